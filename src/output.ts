@@ -1,0 +1,60 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { SourceProblem } from './errors.js';
+
+/**
+ * The one place, with the commands and the Inquirer adapter, that writes to the terminal.
+ * Results go to stdout, messages and problems to stderr; colours follow NO_COLOR / FORCE_COLOR.
+ */
+
+function colourLevel(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    return force === '2' ? 2 : force === '3' ? 3 : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (env.TERM === 'dumb' || !stream.isTTY) return 0;
+  return stream.hasColors?.(256) ? 2 : 1;
+}
+
+export const style: ChalkInstance = new Chalk({ level: colourLevel(process.env, process.stdout) });
+const errorStyle: ChalkInstance = new Chalk({ level: colourLevel(process.env, process.stderr) });
+
+let quiet = false;
+
+/** `--quiet`: keep only results and errors. */
+export function setQuiet(value: boolean): void {
+  quiet = value;
+}
+
+/** A result: what the command was asked for. Always printed. */
+export function printResult(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Commentary around a result (headers, hints). Silenced by --quiet. */
+export function printInfo(text: string): void {
+  if (!quiet) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function printError(text: string): void {
+  process.stderr.write(`${errorStyle.red('calmclient:')} ${text}\n`);
+}
+
+export function printWarning(text: string): void {
+  process.stderr.write(`${errorStyle.yellow(text)}\n`);
+}
+
+/** `FILE:LINE:COL: message`, then the line and a caret under the column. */
+export function formatProblem(problem: SourceProblem, colour: ChalkInstance = errorStyle): string {
+  const head = `${colour.bold(`${problem.file}:${problem.line}:${problem.col}:`)} ${problem.message}`;
+  if (problem.sourceLine === undefined) return head;
+  const line = problem.sourceLine.replace(/\t/g, ' ');
+  const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  const caret = `${' '.repeat(Math.max(0, Math.min(problem.col - 1, 200)))}^`;
+  return `${head}\n  ${shown}\n  ${colour.red(caret)}`;
+}
+
+export function printProblems(problems: readonly SourceProblem[]): void {
+  for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+}

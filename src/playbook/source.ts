@@ -1,0 +1,122 @@
+import { readFileSync, statSync } from 'node:fs';
+import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { InputError, type SourceProblem } from '../errors.js';
+import { t } from '../i18n.js';
+
+/** Playbooks, answers files and drafts are written by people: a megabyte is far beyond any of them. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** Enough for any hand-written reuse; an alias bomb needs thousands. */
+const MAX_ALIASES = 100;
+
+/** Reads a user's text file: refuses huge or binary files, drops a BOM, keeps CRLF readable. */
+export function readUserFile(file: string): string {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw new InputError(t('file.notFound', { file }));
+    throw new InputError(t('file.unreadable', { file, reason: errorCode(error) ?? String(error) }));
+  }
+  if (size > MAX_INPUT_BYTES) throw new InputError(t('file.tooBig', { file, limit: '1 MiB' }));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new InputError(t('file.unreadable', { file, reason: errorCode(error) ?? String(error) }));
+  }
+  return decodeText(bytes, file);
+}
+
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(t('file.tooBig', { file, limit: '1 MiB' }));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new InputError(t('file.binary', { file }));
+  }
+  if (text.includes('\u0000')) throw new InputError(t('file.binary', { file }));
+  return text;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** A parsed YAML file that can say where any of its values sits. */
+export class YamlSource {
+  private constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly document: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Parses YAML; syntax errors become located problems. */
+  static parse(file: string, text: string): YamlSource {
+    const lines = new LineCounter();
+    const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+    const source = new YamlSource(file, text, document, lines);
+    if (document.errors.length > 0) {
+      const problems = document.errors.map((error) => {
+        const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+        const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
+        return source.problemAt(pos.line, pos.col, t('playbook.yaml', { detail }));
+      });
+      throw new InputError(problems[0]?.message ?? file, problems);
+    }
+    return source;
+  }
+
+  /** The plain JavaScript value, refusing alias bombs. */
+  toJS(): unknown {
+    try {
+      return this.document.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new InputError(message, [this.problemAt(1, 1, t('playbook.yaml', { detail: message }))]);
+    }
+  }
+
+  /** The node at `path`, or the nearest existing ancestor when it is missing. */
+  nodeAt(path: readonly PropertyKey[]): Node | undefined {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.document.getIn(path.slice(0, depth) as unknown[], true);
+      if (node && typeof node === 'object' && 'range' in node) return node as Node;
+    }
+    return this.document.contents ?? undefined;
+  }
+
+  /** The key node of `key` in the map at `path` (for "unknown field" problems). */
+  keyNodeAt(path: readonly PropertyKey[], key: string): Node | undefined {
+    const map = this.document.getIn(path as unknown[], true);
+    if (!isMap(map)) return undefined;
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && item.key.value === key) return item.key;
+    }
+    return undefined;
+  }
+
+  problemAtNode(node: Node | undefined, message: string): SourceProblem {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.lines.linePos(offset);
+    return this.problemAt(line, col, message);
+  }
+
+  problemAt(line: number, col: number, message: string): SourceProblem {
+    return problemIn(this.file, this.text, line, col, message);
+  }
+
+  problemAtPath(path: readonly PropertyKey[], message: string): SourceProblem {
+    return this.problemAtNode(this.nodeAt(path), message);
+  }
+
+  positionOf(offset: number): { line: number; col: number } {
+    return this.lines.linePos(offset);
+  }
+}
+
+export function problemIn(file: string, text: string, line: number, col: number, message: string): SourceProblem {
+  const sourceLine = text.split(/\r?\n|\r/)[line - 1]?.replace(/^\uFEFF/, '');
+  return sourceLine === undefined ? { file, line, col, message } : { file, line, col, message, sourceLine };
+}

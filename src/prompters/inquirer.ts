@@ -1,0 +1,213 @@
+import { checkbox, input, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
+import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine/dates.js';
+import type { Progress, Prompter } from '../engine/run.js';
+import { CancelledError } from '../errors.js';
+import { t } from '../i18n.js';
+import { style } from '../output.js';
+import type { AdviceStep, Choice, Lang, QuestionStep, Step } from '../playbook/schema.js';
+import { multiline, pressEnter } from './widgets.js';
+
+/** Streams to talk on; tests pass their own, the CLI passes none (the process's terminal). */
+export interface PromptStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+export interface InquirerPrompterOptions extends PromptStreams {
+  lang: Lang;
+  now: Date;
+  colours?: ChalkInstance;
+}
+
+/** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
+export class InquirerPrompter implements Prompter {
+  private readonly context: PromptStreams;
+  private readonly out: NodeJS.WritableStream;
+  private readonly style: ChalkInstance;
+
+  constructor(private readonly options: InquirerPrompterOptions) {
+    this.context = {
+      ...(options.input ? { input: options.input } : {}),
+      ...(options.output ? { output: options.output } : {}),
+    };
+    this.out = options.output ?? process.stdout;
+    this.style = options.colours ?? style;
+  }
+
+  /** A required one-line answer outside any playbook (the client's name). */
+  async askLine(message: string): Promise<string> {
+    const lang = this.options.lang;
+    const answer = await this.guard(
+      input({ message, validate: (value) => value.trim() !== '' || t('answer.required', {}, lang) }, this.context),
+    );
+    this.write('');
+    return answer.trim();
+  }
+
+  async advise(step: AdviceStep, progress: Progress): Promise<void> {
+    this.printStepHeader(step, progress);
+    this.write(wrap(step.text));
+    this.printCoaching(step);
+    await this.guard(pressEnter({ message: t('prompt.continue', {}, this.options.lang) }, this.context));
+  }
+
+  async ask(step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> {
+    this.printStepHeader(step, progress);
+    if (step.help) this.write(wrap(step.help));
+    this.printCoaching(step);
+    const answer = await this.guard(this.prompt(step));
+    if (step.type === 'date' && typeof answer === 'string') {
+      const date = parseIso(answer);
+      if (date) this.write(this.style.dim(`  → ${formatDate(date, this.options.lang)}`));
+    }
+    if (step.type === 'select' || step.type === 'checkbox') this.printChoiceTips(step.choices, answer);
+    this.write('');
+    return answer;
+  }
+
+  private prompt(step: QuestionStep): Promise<AnswerValue | undefined> {
+    const { lang, now } = this.options;
+    const validate = (raw: unknown): string | true => {
+      if (raw === '' || (Array.isArray(raw) && raw.length === 0))
+        return isRequired(step) ? t('answer.required', {}, lang) : true;
+      const result = coerceAnswer(step, raw, now, lang);
+      return result.ok ? true : result.message;
+    };
+    const finish = (raw: AnswerValue): AnswerValue | undefined => {
+      if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? raw : undefined;
+      const result = coerceAnswer(step, raw, now, lang);
+      return result.ok ? result.value : undefined;
+    };
+    const fallback = defaultAnswer(step, now);
+    switch (step.type) {
+      case 'input':
+        return input(
+          { message: step.message, validate, ...(typeof fallback === 'string' ? { default: fallback } : {}) },
+          this.context,
+        ).then(finish);
+      case 'text':
+        return multiline(
+          {
+            message: step.message,
+            hint: t('prompt.multilineHint', {}, lang),
+            validate: (value) => {
+              const verdict = validate(value === '' && typeof fallback === 'string' ? fallback : value);
+              return verdict === true ? undefined : verdict;
+            },
+          },
+          this.context,
+        ).then((value) => finish(value === '' && typeof fallback === 'string' ? fallback : value));
+      case 'confirm':
+        // A yes/no list rather than Inquirer's y/N: a French user typing "o" for "oui" must not get "no".
+        return select(
+          {
+            message: step.message,
+            choices: [
+              { value: true, name: t('prompt.yes', {}, lang) },
+              { value: false, name: t('prompt.no', {}, lang) },
+            ],
+            default: fallback === false ? false : true,
+          },
+          this.context,
+        );
+      case 'select':
+        return select(
+          {
+            message: step.message,
+            choices: step.choices.map(toInquirerChoice),
+            pageSize: 10,
+            ...(typeof fallback === 'string' ? { default: fallback } : {}),
+          },
+          this.context,
+        );
+      case 'checkbox':
+        return checkbox(
+          {
+            message: step.message,
+            choices: step.choices.map((choice) => ({
+              ...toInquirerChoice(choice),
+              checked: Array.isArray(fallback) && fallback.includes(choice.value),
+            })),
+            pageSize: 12,
+            validate: (picked) => validate(picked.map((item) => item.value)),
+          },
+          this.context,
+        ).then(finish);
+      case 'date': {
+        const example = dateExample(now, step.time === true, lang);
+        const hint = t(step.time ? 'prompt.timeHint' : 'prompt.dateHint', { example }, lang);
+        const day = step.default === undefined ? undefined : resolveDateDefault(step.default, now);
+        return input(
+          {
+            message: `${step.message} ${this.style.dim(hint)}`,
+            validate,
+            ...(day === undefined ? {} : step.time ? { default: `${day} `, prefill: 'editable' as const } : { default: day }),
+          },
+          this.context,
+        ).then((value) => finish(value.trim()));
+      }
+    }
+  }
+
+  private printStepHeader(step: Step, progress: Progress): void {
+    const counter = t('progress.step', { index: progress.index, total: progress.total }, this.options.lang);
+    const title = step.title ? ` · ${step.title}` : '';
+    this.write(`${this.style.dim('──')} ${this.style.cyan(counter)}${this.style.bold(title)}`);
+  }
+
+  private printCoaching(step: Step): void {
+    for (const tip of step.tips ?? []) this.write(wrap(`• ${tip}`, '  '));
+    if (step.warning) this.write(this.style.yellow(wrap(`⚠ ${step.warning}`, '  ')));
+  }
+
+  private printChoiceTips(choices: readonly Choice[], answer: AnswerValue | undefined): void {
+    const picked = Array.isArray(answer) ? answer : [answer];
+    for (const choice of choices) {
+      if (choice.tip && picked.includes(choice.value)) this.write(this.style.green(wrap(`→ ${choice.tip}`, '  ')));
+    }
+  }
+
+  private write(text: string): void {
+    this.out.write(`${text}\n`);
+  }
+
+  /** Ctrl-C inside a prompt makes Inquirer reject with ExitPromptError: that is a cancel, not a crash. */
+  private async guard<T>(prompt: Promise<T>): Promise<T> {
+    try {
+      return await prompt;
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+        throw new CancelledError(t('cancelled', {}, this.options.lang));
+      throw error;
+    }
+  }
+}
+
+function toInquirerChoice(choice: Choice) {
+  return { value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) };
+}
+
+/** Wraps prose to the terminal's width (max 80) so cards stay readable. */
+function wrap(text: string, indent = ''): string {
+  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const words = paragraph.split(/\s+/).filter(Boolean);
+      const lines: string[] = [];
+      let line = '';
+      for (const word of words) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? `${line} ${word}` : word;
+        }
+      }
+      lines.push(line);
+      return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
+    })
+    .join('\n');
+}

@@ -1,0 +1,121 @@
+import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
+import type { Prompter } from '../engine/run.js';
+import { InputError, type SourceProblem } from '../errors.js';
+import { t, type Lang } from '../i18n.js';
+import type { Playbook, QuestionStep } from '../playbook/schema.js';
+import { isMap } from 'yaml';
+import { YamlSource } from '../playbook/source.js';
+
+/** Keys of an answers file that are not step ids. */
+const META_KEYS = new Set(['client']);
+
+/**
+ * An answers file: YAML or JSON (JSON is YAML), a mapping of step id to answer. Problems are
+ * located in the file like a playbook's.
+ */
+export class AnswersFile {
+  private constructor(
+    readonly source: YamlSource,
+    readonly values: Readonly<Record<string, unknown>>,
+  ) {}
+
+  static parse(file: string, text: string): AnswersFile {
+    const source = YamlSource.parse(file, text);
+    const values = source.toJS();
+    const contents = source.document.contents;
+    if (values === null || typeof values !== 'object' || Array.isArray(values) || !isMap(contents))
+      throw new InputError(t('answers.notMapping'), [source.problemAt(1, 1, t('answers.notMapping'))]);
+    return new AnswersFile(source, values as Record<string, unknown>);
+  }
+
+  get file(): string {
+    return this.source.file;
+  }
+
+  client(): string | undefined {
+    const client = this.values.client;
+    return typeof client === 'string' && client.trim() !== '' ? client.trim() : undefined;
+  }
+
+  /** Keys that name no step: almost always a typo, so they are errors with a suggestion. */
+  unknownKeys(playbook: Pick<Playbook, 'id' | 'steps'>): SourceProblem[] {
+    const ids = playbook.steps.map((step) => step.id);
+    return Object.keys(this.values)
+      .filter((key) => !META_KEYS.has(key) && !ids.includes(key))
+      .map((key) => {
+        const near = closest(key, ids);
+        const hint = near ? t('answers.didYouMean', { id: near }) : '';
+        return this.source.problemAtNode(
+          this.source.keyNodeAt([], key),
+          t('answers.unknownStep', { id: key, playbook: playbook.id, hint }),
+        );
+      });
+  }
+}
+
+/**
+ * Answers every question from an answers file, without a terminal. Wrong answers are collected
+ * with their place in the file, missing required ones by id; the caller reports them all at once.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly problems: SourceProblem[] = [];
+  readonly missing: string[] = [];
+
+  constructor(
+    private readonly answers: AnswersFile,
+    private readonly now: Date,
+    private readonly lang: Lang,
+  ) {}
+
+  async advise(): Promise<void> {}
+
+  async ask(step: QuestionStep): Promise<AnswerValue | undefined> {
+    if (!(step.id in this.answers.values)) {
+      const fallback = defaultAnswer(step, this.now);
+      if (fallback === undefined && isRequired(step)) this.missing.push(step.id);
+      return fallback;
+    }
+    const raw = this.answers.values[step.id];
+    if (raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) {
+      if (isRequired(step)) this.missing.push(step.id);
+      return undefined;
+    }
+    const result = coerceAnswer(step, raw, this.now, this.lang);
+    if (result.ok) return result.value;
+    this.problems.push(this.answers.source.problemAtPath([step.id], `${step.id}: ${result.message}`));
+    return undefined;
+  }
+
+  /** Throws one InputError naming every wrong and missing answer. */
+  assertComplete(): void {
+    if (this.missing.length > 0)
+      throw new InputError(t('answers.missing', { file: this.answers.file, ids: this.missing.join(', ') }), this.problems);
+    if (this.problems.length > 0) throw new InputError(this.problems[0]?.message ?? '', this.problems);
+  }
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

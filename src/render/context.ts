@@ -1,0 +1,111 @@
+import { formatDate, parseIso, toIso, todayOf } from '../engine/dates.js';
+import type { Answers } from '../engine/answers.js';
+import { t } from '../i18n.js';
+import type { Choice, Playbook, Step } from '../playbook/schema.js';
+
+/**
+ * The values a template sees (documented in docs/playbook-format.md). Everything here is plain
+ * data: Mustache looks names up, it never calls into calmclient.
+ */
+export interface TemplateContext {
+  [name: string]: unknown;
+  client: string;
+  today: string;
+  today_iso: string;
+  // `is.ID`, `is.ID.VALUE` and `is.verdict.ID.VALUE` flags for sections.
+  is: Record<string, boolean | Record<string, boolean> | Record<string, Record<string, boolean>>>;
+  iso: Record<string, string>;
+  list: Record<string, ChoiceItem[]>;
+  lines: Record<string, string[]>;
+  score: Record<string, number>;
+  verdict: Record<string, string>;
+}
+
+interface ChoiceItem {
+  value: string;
+  label: string;
+  hint?: string;
+  tip?: string;
+}
+
+export interface ContextInput {
+  playbook: Pick<Playbook, 'steps' | 'lang'>;
+  /** Only the answers that count: see `effectiveAnswers`. */
+  answers: Answers;
+  client: string;
+  now: Date;
+  /** Values a command adds (`mission`, `promise`, `promise_date`). */
+  extra?: Record<string, string>;
+}
+
+export function buildContext({ playbook, answers, client, now, extra = {} }: ContextInput): TemplateContext {
+  const { lang } = playbook;
+  const today = todayOf(now);
+  const context: TemplateContext = {
+    ...extra,
+    client,
+    today: formatDate(today, lang),
+    today_iso: toIso(today),
+    is: {},
+    iso: {},
+    list: {},
+    lines: {},
+    score: {},
+    verdict: {},
+  };
+  const flags: Record<string, Record<string, boolean>> = {};
+  for (const step of playbook.steps) {
+    const answer = answers[step.id];
+    if (answer === undefined || step.type === 'advice') continue;
+    switch (step.type) {
+      case 'input':
+      case 'text':
+        if (typeof answer !== 'string') break;
+        context[step.id] = answer;
+        context.lines[step.id] = answer.split('\n');
+        break;
+      case 'confirm':
+        context[step.id] = t(answer === true ? 'value.yes' : 'value.no', {}, lang);
+        context.is[step.id] = answer === true;
+        break;
+      case 'date': {
+        const date = typeof answer === 'string' ? parseIso(answer) : undefined;
+        if (!date) break;
+        context[step.id] = formatDate(date, lang);
+        context.iso[step.id] = answer as string;
+        break;
+      }
+      case 'select':
+      case 'checkbox': {
+        const picked = chosen(step, answer);
+        context[step.id] = picked.map((choice) => choice.label).join(', ');
+        context.list[step.id] = picked.map(toItem);
+        context.is[step.id] = Object.fromEntries(picked.map((choice) => [choice.value, true]));
+        if (step.type === 'checkbox' && step.verdicts) {
+          const score = picked.reduce((sum, choice) => sum + (choice.weight ?? 1), 0);
+          const verdict = step.verdicts.find((v) => v.max === undefined || score <= v.max);
+          context.score[step.id] = score;
+          if (verdict) {
+            context.verdict[step.id] = verdict.label;
+            flags[step.id] = { [verdict.value]: true };
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (Object.keys(flags).length > 0) context.is.verdict = flags;
+  return context;
+}
+
+function chosen(step: Extract<Step, { type: 'select' | 'checkbox' }>, answer: Answers[string]): Choice[] {
+  const values = Array.isArray(answer) ? answer : [answer];
+  return step.choices.filter((choice) => values.includes(choice.value));
+}
+
+function toItem(choice: Choice): ChoiceItem {
+  const item: ChoiceItem = { value: choice.value, label: choice.label };
+  if (choice.hint) item.hint = choice.hint;
+  if (choice.tip) item.tip = choice.tip;
+  return item;
+}

@@ -1,0 +1,53 @@
+import Mustache from 'mustache';
+import type { Answers } from '../engine/answers.js';
+import { toIso, todayOf } from '../engine/dates.js';
+import type { Playbook } from '../playbook/schema.js';
+import { buildContext, type TemplateContext } from './context.js';
+import { dropEmptySections, escapeMarkdown } from './markdown.js';
+import { slugify } from './slug.js';
+
+/** A file to write, named relative to the output folder. Renderers never touch the disk. */
+export interface RenderedFile {
+  path: string;
+  contents: string;
+}
+
+export interface RenderInput {
+  playbook: Pick<Playbook, 'steps' | 'lang' | 'templates' | 'kind'>;
+  /** Only the answers that count: see `effectiveAnswers`. */
+  answers: Answers;
+  client: string;
+  now: Date;
+  extra?: Record<string, string>;
+}
+
+export interface RenderedSession {
+  recap: RenderedFile;
+  email: RenderedFile & { subject: string };
+}
+
+export function renderTemplate(template: string, context: TemplateContext): string {
+  return Mustache.render(template, context, undefined, { escape: escapeMarkdown });
+}
+
+const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;
+
+export function renderSession(input: RenderInput): RenderedSession {
+  const context = buildContext(input);
+  const base = `${toIso(todayOf(input.now))}-${slugify(input.client)}`;
+  const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
+  // A subject is one line of plain text: no markdown escapes, no line breaks.
+  const subject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
+    escape: (value: string) => value.replace(/\s+/g, ' ').trim(),
+  }).trim();
+  const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
+  const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
+  return {
+    recap: { path: `${base}${suffix}-recap.md`, contents: recap },
+    email: {
+      path: `${base}${suffix}-email.md`,
+      subject,
+      contents: `${SUBJECT_LABEL[input.playbook.lang]} ${subject}\n\n${body}`,
+    },
+  };
+}

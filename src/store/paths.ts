@@ -1,0 +1,11 @@
+import envPaths from 'env-paths';
+import { join } from 'node:path';
+
+/** `CALMCLIENT_HOME` when set (tests, several profiles), else the platform's user data folder. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.CALMCLIENT_HOME?.trim();
+  return home ? home : envPaths('calmclient', { suffix: '' }).data;
+}
+
+export const sessionsDir = (root: string): string => join(root, 'sessions');
+export const recapsDir = (root: string): string => join(root, 'recaps');
