@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, InputError, isCalmError } from './errors.js';
 import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
 import { printError, printProblems, printWarning } from './output.js';
+// Type-only imports vanish at build time: the commands themselves still load lazily.
+import type { ListOptions, ShowOptions } from './commands/playbooks.js';
+import type { StartOptions } from './commands/start.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -43,9 +46,9 @@ function buildProgram(setExit: (code: number) => void): Command {
       'after',
       examples('calmclient start', 'calmclient start --client "Dupont SA" --lang fr', 'calmclient start --answers answers.yaml --out ./recaps'),
     )
-    .action(async (options) => {
+    .action(async (_options: unknown, command: Command) => {
       const { default: start } = await import('./commands/start.js');
-      setExit(await start(options));
+      setExit(await start(command.opts<StartOptions>()));
     });
 
   const playbooks = program.command('playbooks').description(t('playbooks.description'));
@@ -55,9 +58,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(langOption())
     .option('--json', t('playbooks.show.json'))
     .addHelpText('after', examples('calmclient playbooks list', 'calmclient playbooks list --lang fr --json'))
-    .action(async (options) => {
+    .action(async (_options: unknown, command: Command) => {
       const { list } = await import('./commands/playbooks.js');
-      setExit(await list(options));
+      setExit(await list(command.opts<ListOptions>()));
     });
   playbooks
     .command('show')
@@ -66,9 +69,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(langOption())
     .option('--json', t('playbooks.show.json'))
     .addHelpText('after', examples('calmclient playbooks show crisis', 'calmclient playbooks show crisis --lang fr --json'))
-    .action(async (ref: string, options) => {
+    .action(async (ref: string, _options: unknown, command: Command) => {
       const { show } = await import('./commands/playbooks.js');
-      setExit(await show(ref, options));
+      setExit(await show(ref, command.opts<ShowOptions>()));
     });
   playbooks
     .command('validate')

@@ -241,8 +241,6 @@ const fr: Record<MessageKey, string> = {
   'date.at': '{date} à {time}',
 };
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
-
 let current: Lang = 'en';
 
 /** Set once by cli.ts from --lang and the environment. */
@@ -255,9 +253,17 @@ export function getLang(): Lang {
 }
 
 export type MessageVars = Record<string, string | number>;
+export type Translate<K extends string> = (key: K, vars?: MessageVars, lang?: Lang) => string;
 
-export function t(key: MessageKey, vars: MessageVars = {}, lang: Lang = current): string {
-  return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+/**
+ * A message catalog in both languages; French must have every English key. Each command keeps
+ * its own catalog next to its code, so that only the messages of the command that runs are loaded.
+ */
+export function defineMessages<K extends string>(en: Record<K, string>, fr: Record<K, string>): Translate<K> {
+  const catalogs: Record<Lang, Record<K, string>> = { en, fr };
+  return (key, vars = {}, lang = current) =>
+    catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** The messages shared by every command. */
+export const t: Translate<MessageKey> = defineMessages(en, fr);

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'calmclient.js');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+/** A fresh data dir, removed when the test file ends: no test touches the real home. */
+export function tempDir(prefix = 'calmclient-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The environment every spawned CLI gets: a temporary home, no colours, English unless asked. */
+export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CALMCLIENT_HOME: home, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...extra };
+  for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_MESSAGES', 'CALMCLIENT_LANG'] as const)
+    if (!(name in extra)) delete env[name];
+  return env;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary without a terminal (stdin is a pipe, closed after `input`). */
+export function runCli(args: string[], options: { home: string; env?: NodeJS.ProcessEnv; input?: string; cwd?: string }): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: cliEnv(options.home, options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

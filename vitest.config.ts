@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests spawn the built CLI, some in a pseudo-terminal: give slow machines room.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
