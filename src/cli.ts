@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { tc } from './cli-messages.js';
 import { ExitCode, InputError, isCalmError } from './errors.js';
 import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
-import { printError, printProblems, printWarning } from './output.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
-import type { ListOptions, ShowOptions } from './commands/playbooks.js';
+import type { ListOptions, NewPlaybookOptions, ShowOptions } from './commands/playbooks.js';
 import type { StartOptions } from './commands/start.js';
 
 /**
@@ -14,6 +14,14 @@ import type { StartOptions } from './commands/start.js';
 
 /** An uncaught exception: a bug in calmclient, never the user's doing. */
 const INTERNAL_ERROR = 70;
+
+/** `start --format`: which e-mail files to write beside the recap. */
+export const EMAIL_FORMATS = ['md', 'eml', 'both'] as const;
+export type EmailFormat = (typeof EMAIL_FORMATS)[number];
+
+/** `completion SHELL` */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,13 +34,20 @@ function examples(...lines: string[]): string {
 
 const langOption = (): Option => new Option('--lang <lang>', t('app.lang'));
 
-function buildProgram(setExit: (code: number) => void): Command {
+/** The whole command tree; `setExit` receives the exit code of the command that ran. */
+export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('calmclient')
     .description(t('app.description'))
     .version(version(), '-V, --version')
+    .option('-q, --quiet', tc('option.quiet'))
     .showHelpAfterError()
     .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ outputError: (text, write) => write(text) });
+  program.hook('preAction', async () => {
+    const { setQuiet } = await import('./output.js');
+    setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
+  });
 
   program
     .command('start')
@@ -42,9 +57,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--playbook <id|file>', t('start.playbook'), 'crisis')
     .option('--answers <file>', t('start.answers'))
     .option('--out <dir>', t('start.out'))
+    .addOption(new Option('--format <format>', tc('start.format')).choices(EMAIL_FORMATS).default('both'))
     .addHelpText(
       'after',
-      examples('calmclient start', 'calmclient start --client "Dupont SA" --lang fr', 'calmclient start --answers answers.yaml --out ./recaps'),
+      examples(
+        'calmclient start',
+        'calmclient start --client "Dupont SA" --lang fr',
+        'calmclient start --answers answers.yaml --out ./recaps',
+        'calmclient start --format eml',
+      ),
     )
     .action(async (_options: unknown, command: Command) => {
       const { default: start } = await import('./commands/start.js');
@@ -56,7 +77,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .command('list')
     .description(t('playbooks.list.description'))
     .addOption(langOption())
-    .option('--json', t('playbooks.show.json'))
+    .option('--json', tc('playbooks.list.json'))
     .addHelpText('after', examples('calmclient playbooks list', 'calmclient playbooks list --lang fr --json'))
     .action(async (_options: unknown, command: Command) => {
       const { list } = await import('./commands/playbooks.js');
@@ -74,6 +95,17 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await show(ref, command.opts<ShowOptions>()));
     });
   playbooks
+    .command('new')
+    .description(tc('playbooks.new.description'))
+    .argument('<id>', tc('playbooks.new.id'))
+    .addOption(langOption())
+    .option('--kind <kind>', tc('playbooks.new.kind'), 'crisis')
+    .addHelpText('after', examples('calmclient playbooks new my-crisis', 'calmclient playbooks new cadrage --lang fr --kind prevention'))
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { newPlaybook } = await import('./commands/playbooks.js');
+      setExit(await newPlaybook(id, command.opts<NewPlaybookOptions>()));
+    });
+  playbooks
     .command('validate')
     .description(t('playbooks.validate.description'))
     .argument('<file...>')
@@ -81,6 +113,19 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[]) => {
       const { validate } = await import('./commands/playbooks.js');
       setExit(await validate(files));
+    });
+
+  program
+    .command('completion')
+    .description(tc('completion.description'))
+    .addArgument(new Argument('<shell>', tc('completion.shell')).choices(SHELLS))
+    .addHelpText(
+      'after',
+      examples('calmclient completion bash > ~/.local/share/bash-completion/completions/calmclient', 'calmclient completion zsh > ~/.zfunc/_calmclient', 'calmclient completion fish > ~/.config/fish/completions/calmclient.fish'),
+    )
+    .action(async (shell: Shell) => {
+      const { completion } = await import('./commands/completion.js');
+      setExit(await completion(shell, program));
     });
 
   return program;
@@ -98,15 +143,17 @@ export async function run(argv: readonly string[]): Promise<number> {
     await buildProgram((code) => (exitCode = code)).parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return report(error);
+    return await report(error);
   }
 }
 
-function report(error: unknown): number {
+async function report(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     const done = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
     return done ? ExitCode.ok : ExitCode.usage;
   }
+  // Loaded here, not at the top: `--help` and `--version` need neither it nor chalk.
+  const { printError, printProblems, printWarning } = await import('./output.js');
   if (error instanceof LangError) {
     printError(t('lang.unknown', { value: error.value }));
     return ExitCode.usage;

@@ -1,21 +1,56 @@
-import { ExitCode, InputError } from '../errors.js';
+import { basename, join } from 'node:path';
+import { ExitCode, InputError, UsageError, type SourceProblem } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
-import { printError, printInfo, printProblems, printResult, style } from '../output.js';
+import { formatProblem, printError, printInfo, printProblems, printResult, printWarning, style } from '../output.js';
 import { loadPlaybookFile } from '../playbook/load.js';
-import { builtinPlaybookFiles, resolvePlaybook } from '../playbook/registry.js';
-import type { Condition, Playbook, Step } from '../playbook/schema.js';
+import {
+  isReservedPlaybookId,
+  loadPlaybookEntry,
+  packageRoot,
+  playbookEntries,
+  resolvePlaybook,
+  strayUserPlaybookFiles,
+  type PlaybookEntry,
+  type PlaybookOrigin,
+} from '../playbook/registry.js';
+import { tr } from '../playbook/registry-messages.js';
+import { KINDS, LANGS, type Condition, type Lang, type Playbook, type PlaybookKind, type Step } from '../playbook/schema.js';
+import { starterPlaybook } from '../playbook/starter.js';
 import { isRequired } from '../engine/answers.js';
+import { ensurePrivateDir, writeFileIfAbsent } from '../store/files.js';
+import { userPlaybooksDir } from '../store/paths.js';
+import { tp } from './playbooks-messages.js';
 
 export interface ListOptions {
   lang?: string;
   json?: boolean;
 }
 
-/** `calmclient playbooks list`: the built-in playbooks, in both languages unless --lang. */
+/** One line of `playbooks list`; a playbook that does not load keeps its place, with its first problem. */
+interface ListRow {
+  id: string;
+  kind: PlaybookKind | null;
+  lang: Lang | null;
+  steps: number | null;
+  title: string | null;
+  file: string;
+  source: PlaybookOrigin;
+  /** False for a built-in playbook that one of the user's replaces. */
+  active: boolean;
+  valid: boolean;
+  problem?: SourceProblem;
+}
+
+/**
+ * `calmclient playbooks list`: the built-in playbooks and the user's, in both languages unless
+ * --lang. A broken playbook of the user's is listed as invalid, never in the way of the others.
+ */
 export async function list(options: ListOptions): Promise<ExitCode> {
   const lang = options.lang === undefined ? undefined : resolveLang(options.lang, process.env);
-  const playbooks = builtinPlaybookFiles(lang).map(loadPlaybookFile);
-  const rows = playbooks.map((p) => ({ id: p.id, kind: p.kind, lang: p.lang, steps: p.steps.length, title: p.title, file: p.source }));
+  const entries = playbookEntries(lang);
+  const replaced = (entry: PlaybookEntry): boolean =>
+    entry.origin === 'built-in' && entries.some((other) => other.origin === 'user' && other.id === entry.id && other.lang === entry.lang);
+  const rows = [...entries.map((entry) => listRow(entry, !replaced(entry))), ...strayUserPlaybookFiles().map(strayRow)];
   if (options.json) {
     printResult(JSON.stringify(rows, null, 2));
     return ExitCode.ok;
@@ -25,16 +60,48 @@ export async function list(options: ListOptions): Promise<ExitCode> {
     t('playbooks.column.kind'),
     t('playbooks.column.lang'),
     t('playbooks.column.steps'),
+    tp('column.source'),
     t('playbooks.column.title'),
   ];
-  const table = [header, ...rows.map((r) => [r.id, r.kind, r.lang, String(r.steps), r.title])];
+  const source = (row: ListRow): string =>
+    row.source === 'user' ? tp('source.user') : row.active ? tp('source.builtin') : tp('source.replaced');
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.id,
+      r.kind ?? '-',
+      r.lang ?? '-',
+      r.steps === null ? '-' : String(r.steps),
+      source(r),
+      r.title ?? tp('invalid', { message: r.problem?.message ?? '' }),
+    ]),
+  ];
   const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
   table.forEach((row, index) => {
     const line = row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
     if (index === 0) printInfo(style.bold(line));
-    else printResult(line);
+    else printResult(rows[index - 1]?.valid === false ? style.red(line) : rows[index - 1]?.active === false ? style.dim(line) : line);
   });
+  for (const row of rows) if (row.problem) printWarning(formatProblem(row.problem));
   return ExitCode.ok;
+}
+
+function listRow(entry: PlaybookEntry, active: boolean): ListRow {
+  const place = { id: entry.id, file: entry.file, source: entry.origin, active };
+  try {
+    const p = loadPlaybookEntry(entry);
+    return { ...place, kind: p.kind, lang: p.lang, steps: p.steps.length, title: p.title, valid: true };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const problem = error.problems[0] ?? { file: entry.file, line: 1, col: 1, message: error.message };
+    return { ...place, kind: null, lang: entry.lang, steps: null, title: null, valid: false, problem };
+  }
+}
+
+function strayRow(file: string): ListRow {
+  const problem = { file, line: 1, col: 1, message: tr('registry.stray', { folders: LANGS.map((lang) => `${lang}/`).join(', ') }) };
+  const id = basename(file).replace(/\.ya?ml$/i, '');
+  return { id, kind: null, lang: null, steps: null, title: null, file, source: 'user', active: false, valid: false, problem };
 }
 
 export interface ShowOptions {
@@ -113,4 +180,41 @@ export async function validate(files: string[]): Promise<ExitCode> {
   }
   if (bad > 0 && files.length > 1) printError(t('playbooks.validate.summary', { bad, total: files.length }));
   return bad > 0 ? ExitCode.usage : ExitCode.ok;
+}
+
+export interface NewPlaybookOptions {
+  lang?: string;
+  kind?: string;
+}
+
+const PLAYBOOK_ID = /^[a-z][a-z0-9-]*$/;
+
+/** `calmclient playbooks new ID`: a commented starter playbook in the user's playbooks folder. */
+export async function newPlaybook(id: string, options: NewPlaybookOptions): Promise<ExitCode> {
+  if (!PLAYBOOK_ID.test(id)) throw new UsageError(tp('new.badId', { id }));
+  if (isReservedPlaybookId(id)) throw new UsageError(tp('new.reserved', { id }));
+  const kind = options.kind ?? 'crisis';
+  if (!isKind(kind)) throw new UsageError(tp('new.badKind', { kind, kinds: KINDS.join(', ') }));
+  const lang = resolveLang(options.lang, process.env);
+  const dir = join(userPlaybooksDir(), lang);
+  const file = join(dir, `${id}.yaml`);
+  const schema = join(packageRoot(), 'schema', 'playbook.schema.json');
+  ensurePrivateDir(dir);
+  if (!writeFileIfAbsent(file, starterPlaybook({ id, lang, kind, schema }))) throw new UsageError(tp('new.exists', { file }));
+
+  printInfo(style.bold(tp('new.written')));
+  printResult(file);
+  printInfo(`  calmclient playbooks validate ${quoteForShell(file)}`);
+  printInfo(kind === 'crisis' ? `  calmclient start --playbook ${id} --lang ${lang}` : `  calmclient playbooks show ${id} --lang ${lang}`);
+  if (playbookEntries(lang).some((entry) => entry.origin === 'built-in' && entry.id === id)) printInfo(tp('new.replaces', { id, lang }));
+  printInfo(style.dim(tp('new.editor')));
+  return ExitCode.ok;
+}
+
+function isKind(value: string): value is PlaybookKind {
+  return (KINDS as readonly string[]).includes(value);
+}
+
+function quoteForShell(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

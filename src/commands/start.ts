@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { EmailFormat } from '../cli.js';
 import type { Answers } from '../engine/answers.js';
 import { formatDate, parseIso } from '../engine/dates.js';
 import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
@@ -11,6 +13,7 @@ import type { Playbook } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { renderSession } from '../render/documents.js';
+import { emlFromDraft } from '../render/eml.js';
 import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { dataDir, recapsDir } from '../store/paths.js';
 import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
@@ -21,6 +24,7 @@ export interface StartOptions {
   playbook?: string;
   answers?: string;
   out?: string;
+  format?: EmailFormat;
 }
 
 /** `calmclient start`: walk the crisis playbook, then write the recap and the e-mail draft. */
@@ -67,17 +71,20 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
   const kept = effectiveAnswers(playbook, answers);
   const documents = renderSession({ playbook, answers: kept, client: run.client, now });
   ensurePrivateDir(outDir);
+  const format = options.format ?? 'both';
   const recapPath = writeNewFile(outDir, documents.recap.path, documents.recap.contents);
-  const emailPath = writeNewFile(outDir, documents.email.path, documents.email.contents);
+  const emailPath = format === 'eml' ? undefined : writeNewFile(outDir, documents.email.path, documents.email.contents);
+  const eml = format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` });
+  const emlPath = eml && writeNewFile(outDir, eml.path, eml.contents);
 
   Object.assign(session, recordFields(playbook, kept));
   session.status = 'open';
-  session.files = { recap: recapPath, email: emailPath };
+  session.files = { recap: recapPath, ...(emailPath ? { email: emailPath } : {}), ...(emlPath ? { eml: emlPath } : {}) };
   saveDraft(answers);
 
   printInfo(style.bold(t('start.written')));
   printResult(`  ${t('start.recap').padEnd(16)} ${recapPath}`);
-  printResult(`  ${t('start.email').padEnd(16)} ${emailPath}`);
+  for (const path of [emailPath, emlPath]) if (path) printResult(`  ${t('start.email').padEnd(16)} ${path}`);
   printInfo(t('start.session', { id: session.id }));
   const next = session.nextContact ? parseIso(session.nextContact) : undefined;
   if (next) printInfo(t('start.nextContact', { date: formatDate(next, playbook.lang) }));

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { isScalar, type Node } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
+import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
 import { getLang, t } from '../i18n.js';
 import { referencedSteps } from '../engine/conditions.js';
@@ -30,7 +31,7 @@ export type TemplateReader = (name: string) => { path: string; text: string };
 export function parsePlaybook(file: string, text: string, readTemplate: TemplateReader): Playbook {
   const source = YamlSource.parse(file, text);
   const data = source.toJS();
-  z.config(getLang() === 'fr' ? z.locales.fr() : z.locales.en());
+  z.config(getLang() === 'fr' ? zodFrench() : zodEnglish());
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => schemaProblem(source, data, issue)));
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { t, type MessageKey } from '../i18n.js';
 
 /** Messages are looked up when a problem is reported, so they follow the user's language. */

@@ -23,7 +23,8 @@ export interface RenderInput {
 
 export interface RenderedSession {
   recap: RenderedFile;
-  email: RenderedFile & { subject: string };
+  /** `body` is the markdown body without the subject line, for the `.eml` twin. */
+  email: RenderedFile & { subject: string; body: string };
 }
 
 export function renderTemplate(template: string, context: TemplateContext): string {
@@ -47,6 +48,7 @@ export function renderSession(input: RenderInput): RenderedSession {
     email: {
       path: `${base}${suffix}-email.md`,
       subject,
+      body,
       contents: `${SUBJECT_LABEL[input.playbook.lang]} ${subject}\n\n${body}`,
     },
   };

@@ -60,3 +60,17 @@ export function writeNewFile(dir: string, name: string, contents: string): strin
     rmSync(temp, { force: true });
   }
 }
+
+/** Writes `path` only if nothing has that name yet, atomically. Returns false when something has. */
+export function writeFileIfAbsent(path: string, contents: string): boolean {
+  const temp = writeTemp(dirname(path), basename(path), contents);
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}

@@ -7,5 +7,14 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return home ? home : envPaths('calmclient', { suffix: '' }).data;
 }
 
+/** `CALMCLIENT_HOME` when set, else the platform's user config folder (what the user edits). */
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.CALMCLIENT_HOME?.trim();
+  return home ? home : envPaths('calmclient', { suffix: '' }).config;
+}
+
+/** The user's own playbooks, laid out like the built-in ones: `<lang>/<id>.yaml`. */
+export const userPlaybooksDir = (env: NodeJS.ProcessEnv = process.env): string => join(configDir(env), 'playbooks');
+
 export const sessionsDir = (root: string): string => join(root, 'sessions');
 export const recapsDir = (root: string): string => join(root, 'recaps');

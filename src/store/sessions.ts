@@ -27,7 +27,8 @@ export interface SessionRecord {
   /** The next time to contact the client (ISO date, with a time when one was given). */
   nextContact?: string;
   lesson?: string;
-  files: { recap?: string; email?: string };
+  /** `eml`: the e-mail draft as a message file (`start --format eml|both`). */
+  files: { recap?: string; email?: string; eml?: string };
 }
 
 export function newSessionId(client: string, now: Date): string {

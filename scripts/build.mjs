@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, then
+ * regenerates schema/playbook.schema.json from the zod schema.
+ *
+ * dist/cli.js holds only commander and the CLI's own messages; every command, and everything a
+ * command needs (yaml, zod, the prompt library, the renderers), sits in a chunk imported when that
+ * command runs. Bundling the dependencies spares Node the resolution of a few hundred module files
+ * at each start, and leaves the package without runtime dependencies to install.
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+/**
+ * @inquirer/prompts re-exports every prompt, among them an external-editor prompt that pulls in
+ * half a megabyte of character-set tables. None of these packages has import-time side effects,
+ * but they do not declare it, so esbuild would keep them all; saying it here keeps only the
+ * prompts calmclient imports.
+ */
+const inquirerIsSideEffectFree = {
+  name: 'inquirer-side-effect-free',
+  setup(builder) {
+    builder.onResolve({ filter: /^@inquirer\// }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+async function bundleCli() {
+  rmSync(dist, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli.ts'],
+    outdir: 'dist',
+    // Chunks sit beside cli.js, so `import.meta.url`-relative paths mean the same in every one.
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.17',
+    minify: true,
+    // Stack traces (CALMCLIENT_DEBUG=1) keep the functions' real names.
+    keepNames: true,
+    legalComments: 'none',
+    metafile: true,
+    plugins: [inquirerIsSideEffectFree],
+    // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses(result.metafile));
+  return result.metafile;
+}
+
+/** The bundled packages' licences, which their MIT/ISC terms ask to ship with the code. */
+function thirdPartyLicenses(metafile) {
+  const packageDirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match?.[1]) packageDirs.add(match[1]);
+  }
+  const sections = [...packageDirs].sort().map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(join(root, dir)).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    const text = licenceFile ? readFileSync(join(root, dir, licenceFile), 'utf8').trim() : `License: ${manifest.license}`;
+    return `## ${manifest.name} ${manifest.version}\n\n${text}\n`;
+  });
+  return `# Third-party licences\n\ndist/ bundles these packages.\n\n${sections.join('\n')}`;
+}
+
+/** Runs scripts/generate-schema.ts (TypeScript, so bundled first) and writes the schema file. */
+async function writePlaybookSchema() {
+  const temp = mkdtempSync(join(tmpdir(), 'calmclient-build-'));
+  try {
+    const script = join(temp, 'generate-schema.mjs');
+    await build({
+      absWorkingDir: root,
+      entryPoints: ['scripts/generate-schema.ts'],
+      outfile: script,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.17',
+      logLevel: 'warning',
+    });
+    const { PLAYBOOK_SCHEMA_FILE, playbookSchemaText } = await import(pathToFileURL(script).href);
+    const file = join(root, PLAYBOOK_SCHEMA_FILE);
+    const text = playbookSchemaText();
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+    return file;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+const metafile = await bundleCli();
+const schemaFile = await writePlaybookSchema();
+for (const [file, output] of Object.entries(metafile.outputs)) {
+  console.log(`${file.padEnd(32)} ${(output.bytes / 1024).toFixed(1).padStart(7)} KiB`);
+}
+console.log(`${relative(root, schemaFile)}`);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Packs calmclient as it would be published, installs the tarball globally into a fresh prefix and
+# runs the installed command from outside the repository: --version, then a scripted crisis in a
+# temporary CALMCLIENT_HOME. The package has no runtime dependency, so the install needs no network.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/calmclient-pack-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+cd "$root"
+tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+size=$(wc -c < "$tarball")
+echo "packed $(basename "$tarball"): $size bytes"
+if [ "$size" -ge 300000 ]; then
+  echo "pack-smoke: the tarball is over 300 KB" >&2
+  exit 1
+fi
+
+npm install --global --prefix "$work/prefix" --no-audit --no-fund "$tarball"
+calmclient="$work/prefix/bin/calmclient"
+
+cd "$work"
+expected=$(node -p "require('$root/package.json').version")
+actual=$("$calmclient" --version)
+if [ "$actual" != "$expected" ]; then
+  echo "pack-smoke: --version printed '$actual', expected '$expected'" >&2
+  exit 1
+fi
+echo "calmclient --version: $actual"
+
+export CALMCLIENT_HOME="$work/home" NO_COLOR=1
+"$calmclient" start --answers "$root/tests/fixtures/answers/crisis-en.yaml"
+for written in "$CALMCLIENT_HOME"/recaps/*-recap.md "$CALMCLIENT_HOME"/recaps/*-email.md "$CALMCLIENT_HOME"/recaps/*-email.eml; do
+  if [ ! -s "$written" ]; then
+    echo "pack-smoke: start did not write $written" >&2
+    exit 1
+  fi
+done
+"$calmclient" playbooks list --quiet > /dev/null
+echo "pack-smoke: ok"

@@ -1,0 +1,236 @@
+import type { Argument, Command, Option } from 'commander';
+import type { Shell } from '../cli.js';
+import { ExitCode } from '../errors.js';
+import { printResult } from '../output.js';
+
+/**
+ * `calmclient completion bash|zsh|fish`: a completion script written from the commander program
+ * itself (its commands, options, option values and arguments), so it can never fall behind.
+ */
+export async function completion(shell: Shell, program: Command): Promise<ExitCode> {
+  printResult(completionScript(shell, program));
+  return ExitCode.ok;
+}
+
+/** What a completion script needs to know about one command. */
+export interface CommandSpec {
+  /** From the program down: `['calmclient', 'playbooks', 'list']`. */
+  path: string[];
+  description: string;
+  subcommands: CommandSpec[];
+  /** Its own options, then the options of the commands above it (accepted anywhere). */
+  options: OptionSpec[];
+  arguments: ArgumentSpec[];
+}
+
+export interface OptionSpec {
+  short?: string;
+  long?: string;
+  description: string;
+  takesValue: boolean;
+  /** `format` for `--format <format>` */
+  valueName?: string;
+  choices?: readonly string[];
+}
+
+export interface ArgumentSpec {
+  name: string;
+  variadic: boolean;
+  choices?: readonly string[];
+}
+
+export function describeProgram(command: Command, parents: string[] = []): CommandSpec {
+  const help = command.createHelp();
+  const path = [...parents, command.name()];
+  const inherited: Option[] = [];
+  for (let ancestor = command.parent; ancestor; ancestor = ancestor.parent) inherited.push(...ancestor.options.filter((option) => !option.hidden));
+  return {
+    path,
+    description: command.description(),
+    subcommands: help.visibleCommands(command).map((sub) => describeProgram(sub, path)),
+    options: [...help.visibleOptions(command), ...inherited].map(describeOption),
+    arguments: command.registeredArguments.map(describeArgument),
+  };
+}
+
+function describeOption(option: Option): OptionSpec {
+  const valueName = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1];
+  return {
+    ...(option.short ? { short: option.short } : {}),
+    ...(option.long ? { long: option.long } : {}),
+    description: option.description,
+    takesValue: option.required || option.optional,
+    ...(valueName ? { valueName } : {}),
+    ...(option.argChoices ? { choices: option.argChoices } : {}),
+  };
+}
+
+function describeArgument(argument: Argument): ArgumentSpec {
+  return { name: argument.name(), variadic: argument.variadic, ...(argument.argChoices ? { choices: argument.argChoices } : {}) };
+}
+
+export function completionScript(shell: Shell, program: Command): string {
+  const spec = describeProgram(program);
+  switch (shell) {
+    case 'bash':
+      return bashScript(spec);
+    case 'zsh':
+      return zshScript(spec);
+    case 'fish':
+      return fishScript(spec);
+  }
+}
+
+function allCommands(spec: CommandSpec): CommandSpec[] {
+  return [spec, ...spec.subcommands.flatMap(allCommands)];
+}
+
+const flagsOf = (option: OptionSpec): string[] => [option.short, option.long].filter((flag): flag is string => flag !== undefined);
+const functionName = (spec: CommandSpec): string => `_${spec.path.join('_').replace(/[^A-Za-z0-9_]/g, '_')}`;
+const singleQuoted = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Bash: walks the words typed so far down the command tree (skipping option values), then offers
+ * the values of the option just typed, or the options, or the subcommands and argument values.
+ * With nothing to offer, `-o default` falls back to file names.
+ */
+function bashScript(root: CommandSpec): string {
+  const name = root.path[0] ?? '';
+  const commands = allCommands(root);
+  const state = (spec: CommandSpec): string => spec.path.join('_');
+  const descend = commands.flatMap((spec) => spec.subcommands.map((sub) => `      "${state(spec)} ${sub.path.at(-1)}") cmd=${state(sub)} ;;`));
+  const skipValue = commands.flatMap((spec) =>
+    spec.options.filter((option) => option.takesValue).flatMap((option) => flagsOf(option).map((flag) => `"${state(spec)} ${flag}"`)),
+  );
+  const values = commands.flatMap((spec) =>
+    spec.options
+      .filter((option) => option.takesValue)
+      .map((option) => {
+        const cases = flagsOf(option).map((flag) => `"${state(spec)} ${flag}"`).join('|');
+        const reply = option.choices ? `COMPREPLY=($(compgen -W ${singleQuoted(option.choices.join(' '))} -- "$cur"))` : 'COMPREPLY=()';
+        return `    ${cases}) ${reply}; return ;;`;
+      }),
+  );
+  const words = commands.map((spec) => {
+    const options = spec.options.flatMap(flagsOf).join(' ');
+    const positional = [...spec.subcommands.map((sub) => sub.path.at(-1) ?? ''), ...spec.arguments.flatMap((arg) => arg.choices ?? [])].join(' ');
+    return `    ${state(spec)}) options=${singleQuoted(options)}; positional=${singleQuoted(positional)} ;;`;
+  });
+  return `# bash completion for ${name}, generated by \`${name} completion bash\`.
+# Load it now:  source <(${name} completion bash)
+# Or for good:  ${name} completion bash > ~/.local/share/bash-completion/completions/${name}
+${functionName(root)}() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
+  local cmd=${state(root)} skip=0 i word options positional
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=\${COMP_WORDS[i]}
+    if ((skip)); then skip=0; continue; fi
+    case "$cmd $word" in
+${descend.join('\n')}
+${skipValue.length > 0 ? `      ${skipValue.join('|')}) skip=1 ;;\n` : ''}    esac
+  done
+  case "$cmd $prev" in
+${values.join('\n')}
+  esac
+  case $cmd in
+${words.join('\n')}
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$options" -- "$cur"))
+  else
+    COMPREPLY=($(compgen -W "$positional" -- "$cur"))
+  fi
+}
+complete -o default -F ${functionName(root)} ${name}
+`;
+}
+
+/** In an `_arguments` description, a `]` would end it. */
+const zshText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/]/g, '\\]');
+
+/** zsh: one function per command; those with subcommands dispatch on the word typed. */
+function zshScript(root: CommandSpec): string {
+  const name = root.path[0] ?? '';
+  const functions = allCommands(root).map((spec) => {
+    const optionSpecs = spec.options.map((option) => {
+      const flags = flagsOf(option);
+      const exclusive = flags.length > 1 ? `(${flags.join(' ')})` : '';
+      const names = flags.length > 1 ? `{${flags.join(',')}}` : (flags[0] ?? '');
+      const value = option.takesValue ? `:${zshText(option.valueName ?? 'value')}:${option.choices ? `(${option.choices.join(' ')})` : '_files'}` : '';
+      return `    ${exclusive ? singleQuoted(exclusive) : ''}${names}${singleQuoted(`[${zshText(option.description)}]${value}`)}`;
+    });
+    if (spec.subcommands.length > 0) {
+      const entries = spec.subcommands.map((sub) => singleQuoted(`${(sub.path.at(-1) ?? '').replace(/:/g, '\\:')}:${sub.description}`));
+      const dispatch = spec.subcommands.map((sub) => `        ${sub.path.at(-1)}) ${functionName(sub)} ;;`);
+      return `${functionName(spec)}() {
+  local curcontext=$curcontext state line
+  local -a subcommands=(
+    ${entries.join('\n    ')}
+  )
+  _arguments -C \\
+${optionSpecs.map((line) => `${line} \\`).join('\n')}
+    '1: :->command' \\
+    '*:: :->argument'
+  case $state in
+    command) _describe -t commands 'command' subcommands ;;
+    argument)
+      case $words[1] in
+${dispatch.join('\n')}
+      esac
+      ;;
+  esac
+}`;
+    }
+    const argumentSpecs = spec.arguments.map((argument, index) => {
+      const action = argument.choices ? `(${argument.choices.join(' ')})` : '_files';
+      return `    ${singleQuoted(`${argument.variadic ? '*' : index + 1}:${zshText(argument.name)}:${action}`)}`;
+    });
+    return `${functionName(spec)}() {
+${['  _arguments', ...optionSpecs, ...argumentSpecs].join(' \\\n')}
+}`;
+  });
+  return `#compdef ${name}
+# zsh completion for ${name}, generated by \`${name} completion zsh\`.
+# Install: ${name} completion zsh > ~/.zfunc/_${name}, with fpath+=(~/.zfunc) before compinit in ~/.zshrc.
+# Or load it now: source <(${name} completion zsh)
+
+${functions.join('\n\n')}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  ${functionName(root)} "$@"
+else
+  compdef ${functionName(root)} ${name}
+fi
+`;
+}
+
+/** fish: one `complete` line per subcommand, option and argument value, each under its condition. */
+function fishScript(root: CommandSpec): string {
+  const name = root.path[0] ?? '';
+  const lines: string[] = [`complete -c ${name} -f`];
+  for (const spec of allCommands(root)) {
+    const parents = spec.path.slice(1);
+    const siblings = spec.subcommands.map((sub) => sub.path.at(-1) ?? '');
+    const seen = parents.map((word) => `__fish_seen_subcommand_from ${word}`);
+    const here = singleQuoted([...(seen.length === 0 ? ['__fish_use_subcommand'] : seen)].join('; and '));
+    const beforeSubcommand = singleQuoted(
+      [...(seen.length === 0 ? ['__fish_use_subcommand'] : [...seen, `not __fish_seen_subcommand_from ${siblings.join(' ')}`])].join('; and '),
+    );
+    for (const sub of spec.subcommands) {
+      lines.push(`complete -c ${name} -n ${beforeSubcommand} -a ${singleQuoted(sub.path.at(-1) ?? '')} -d ${singleQuoted(sub.description)}`);
+    }
+    for (const option of spec.options) {
+      const flags = [option.short ? `-s ${option.short.slice(1)}` : '', option.long ? `-l ${option.long.slice(2)}` : ''].filter(Boolean).join(' ');
+      const value = option.takesValue ? (option.choices ? ` -x -a ${singleQuoted(option.choices.join(' '))}` : ' -r -F') : '';
+      lines.push(`complete -c ${name} -n ${here} ${flags}${value} -d ${singleQuoted(option.description)}`);
+    }
+    for (const argument of spec.arguments) {
+      const values = argument.choices ? `-a ${singleQuoted(argument.choices.join(' '))}` : '-F';
+      lines.push(`complete -c ${name} -n ${here} ${values}`);
+    }
+  }
+  return `# fish completion for ${name}, generated by \`${name} completion fish\`.
+# Install: ${name} completion fish > ~/.config/fish/completions/${name}.fish
+${lines.join('\n')}
+`;
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
+
+const ANSI = /\x1b\[[0-9;]*m/;
+const answers = join(FIXTURES, 'answers', 'crisis-en.yaml');
+
+describe('colours follow NO_COLOR and FORCE_COLOR', () => {
+  const home = tempDir();
+
+  it('are off without a terminal, with NO_COLOR, and with FORCE_COLOR=0', () => {
+    expect(runCli(['playbooks', 'list'], { home }).stdout).not.toMatch(ANSI);
+    expect(runCli(['playbooks', 'list'], { home, env: { NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(runCli(['playbooks', 'list'], { home, env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('are on with FORCE_COLOR, on stdout and on stderr, even with NO_COLOR set (FORCE_COLOR wins)', () => {
+    const listed = runCli(['playbooks', 'list'], { home, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(listed.stdout).toMatch(ANSI);
+    const failed = runCli(['playbooks', 'show', 'nope'], { home, env: { FORCE_COLOR: '1' } });
+    expect(failed.stderr).toMatch(ANSI);
+  });
+});
+
+describe('results on stdout, errors on stderr', () => {
+  const home = tempDir();
+
+  it('prints results on stdout only', () => {
+    for (const args of [['--version'], ['--help'], ['playbooks', 'list', '--json'], ['completion', 'bash']]) {
+      const result = runCli(args, { home });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).not.toBe('');
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
+  });
+
+  it('prints errors on stderr only, with exit 2, for bad usage and bad input', () => {
+    for (const args of [['nope'], ['start', '--format', 'pdf'], ['playbooks', 'show', 'nope'], ['completion', 'tcsh'], ['start', '--answers', 'missing.yaml']]) {
+      const result = runCli(args, { home });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+      expect(result.stderr, args.join(' ')).not.toBe('');
+    }
+  });
+});
+
+describe('--quiet', () => {
+  it('keeps only the results of start: the paths written, wherever the option stands', () => {
+    for (const args of [['--quiet', 'start', '--answers', answers], ['start', '--answers', answers, '-q']]) {
+      const home = tempDir();
+      const result = runCli(args, { home });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(3);
+      for (const line of lines) expect(line).toMatch(/^ {2}\S.*\s\/\S+-(recap\.md|email\.md|email\.eml)$/);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('drops the table header of playbooks list, not its rows', () => {
+    const home = tempDir();
+    const loud = runCli(['playbooks', 'list'], { home }).stdout.trimEnd().split('\n');
+    const quiet = runCli(['playbooks', 'list', '--quiet'], { home }).stdout.trimEnd().split('\n');
+    expect(quiet).toEqual(loud.slice(1));
+  });
+
+  it('is shown in every command\'s help', () => {
+    const home = tempDir();
+    expect(runCli(['start', '--help'], { home }).stdout).toContain('-q, --quiet');
+  });
+});

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+interface PackResult {
+  size: number;
+  files: { path: string }[];
+}
+
+/** What `npm pack` would put in the tarball; the build already ran (`npm test` builds first). */
+function dryPack(): PackResult {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return (JSON.parse(output) as PackResult[])[0] as PackResult;
+}
+
+describe('the npm package', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    scripts: Record<string, string>;
+    bin: Record<string, string>;
+  };
+
+  it('packs under 300 KB, with the CLI, the playbooks and the schema, and no sources or tests', () => {
+    const pack = dryPack();
+    expect(pack.size).toBeLessThan(300_000);
+    const paths = pack.files.map((file) => file.path);
+    expect(paths).toEqual(expect.arrayContaining(['bin/calmclient.js', 'dist/cli.js', 'dist/THIRD-PARTY-LICENSES.md', 'schema/playbook.schema.json']));
+    expect(paths.some((path) => path.startsWith('playbooks/en/'))).toBe(true);
+    expect(paths.filter((path) => /^(src|tests|scripts)\//.test(path) || path.endsWith('.ts') || path.endsWith('.map'))).toEqual([]);
+  });
+
+  it('has no install scripts and no runtime dependencies: dist/ bundles them', () => {
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[hook]).toBeUndefined();
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(manifest.bin).toEqual({ calmclient: 'bin/calmclient.js' });
+  });
+
+  it('keeps the binary a shim and cli.js free of the prompt library, yaml and zod: they load with the command that needs them', () => {
+    expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(5);
+    const cli = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    // Static imports only: `import("./start-….js")` is the lazy load of a command.
+    const staticImports = [...cli.matchAll(/\bimport\s*(?:[^"'();]*?from\s*)?["']([^"']+)["']/g)].map((match) => match[1]);
+    expect(staticImports.filter((imported) => imported?.startsWith('./')).length).toBeGreaterThan(0);
+    for (const imported of staticImports) {
+      if (imported?.startsWith('node:')) continue;
+      const chunk = readFileSync(join(ROOT, 'dist', imported ?? ''), 'utf8');
+      expect(chunk, imported).not.toMatch(/ZodError|yaml-language-server|@inquirer|composeDoc/);
+    }
+    expect(cli).not.toMatch(/ZodError|@inquirer|composeDoc/);
+  });
+});
