@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import module from 'node:module';
 
+// Node 22.1+ keeps the compiled code between runs (a no-op before), so set it up before loading any.
+module.enableCompileCache?.();
+const { main } = await import('../dist/cli.js');
 main(process.argv);

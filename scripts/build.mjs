@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, then
- * regenerates schema/playbook.schema.json from the zod schema.
+ * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, compiles
+ * the built-in playbooks into dist/playbooks.json (see src/playbook/compiled.ts), and regenerates
+ * schema/playbook.schema.json from the zod schema.
  *
  * dist/cli.js holds only commander and the CLI's own messages; every command, and everything a
  * command needs (yaml, zod, the prompt library, the renderers), sits in a chunk imported when that
@@ -9,8 +10,7 @@
  * at each start, and leaves the package without runtime dependencies to install.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -82,34 +82,57 @@ function thirdPartyLicenses(metafile) {
   return `# Third-party licences\n\ndist/ bundles these packages.\n\n${sections.join('\n')}`;
 }
 
-/** Runs scripts/generate-schema.ts (TypeScript, so bundled first) and writes the schema file. */
-async function writePlaybookSchema() {
-  const temp = mkdtempSync(join(tmpdir(), 'calmclient-build-'));
+/**
+ * Imports a TypeScript module, bundled on the fly with what it imports from src/. The bundle sits
+ * inside the project (node_modules/.cache), where `packageRoot()` finds the project as it runs.
+ */
+async function importTypeScript(entry) {
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const temp = mkdtempSync(join(cache, 'calmclient-build-'));
   try {
-    const script = join(temp, 'generate-schema.mjs');
+    const outfile = join(temp, 'module.mjs');
     await build({
       absWorkingDir: root,
-      entryPoints: ['scripts/generate-schema.ts'],
-      outfile: script,
+      entryPoints: [entry],
+      outfile,
       bundle: true,
       format: 'esm',
       platform: 'node',
       target: 'node20.17',
+      plugins: [inquirerIsSideEffectFree],
+      banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
       logLevel: 'warning',
     });
-    const { PLAYBOOK_SCHEMA_FILE, playbookSchemaText } = await import(pathToFileURL(script).href);
-    const file = join(root, PLAYBOOK_SCHEMA_FILE);
-    const text = playbookSchemaText();
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
-    return file;
+    return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
+async function writePlaybookSchema() {
+  const { PLAYBOOK_SCHEMA_FILE, playbookSchemaText } = await importTypeScript('scripts/generate-schema.ts');
+  const file = join(root, PLAYBOOK_SCHEMA_FILE);
+  const text = playbookSchemaText();
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  return file;
+}
+
+async function writeCompiledPlaybooks() {
+  const { compilePlaybooks } = await importTypeScript('scripts/compile-playbooks.ts');
+  const { COMPILED_PLAYBOOKS_FILE } = await importTypeScript('src/playbook/compiled.ts');
+  const file = join(dist, COMPILED_PLAYBOOKS_FILE);
+  const compiled = compilePlaybooks((problems) => {
+    for (const problem of problems) console.warn(`warning: ${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
+  });
+  writeFileSync(file, JSON.stringify(compiled));
+  return file;
+}
+
 const metafile = await bundleCli();
+const compiledFile = await writeCompiledPlaybooks();
 const schemaFile = await writePlaybookSchema();
 for (const [file, output] of Object.entries(metafile.outputs)) {
   console.log(`${file.padEnd(32)} ${(output.bytes / 1024).toFixed(1).padStart(7)} KiB`);
 }
-console.log(`${relative(root, schemaFile)}`);
+for (const file of [compiledFile, schemaFile]) console.log(relative(root, file));

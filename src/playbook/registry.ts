@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { userPlaybooksDir } from '../store/paths.js';
+import { readCompiledPlaybook } from './compiled.js';
 import { loadPlaybookFile } from './load.js';
 import { tr } from './registry-messages.js';
 import { LANGS, type Lang, type Playbook } from './schema.js';
@@ -32,7 +33,11 @@ export function builtinPlaybooksDir(): string {
 }
 
 export function builtinPlaybookFiles(lang?: Lang): string[] {
-  return entriesIn(builtinPlaybooksDir(), 'built-in', lang).map((entry) => entry.file);
+  return builtinPlaybookEntries(lang).map((entry) => entry.file);
+}
+
+export function builtinPlaybookEntries(lang?: Lang): PlaybookEntry[] {
+  return entriesIn(builtinPlaybooksDir(), 'built-in', lang);
 }
 
 export type PlaybookOrigin = 'user' | 'built-in';
@@ -62,7 +67,7 @@ function entriesIn(root: string, origin: PlaybookOrigin, lang?: Lang): PlaybookE
  */
 export function playbookEntries(lang?: Lang): PlaybookEntry[] {
   return (lang ? [lang] : [...LANGS]).flatMap((language) => [
-    ...entriesIn(builtinPlaybooksDir(), 'built-in', language),
+    ...builtinPlaybookEntries(language),
     ...entriesIn(userPlaybooksDir(), 'user', language),
   ]);
 }
@@ -79,7 +84,8 @@ export function strayUserPlaybookFiles(): string[] {
 
 /** Loads a playbook from its folder, checking that its `id` and `lang` match its place there. */
 export function loadPlaybookEntry(entry: PlaybookEntry): Playbook {
-  const playbook = loadPlaybookFile(entry.file);
+  const compiled = entry.origin === 'built-in' ? readCompiledPlaybook(entry.file, `${entry.lang}/${entry.id}.yaml`) : undefined;
+  const playbook = compiled ?? loadPlaybookFile(entry.file);
   const mismatch =
     playbook.lang !== entry.lang
       ? { path: ['lang'], message: t('playbook.lang', { actual: playbook.lang, expected: entry.lang }) }

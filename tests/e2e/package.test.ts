@@ -38,7 +38,7 @@ describe('the npm package', () => {
   });
 
   it('keeps the binary a shim and cli.js free of the prompt library, yaml and zod: they load with the command that needs them', () => {
-    expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(5);
+    expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(8);
     const cli = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
     // Static imports only: `import("./start-….js")` is the lazy load of a command.
     const staticImports = [...cli.matchAll(/\bimport\s*(?:[^"'();]*?from\s*)?["']([^"']+)["']/g)].map((match) => match[1]);
