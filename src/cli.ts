@@ -121,7 +121,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addArgument(new Argument('<shell>', tc('completion.shell')).choices(SHELLS))
     .addHelpText(
       'after',
-      examples('calmclient completion bash > ~/.local/share/bash-completion/completions/calmclient', 'calmclient completion zsh > ~/.zfunc/_calmclient', 'calmclient completion fish > ~/.config/fish/completions/calmclient.fish'),
+      examples(
+        'calmclient completion bash > ~/.local/share/bash-completion/completions/calmclient',
+        'calmclient completion zsh > ~/.zfunc/_calmclient',
+        'calmclient completion fish > ~/.config/fish/completions/calmclient.fish',
+      ),
     )
     .action(async (shell: Shell) => {
       const { completion } = await import('./commands/completion.js');

@@ -212,9 +212,9 @@ function fishScript(root: CommandSpec): string {
     const parents = spec.path.slice(1);
     const siblings = spec.subcommands.map((sub) => sub.path.at(-1) ?? '');
     const seen = parents.map((word) => `__fish_seen_subcommand_from ${word}`);
-    const here = singleQuoted([...(seen.length === 0 ? ['__fish_use_subcommand'] : seen)].join('; and '));
+    const here = singleQuoted(seen.length === 0 ? '__fish_use_subcommand' : seen.join('; and '));
     const beforeSubcommand = singleQuoted(
-      [...(seen.length === 0 ? ['__fish_use_subcommand'] : [...seen, `not __fish_seen_subcommand_from ${siblings.join(' ')}`])].join('; and '),
+      seen.length === 0 ? '__fish_use_subcommand' : [...seen, `not __fish_seen_subcommand_from ${siblings.join(' ')}`].join('; and '),
     );
     for (const sub of spec.subcommands) {
       lines.push(`complete -c ${name} -n ${beforeSubcommand} -a ${singleQuoted(sub.path.at(-1) ?? '')} -d ${singleQuoted(sub.description)}`);

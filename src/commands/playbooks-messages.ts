@@ -14,7 +14,7 @@ export const tp = defineMessages(
     'new.exists': '{file} already exists and calmclient never overwrites a playbook: edit that file, or pick another id',
     'new.written': 'Starter playbook written. Edit it, then check it and run it:',
     'new.replaces': 'Being yours, it replaces the built-in playbook "{id}" ({lang}) for --playbook {id}.',
-    'new.editor': 'Editors with a YAML language server complete and check it as you type: see docs/editor-setup.md.',
+    'new.editor': 'Editors with a YAML language server complete and check it as you type: see {file}',
   },
   {
     'column.source': 'SOURCE',
@@ -28,6 +28,6 @@ export const tp = defineMessages(
     'new.exists': '{file} existe déjà et calmclient n\'écrase jamais un playbook : modifiez ce fichier, ou choisissez un autre identifiant',
     'new.written': 'Playbook de départ écrit. Modifiez-le, puis vérifiez-le et lancez-le :',
     'new.replaces': 'Comme il est à vous, il remplace le playbook intégré « {id} » ({lang}) pour --playbook {id}.',
-    'new.editor': 'Les éditeurs dotés d\'un serveur de langage YAML le complètent et le vérifient à la frappe : voir docs/editor-setup.md.',
+    'new.editor': 'Les éditeurs dotés d\'un serveur de langage YAML le complètent et le vérifient à la frappe : voir {file} (en anglais)',
   },
 );

@@ -199,15 +199,16 @@ export async function newPlaybook(id: string, options: NewPlaybookOptions): Prom
   const dir = join(userPlaybooksDir(), lang);
   const file = join(dir, `${id}.yaml`);
   const schema = join(packageRoot(), 'schema', 'playbook.schema.json');
+  const formatDoc = join(packageRoot(), 'docs', 'playbook-format.md');
   ensurePrivateDir(dir);
-  if (!writeFileIfAbsent(file, starterPlaybook({ id, lang, kind, schema }))) throw new UsageError(tp('new.exists', { file }));
+  if (!writeFileIfAbsent(file, starterPlaybook({ id, lang, kind, schema, formatDoc }))) throw new UsageError(tp('new.exists', { file }));
 
   printInfo(style.bold(tp('new.written')));
   printResult(file);
   printInfo(`  calmclient playbooks validate ${quoteForShell(file)}`);
   printInfo(kind === 'crisis' ? `  calmclient start --playbook ${id} --lang ${lang}` : `  calmclient playbooks show ${id} --lang ${lang}`);
   if (playbookEntries(lang).some((entry) => entry.origin === 'built-in' && entry.id === id)) printInfo(tp('new.replaces', { id, lang }));
-  printInfo(style.dim(tp('new.editor')));
+  printInfo(style.dim(tp('new.editor', { file: join(packageRoot(), 'docs', 'editor-setup.md') })));
   return ExitCode.ok;
 }
 

@@ -12,6 +12,8 @@ export interface StarterInput {
   kind: PlaybookKind;
   /** Where editors find the JSON Schema (the modeline on the first line). */
   schema: string;
+  /** The installed docs/playbook-format.md, for the reader. */
+  formatDoc: string;
 }
 
 /** Template values that only some commands provide (see docs/playbook-format.md). */
@@ -21,20 +23,17 @@ const KIND_NAMES: Record<PlaybookKind, string> = {
   followup: '{{promise}}, {{promise_date}}',
 };
 
-export function starterPlaybook({ id, lang, kind, schema }: StarterInput): string {
-  return (lang === 'fr' ? french : english)({ id, kind, schema, extra: KIND_NAMES[kind] });
+export function starterPlaybook({ id, lang, kind, schema, formatDoc }: StarterInput): string {
+  return (lang === 'fr' ? french : english)({ id, kind, schema, formatDoc, extra: KIND_NAMES[kind] });
 }
 
-interface Fill {
-  id: string;
-  kind: PlaybookKind;
-  schema: string;
+interface Fill extends Omit<StarterInput, 'lang'> {
   extra: string;
 }
 
-function english({ id, kind, schema, extra }: Fill): string {
+function english({ id, kind, schema, formatDoc, extra }: Fill): string {
   return `# yaml-language-server: $schema=${schema}
-# A calmclient playbook of your own. The format: docs/playbook-format.md in the calmclient package.
+# A calmclient playbook of your own. The format: ${formatDoc}
 # Check it:  calmclient playbooks validate <this file>
 # See it:    calmclient playbooks show ${id} --lang en
 format: 1
@@ -121,9 +120,9 @@ templates:
 `;
 }
 
-function french({ id, kind, schema, extra }: Fill): string {
+function french({ id, kind, schema, formatDoc, extra }: Fill): string {
   return `# yaml-language-server: $schema=${schema}
-# Votre propre playbook calmclient. Le format : docs/playbook-format.md dans le paquet calmclient.
+# Votre propre playbook calmclient. Le format (en anglais) : ${formatDoc}
 # Le vérifier : calmclient playbooks validate <ce fichier>
 # Le voir :     calmclient playbooks show ${id} --lang fr
 format: 1

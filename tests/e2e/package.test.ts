@@ -26,7 +26,11 @@ describe('the npm package', () => {
     const pack = dryPack();
     expect(pack.size).toBeLessThan(300_000);
     const paths = pack.files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/calmclient.js', 'dist/cli.js', 'dist/THIRD-PARTY-LICENSES.md', 'schema/playbook.schema.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['bin/calmclient.js', 'dist/cli.js', 'dist/playbooks.json', 'dist/THIRD-PARTY-LICENSES.md', 'schema/playbook.schema.json']),
+    );
+    // The starter playbook and the editor docs point readers at these.
+    expect(paths).toEqual(expect.arrayContaining(['docs/playbook-format.md', 'docs/editor-setup.md']));
     expect(paths.some((path) => path.startsWith('playbooks/en/'))).toBe(true);
     expect(paths.filter((path) => /^(src|tests|scripts)\//.test(path) || path.endsWith('.ts') || path.endsWith('.map'))).toEqual([]);
   });

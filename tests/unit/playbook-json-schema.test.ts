@@ -39,11 +39,11 @@ describe('the JSON Schema of playbooks', () => {
   });
 
   it.each(LANGS.flatMap((lang) => KINDS.map((kind) => [lang, kind] as const)))('validates the %s %s starter playbook', (lang, kind) => {
-    expect(errorsOf(parse(starterPlaybook({ id: 'mine', lang, kind, schema: 'schema.json' })))).toEqual([]);
+    expect(errorsOf(parse(starterPlaybook({ id: 'mine', lang, kind, schema: 'schema.json', formatDoc: 'format.md' })))).toEqual([]);
   });
 
   it('refuses what the loader refuses: unknown fields, unknown step types, bad ids, missing templates', () => {
-    const starter = parse(starterPlaybook({ id: 'mine', lang: 'en', kind: 'crisis', schema: 'schema.json' })) as Record<string, unknown>;
+    const starter = parse(starterPlaybook({ id: 'mine', lang: 'en', kind: 'crisis', schema: 'schema.json', formatDoc: 'format.md' })) as Record<string, unknown>;
     const steps = starter.steps as Record<string, unknown>[];
     expect(errorsOf({ ...starter, colour: 'blue' })).not.toEqual([]);
     expect(errorsOf({ ...starter, steps: [{ ...steps[0], type: 'slider' }] })).not.toEqual([]);

@@ -15,7 +15,7 @@ describe('the starter playbook of `playbooks new`', () => {
     const dir = join(root, lang);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `my-${kind}.yaml`);
-    const text = starterPlaybook({ id: `my-${kind}`, lang, kind, schema: '/opt/calmclient/schema/playbook.schema.json' });
+    const text = starterPlaybook({ id: `my-${kind}`, lang, kind, schema: '/opt/calmclient/schema/playbook.schema.json', formatDoc: '/opt/calmclient/docs/playbook-format.md' });
     writeFileSync(file, text);
     const playbook = loadPlaybookEntry({ id: `my-${kind}`, lang, origin: 'user', file });
     expect(playbook).toMatchObject({ id: `my-${kind}`, kind, lang });
