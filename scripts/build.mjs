@@ -39,6 +39,25 @@ const inquirerIsSideEffectFree = {
   },
 };
 
+/**
+ * commander loads node:child_process as it starts, for "executable" subcommands, which calmclient
+ * has none of; that load alone is a tenth of what `--help` adds to Node's own start. Commander gets
+ * a stand-in that loads the module on first use.
+ */
+const commanderLoadsChildProcessLazily = {
+  name: 'commander-loads-child-process-lazily',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'calmclient' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'calmclient' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 async function bundleCli() {
   rmSync(dist, { recursive: true, force: true });
   const result = await build({
@@ -57,7 +76,7 @@ async function bundleCli() {
     keepNames: true,
     legalComments: 'none',
     metafile: true,
-    plugins: [inquirerIsSideEffectFree],
+    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily],
     // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
     logLevel: 'warning',
