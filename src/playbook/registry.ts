@@ -62,8 +62,8 @@ function entriesIn(root: string, origin: PlaybookOrigin, lang?: Lang): PlaybookE
 }
 
 /**
- * The user's playbooks (see `userPlaybooksDir`), then the built-in ones, language by language.
- * A user playbook with the id and language of a built-in one replaces it for `--playbook ID`.
+ * The built-in playbooks, then the user's (see `userPlaybooksDir`), language by language. A user
+ * playbook with the id and language of a built-in one replaces it for `--playbook ID`.
  */
 export function playbookEntries(lang?: Lang): PlaybookEntry[] {
   return (lang ? [lang] : [...LANGS]).flatMap((language) => [
