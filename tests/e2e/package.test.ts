@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -33,6 +33,13 @@ describe('the npm package', () => {
     expect(paths).toEqual(expect.arrayContaining(['docs/playbook-format.md', 'docs/editor-setup.md']));
     expect(paths.some((path) => path.startsWith('playbooks/en/'))).toBe(true);
     expect(paths.filter((path) => /^(src|tests|scripts)\//.test(path) || path.endsWith('.ts') || path.endsWith('.map'))).toEqual([]);
+  });
+
+  it('bundles only the zod locales calmclient speaks', () => {
+    // `import { z } from 'zod'`, or a locale reached through the namespace (`z.locales.fr()`), keeps
+    // all 40 locales in the bundle (+300 KB): write `import * as z from 'zod'`, and import locales from 'zod/locales'.
+    const bundle = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'));
+    expect(bundle.some((code) => code.includes('erwartet'))).toBe(false);
   });
 
   it('has no install scripts and no runtime dependencies: dist/ bundles them', () => {
