@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -164,6 +164,9 @@ try {
   const table = [header, ...rows.map((row) => [row.name, row.median, row.ratio, row.target, row.verdict])];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
   for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  // Other work on the machine slows every command, not all by the same amount: say how busy it was.
+  const load = loadavg()[0]?.toFixed(2) ?? 'unknown';
+  console.log(`\nload average: ${load}`);
 
   const cpu = cpus();
   const markdown = [
@@ -174,7 +177,7 @@ try {
     'the time Node takes to start and stop with nothing to do; each ratio is a median over the floor\'s median.',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with Node ${process.version} on ${process.platform}/${process.arch},`,
-    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}.`,
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, load average ${load} at the end of the run.`,
     '',
     '| command | median | ratio to floor | target |',
     '| --- | ---: | ---: | --- |',

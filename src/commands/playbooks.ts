@@ -15,6 +15,7 @@ import {
 } from '../playbook/registry.js';
 import { tr } from '../playbook/registry-messages.js';
 import { KINDS, LANGS, type Condition, type Lang, type Playbook, type PlaybookKind, type Step } from '../playbook/schema.js';
+import { errorCode } from '../playbook/source.js';
 import { starterPlaybook } from '../playbook/starter.js';
 import { isRequired } from '../engine/answers.js';
 import { ensurePrivateDir, writeFileIfAbsent } from '../store/files.js';
@@ -200,8 +201,14 @@ export async function newPlaybook(id: string, options: NewPlaybookOptions): Prom
   const file = join(dir, `${id}.yaml`);
   const schema = join(packageRoot(), 'schema', 'playbook.schema.json');
   const formatDoc = join(packageRoot(), 'docs', 'playbook-format.md');
-  ensurePrivateDir(dir);
-  if (!writeFileIfAbsent(file, starterPlaybook({ id, lang, kind, schema, formatDoc }))) throw new UsageError(tp('new.exists', { file }));
+  let written: boolean;
+  try {
+    ensurePrivateDir(dir);
+    written = writeFileIfAbsent(file, starterPlaybook({ id, lang, kind, schema, formatDoc }));
+  } catch (error) {
+    throw new UsageError(t('out.notWritable', { dir, reason: errorCode(error) ?? String(error) }));
+  }
+  if (!written) throw new UsageError(tp('new.exists', { file }));
 
   printInfo(style.bold(tp('new.written')));
   printResult(file);

@@ -51,6 +51,14 @@ describe('calmclient playbooks new', () => {
     expect(readFileSync(file, 'utf8')).toBe('# edited by hand\n');
   });
 
+  it('says so, with exit 2, when the playbooks folder cannot be written', () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'playbooks'), 'a file where the folder should be');
+    const result = runCli(['playbooks', 'new', 'mine'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot write to ${join(home, 'playbooks', 'en')}`);
+  });
+
   it('refuses a bad id, a reserved id and an unknown kind with exit 2', () => {
     const home = tempDir();
     for (const args of [['Bad Id'], ['reply-rules'], ['ok', '--kind', 'panic']]) {
