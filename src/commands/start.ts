@@ -8,7 +8,7 @@ import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, ExitCode, InputError, UsageError } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
 import { printInfo, printResult, style } from '../output.js';
-import { resolvePlaybook } from '../playbook/registry.js';
+import { resolvePlaybookLazily } from '../playbook/places.js';
 import type { Playbook } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
@@ -31,7 +31,7 @@ export interface StartOptions {
 export default async function start(options: StartOptions): Promise<ExitCode> {
   const now = new Date();
   const lang = resolveLang(options.lang, process.env);
-  const playbook = resolvePlaybook(options.playbook ?? 'crisis', lang);
+  const playbook = await resolvePlaybookLazily(options.playbook ?? 'crisis', lang);
   if (playbook.kind !== 'crisis') throw new UsageError(t('start.wrongKind', { id: playbook.id, kind: playbook.kind }));
   const root = dataDir();
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.

@@ -13,7 +13,9 @@ export const STEP_ID = /^[a-z][a-z0-9_]*$/;
 const stepId = z.string().regex(STEP_ID, says('schema.snakeCase'));
 const nonEmpty = z.string().trim().min(1, says('schema.empty'));
 
-export const LANGS = ['en', 'fr'] as const;
+import { LANGS } from './constants.js';
+
+export { LANGS };
 export const KINDS = ['crisis', 'prevention', 'followup'] as const;
 export const STEP_TYPES = ['advice', 'input', 'text', 'confirm', 'select', 'checkbox', 'date'] as const;
 
