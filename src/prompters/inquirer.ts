@@ -1,4 +1,5 @@
 import { checkbox, input, select } from '@inquirer/prompts';
+import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
 import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine/dates.js';
@@ -23,15 +24,10 @@ export interface InquirerPrompterOptions extends PromptStreams {
 
 /** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
 export class InquirerPrompter implements Prompter {
-  private readonly context: PromptStreams;
   private readonly out: NodeJS.WritableStream;
   private readonly style: ChalkInstance;
 
   constructor(private readonly options: InquirerPrompterOptions) {
-    this.context = {
-      ...(options.input ? { input: options.input } : {}),
-      ...(options.output ? { output: options.output } : {}),
-    };
     this.out = options.output ?? process.stdout;
     this.style = options.colours ?? style;
   }
@@ -167,6 +163,18 @@ export class InquirerPrompter implements Prompter {
     for (const choice of choices) {
       if (choice.tip && picked.includes(choice.value)) this.write(this.style.green(wrap(`→ ${choice.tip}`, '  ')));
     }
+  }
+
+  /**
+   * Inquirer ends the output stream it is given when a prompt closes. The terminal shrugs that
+   * off; any other stream (a test's) would be closed after the first question, so each prompt
+   * gets its own pass-through to it.
+   */
+  private get context(): PromptStreams {
+    if (!this.options.output) return this.options.input ? { input: this.options.input } : {};
+    const output = new PassThrough();
+    output.pipe(this.options.output, { end: false });
+    return { ...(this.options.input ? { input: this.options.input } : {}), output };
   }
 
   private write(text: string): void {
