@@ -24,12 +24,30 @@ function examples(...lines: string[]): string {
   return `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+const HELP_TITLES = ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'] as const;
+const HELP_TITLE_KEYS = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+  'Global Options:': 'help.globalOptions',
+} as const;
+
+/** Commander writes its section titles in English; these follow the user's language. */
+function helpTitle(title: string): string {
+  const known = HELP_TITLES.find((candidate) => candidate === title);
+  return known ? t(HELP_TITLE_KEYS[known]) : title;
+}
+
 const langOption = (): Option => new Option('--lang <lang>', t('app.lang'));
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('calmclient')
     .description(t('app.description'))
-    .version(version(), '-V, --version')
+    .version(version(), '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.help'))
+    .configureHelp({ styleTitle: (title) => helpTitle(title) })
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });

@@ -5,7 +5,7 @@ import { formatDate, parseIso } from '../engine/dates.js';
 import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, ExitCode, InputError, UsageError } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
+import { printInfo, printResult, style, wrap } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import type { Playbook } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
@@ -107,7 +107,7 @@ async function interactive(playbook: Playbook, options: StartOptions, now: Date)
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(t('start.noTerminal'));
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
   const prompter = new InquirerPrompter({ lang: playbook.lang, now });
-  printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(playbook.description.trim())}\n`);
+  printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   const client = options.client?.trim() || (await prompter.askLine(t('start.client.question', {}, playbook.lang)));
   return { client, prompter, saveDrafts: true };
 }

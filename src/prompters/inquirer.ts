@@ -6,7 +6,7 @@ import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t } from '../i18n.js';
-import { style } from '../output.js';
+import { style, wrap } from '../output.js';
 import type { AdviceStep, Choice, Lang, QuestionStep, Step } from '../playbook/schema.js';
 import { multiline, pressEnter } from './widgets.js';
 
@@ -105,6 +105,7 @@ export class InquirerPrompter implements Prompter {
               { value: false, name: t('prompt.no', {}, lang) },
             ],
             default: fallback === false ? false : true,
+            theme: this.listTheme,
           },
           this.context,
         );
@@ -114,6 +115,7 @@ export class InquirerPrompter implements Prompter {
             message: step.message,
             choices: step.choices.map(toInquirerChoice),
             pageSize: 10,
+            theme: this.listTheme,
             ...(typeof fallback === 'string' ? { default: fallback } : {}),
           },
           this.context,
@@ -127,6 +129,7 @@ export class InquirerPrompter implements Prompter {
               checked: Array.isArray(fallback) && fallback.includes(choice.value),
             })),
             pageSize: 12,
+            theme: this.listTheme,
             validate: (picked) => validate(picked.map((item) => item.value)),
           },
           this.context,
@@ -145,6 +148,19 @@ export class InquirerPrompter implements Prompter {
         ).then((value) => finish(value.trim()));
       }
     }
+  }
+
+  /** Inquirer's key hints ("↑↓ navigate • ⏎ select"), in the user's language. */
+  private get listTheme() {
+    const lang = this.options.lang;
+    return {
+      style: {
+        keysHelpTip: (keys: [string, string][]) =>
+          keys
+            .map(([key, action]) => `${this.style.bold(key)} ${this.style.dim(keyAction(action, lang))}`)
+            .join(this.style.dim(' • ')),
+      },
+    };
   }
 
   private printStepHeader(step: Step, progress: Progress): void {
@@ -193,29 +209,18 @@ export class InquirerPrompter implements Prompter {
   }
 }
 
-function toInquirerChoice(choice: Choice) {
-  return { value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) };
+const KEY_ACTIONS_FR: Record<string, string> = {
+  navigate: 'se déplacer',
+  select: 'choisir',
+  submit: 'valider',
+  all: 'tout',
+  invert: 'inverser',
+};
+
+function keyAction(action: string, lang: Lang): string {
+  return lang === 'fr' ? (KEY_ACTIONS_FR[action] ?? action) : action;
 }
 
-/** Wraps prose to the terminal's width (max 80) so cards stay readable. */
-function wrap(text: string, indent = ''): string {
-  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
-  return text
-    .split('\n')
-    .map((paragraph) => {
-      const words = paragraph.split(/\s+/).filter(Boolean);
-      const lines: string[] = [];
-      let line = '';
-      for (const word of words) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = word;
-        } else {
-          line = line ? `${line} ${word}` : word;
-        }
-      }
-      lines.push(line);
-      return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
-    })
-    .join('\n');
+function toInquirerChoice(choice: Choice) {
+  return { value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) };
 }
