@@ -61,6 +61,8 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
     if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
       throw new CancelledError(t('cancelled.draft', { id: session.id }));
     throw error;
+  } finally {
+    run.release?.();
   }
   run.finish?.();
 
@@ -90,6 +92,8 @@ interface PreparedRun {
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
   finish?: () => void;
+  /** Gives back what the run held (signal handlers). */
+  release?: () => void;
 }
 
 function scripted(playbook: Playbook, options: StartOptions, now: Date): PreparedRun {
@@ -106,10 +110,19 @@ function scripted(playbook: Playbook, options: StartOptions, now: Date): Prepare
 async function interactive(playbook: Playbook, options: StartOptions, now: Date): Promise<PreparedRun> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(t('start.noTerminal'));
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  const prompter = new InquirerPrompter({ lang: playbook.lang, now });
+  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  process.once('SIGTERM', abort);
+  process.once('SIGHUP', abort);
+  const release = (): void => {
+    process.off('SIGTERM', abort);
+    process.off('SIGHUP', abort);
+  };
+  const prompter = new InquirerPrompter({ lang: playbook.lang, now, signal: stop.signal });
   printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   const client = options.client?.trim() || (await prompter.askLine(t('start.client.question', {}, playbook.lang)));
-  return { client, prompter, saveDrafts: true };
+  return { client, prompter, saveDrafts: true, release };
 }
 
 function checkOutDir(dir: string, givenByUser: boolean): void {

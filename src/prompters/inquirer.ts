@@ -14,6 +14,8 @@ import { multiline, pressEnter } from './widgets.js';
 export interface PromptStreams {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** Aborting it cancels the current prompt and every later one (SIGTERM, SIGHUP). */
+  signal?: AbortSignal;
 }
 
 export interface InquirerPrompterOptions extends PromptStreams {
@@ -187,10 +189,12 @@ export class InquirerPrompter implements Prompter {
    * gets its own pass-through to it.
    */
   private get context(): PromptStreams {
-    if (!this.options.output) return this.options.input ? { input: this.options.input } : {};
-    const output = new PassThrough();
-    output.pipe(this.options.output, { end: false });
-    return { ...(this.options.input ? { input: this.options.input } : {}), output };
+    const { input, output, signal } = this.options;
+    const context: PromptStreams = { ...(input ? { input } : {}), ...(signal ? { signal } : {}) };
+    if (!output) return context;
+    const perPrompt = new PassThrough();
+    perPrompt.pipe(output, { end: false });
+    return { ...context, output: perPrompt };
   }
 
   private write(text: string): void {

@@ -41,3 +41,4 @@ export function saveSession(root: string, record: SessionRecord): string {
   writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
   return path;
 }
+
