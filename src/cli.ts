@@ -6,6 +6,7 @@ import { printError, printProblems, printWarning } from './output.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
 import type { ListOptions, ShowOptions } from './commands/playbooks.js';
 import type { StartOptions } from './commands/start.js';
+import type { TipsOptions } from './commands/tips.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -67,6 +68,18 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (_options: unknown, command: Command) => {
       const { default: start } = await import('./commands/start.js');
       setExit(await start(command.opts<StartOptions>()));
+    });
+
+  program
+    .command('tips')
+    .description(t('tips.description'))
+    .argument('[topic]', t('tips.topic'))
+    .addOption(langOption())
+    .option('--json', t('tips.json'))
+    .addHelpText('after', examples('calmclient tips', 'calmclient tips waltz', 'calmclient tips needs --lang fr'))
+    .action(async (topic: string | undefined, _options: unknown, command: Command) => {
+      const { default: tips } = await import('./commands/tips.js');
+      setExit(await tips(topic, command.opts<TipsOptions>()));
     });
 
   const playbooks = program.command('playbooks').description(t('playbooks.description'));
