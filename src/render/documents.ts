@@ -27,7 +27,15 @@ export interface RenderedSession {
 }
 
 export function renderTemplate(template: string, context: TemplateContext): string {
-  return Mustache.render(template, context, undefined, { escape: escapeMarkdown });
+  return tidyPunctuation(Mustache.render(template, context, undefined, { escape: escapeMarkdown }));
+}
+
+/**
+ * A template that ends a sentence after an answer meets users who end theirs too: "this phase.."
+ * One stop is kept; an ellipsis "..." is left alone.
+ */
+export function tidyPunctuation(text: string): string {
+  return text.replace(/(?<!\.)([.!?…])\.(?!\.)/g, '$1');
 }
 
 const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;
@@ -37,9 +45,10 @@ export function renderSession(input: RenderInput): RenderedSession {
   const base = `${toIso(todayOf(input.now))}-${slugify(input.client)}`;
   const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
-  const subject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
+  const rawSubject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
     escape: (value: string) => value.replace(/\s+/g, ' ').trim(),
-  }).trim();
+  });
+  const subject = tidyPunctuation(rawSubject).trim();
   const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
   const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
   return {

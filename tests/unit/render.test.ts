@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { effectiveAnswers } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
-import { renderSession } from '../../src/render/documents.js';
+import { renderSession, tidyPunctuation } from '../../src/render/documents.js';
 import { dropEmptySections, escapeMarkdown } from '../../src/render/markdown.js';
 import { slugify } from '../../src/render/slug.js';
 import { FIXTURES } from '../helpers.js';
@@ -116,5 +116,16 @@ describe('slugify', () => {
     ['a'.repeat(100), 'a'.repeat(40)],
   ])('%j → %j', (input, expected) => {
     expect(slugify(input)).toBe(expected);
+  });
+});
+
+describe('tidyPunctuation', () => {
+  it.each([
+    ['a discount on this phase..', 'a discount on this phase.'],
+    ['Really?.', 'Really?'],
+    ['Wait... and see.', 'Wait... and see.'],
+    ['v1.2.3 ships.', 'v1.2.3 ships.'],
+  ])('%j → %j', (input, expected) => {
+    expect(tidyPunctuation(input)).toBe(expected);
   });
 });
