@@ -27,7 +27,8 @@ export interface RenderedSession {
 }
 
 export function renderTemplate(template: string, context: TemplateContext): string {
-  return Mustache.render(template, context, undefined, { escape: escapeMarkdown });
+  // Mustache hands numbers (`{{score.ID}}`) to the escape function as they are.
+  return Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) });
 }
 
 const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;
@@ -38,7 +39,7 @@ export function renderSession(input: RenderInput): RenderedSession {
   const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
   const subject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
-    escape: (value: string) => value.replace(/\s+/g, ' ').trim(),
+    escape: (value: unknown) => String(value).replace(/\s+/g, ' ').trim(),
   }).trim();
   const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
   const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
