@@ -77,13 +77,13 @@ const m = defineMessages(
 /** `calmclient followup [ID]`: remind what was agreed, walk the follow-up playbook, update the crisis session. */
 export default async function followup(ref: string | undefined, options: FollowupOptions): Promise<ExitCode> {
   const now = new Date();
+  const langFlag = options.lang === undefined ? undefined : resolveLang(options.lang, process.env);
   const interactive = options.answers === undefined;
   if (interactive && !hasTerminal()) throw new UsageError(m('noTerminal'));
   const root = dataDir();
   const loaded = loadSessions(root);
   const crisis = ref === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive) : followable(findSession(loaded, ref));
-  const lang = options.lang === undefined ? crisis.lang : resolveLang(options.lang, process.env);
-  const playbook = resolvePlaybook(options.playbook ?? 'followup', lang);
+  const playbook = resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
   if (playbook.kind !== 'followup') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
 

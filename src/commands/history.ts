@@ -50,7 +50,7 @@ const m = defineMessages(
   },
 );
 
-export const HISTORY_STATUSES = ['draft', ...SESSION_STATUSES, 'done'] as const;
+const HISTORY_STATUSES = ['draft', ...SESSION_STATUSES, 'done'] as const;
 
 /** Long names are cut in the table; `show` has them in full. */
 const CLIENT_WIDTH = 24;

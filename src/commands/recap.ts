@@ -12,7 +12,7 @@ export interface RecapOptions {
   out?: string;
 }
 
-export const RECAP_FORMATS = ['md', 'email'] as const;
+const RECAP_FORMATS = ['md', 'email'] as const;
 
 const m = defineMessages(
   {

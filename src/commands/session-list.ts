@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { formatDate, parseIso, todayOf, toIso } from '../engine/dates.js';
 import type { Due } from '../engine/due.js';
 import { UsageError } from '../errors.js';
@@ -93,7 +93,7 @@ export function newestFirst(a: SessionRecord, b: SessionRecord): number {
 export function findSession({ sessions, problems }: LoadedSessions, ref: string): SessionRecord {
   const exact = sessions.find((session) => session.id === ref);
   if (exact) return exact;
-  if (problems.some((problem) => problem.file.endsWith(`${ref}.json`))) throw new UsageError(m('session.unreadable', { id: ref }));
+  if (problems.some((problem) => basename(problem.file) === `${ref}.json`)) throw new UsageError(m('session.unreadable', { id: ref }));
   const matches = ref === '' ? [] : sessions.filter((session) => session.id.startsWith(ref));
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) throw new UsageError(m('session.ambiguous', { id: ref, ids: matches.map((s) => s.id).join(', ') }));

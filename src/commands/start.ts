@@ -43,7 +43,7 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
     status: 'draft',
     client: run.client,
     lang: playbook.lang,
-    playbook: { id: playbook.id, source: playbook.source },
+    playbook: { id: playbook.id, source: resolve(playbook.source) },
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     answers: {},

@@ -70,7 +70,7 @@ function utcStamp(now: Date): string {
 }
 
 /** TEXT values (§3.3.11): `\`, `;`, `,` and line breaks are escaped; other control characters are dropped. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

@@ -38,7 +38,7 @@ describe('calmclient followup --answers', () => {
 
     const followUp = record(home, savedId(stdout));
     expect(followUp).toMatchObject({ kind: 'followup', status: 'open', lang: 'fr', followsUp: crisisId });
-    expect(followUp.nextContact).toMatch(/T09:30$/);
+    expect(followUp.nextContact).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(followUp.templateValues).toMatchObject({ promise: 'J\'envoie les maquettes finalisées des trois pages principales.' });
     expect(followUp.templateValues?.promise_date).toMatch(/^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) /);
     const crisis = record(home, crisisId);
@@ -47,7 +47,9 @@ describe('calmclient followup --answers', () => {
 
     const event = calendarEvent(followUp.files.calendar ?? '');
     expect(event.summary).toBe('Rappeler Société Lefèvre');
-    expect(event.startDate.toString()).toBe(`${followUp.nextContact}:00`);
+    // The follow-up's next date has no time: an all-day event.
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe(followUp.nextContact);
     expect(event.description).toContain(`calmclient followup ${crisisId}`);
     expect(event.uid).toBe(`${followUp.id}@calmclient`);
   });
