@@ -8,6 +8,7 @@ import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
 import { loadSessions, sameClient, sessionDay, statusLabel, writtenDate } from './session-list.js';
+import { recordFields } from './start.js';
 import { interactiveWalk, outputDir, printWritten, saveAnswers, scriptedWalk, walkSession, writeDocuments } from './walk.js';
 
 export interface ChecklistOptions {
@@ -85,6 +86,7 @@ export default async function checklist(options: ChecklistOptions): Promise<Exit
   const kept = effectiveAnswers(playbook, answers);
   const documents = renderSession({ playbook, answers: kept, client: walk.client, now, ...(templateValues ? { extra: templateValues } : {}) });
   const files = writeDocuments(outDir, documents);
+  Object.assign(session, recordFields(playbook, kept));
   session.status = 'done';
   session.files = files;
   saveAnswers(root, session, answers);

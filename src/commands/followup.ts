@@ -151,7 +151,8 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
   if (newest === undefined) throw new UsageError(m('noOpen'));
   if (open.length === 1) return newest;
   if (!interactive) {
-    const list = open.map((session) => `  ${session.id}  ${session.client}`).join('\n');
+    const width = Math.max(...open.map((session) => session.id.length));
+    const list = open.map((session) => `  ${session.id.padEnd(width)}  ${session.client}`).join('\n');
     throw new UsageError(m('several', { list }));
   }
   const { InquirerPrompter } = await import('../prompters/inquirer.js');

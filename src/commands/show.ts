@@ -80,9 +80,11 @@ export default async function show(ref: string, options: ShowSessionOptions): Pr
     [t('start.email'), session.files.email],
     [calendarLabel(), session.files.calendar],
   ];
-  if (files.some(([, path]) => path !== undefined)) {
+  const written = files.filter((file): file is [string, string] => file[1] !== undefined);
+  if (written.length > 0) {
+    const width = Math.max(LABEL_WIDTH - 2, ...written.map(([label]) => label.length));
     printResult(`\n${style.bold(m('files'))}`);
-    for (const [label, path] of files) if (path !== undefined) printResult(`  ${label.padEnd(LABEL_WIDTH - 2)} ${path}`);
+    for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
   }
   printAnswers(session);
   return ExitCode.ok;
