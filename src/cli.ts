@@ -7,6 +7,13 @@ import { printError, printProblems, printWarning } from './output.js';
 import type { ListOptions, ShowOptions } from './commands/playbooks.js';
 import type { StartOptions } from './commands/start.js';
 import type { TipsOptions } from './commands/tips.js';
+import type { ChecklistOptions } from './commands/checklist.js';
+import type { FollowupOptions } from './commands/followup.js';
+import type { HistoryOptions } from './commands/history.js';
+import type { ShowSessionOptions } from './commands/show.js';
+import type { RecapOptions } from './commands/recap.js';
+import type { LessonsOptions } from './commands/lessons.js';
+import { loopHelp } from './commands/loop-help.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -80,6 +87,87 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (topic: string | undefined, _options: unknown, command: Command) => {
       const { default: tips } = await import('./commands/tips.js');
       setExit(await tips(topic, command.opts<TipsOptions>()));
+    });
+
+  program
+    .command('checklist')
+    .description(loopHelp('checklist.description'))
+    .option('--client <name>', loopHelp('checklist.client'))
+    .option('--mission <name>', loopHelp('checklist.mission'))
+    .addOption(langOption())
+    .option('--playbook <id|file>', loopHelp('checklist.playbook'), 'prevention')
+    .option('--answers <file>', loopHelp('answers'))
+    .option('--out <dir>', loopHelp('out'))
+    .addHelpText(
+      'after',
+      examples('calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'),
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { default: checklist } = await import('./commands/checklist.js');
+      setExit(await checklist(command.opts<ChecklistOptions>()));
+    });
+
+  program
+    .command('followup')
+    .description(loopHelp('followup.description'))
+    .argument('[session-id]', loopHelp('followup.session'))
+    .addOption(new Option('--lang <lang>', loopHelp('followup.lang')))
+    .option('--playbook <id|file>', loopHelp('followup.playbook'), 'followup')
+    .option('--answers <file>', loopHelp('answers'))
+    .option('--out <dir>', loopHelp('out'))
+    .addHelpText('after', examples('calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'))
+    .action(async (sessionId: string | undefined, _options: unknown, command: Command) => {
+      const { default: followup } = await import('./commands/followup.js');
+      setExit(await followup(sessionId, command.opts<FollowupOptions>()));
+    });
+
+  program
+    .command('history')
+    .description(loopHelp('history.description'))
+    .option('--client <name>', loopHelp('history.client'))
+    .option('--status <status>', loopHelp('history.status'))
+    .option('--json', loopHelp('json'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient history', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'))
+    .action(async (_options: unknown, command: Command) => {
+      const { default: history } = await import('./commands/history.js');
+      setExit(await history(command.opts<HistoryOptions>()));
+    });
+
+  program
+    .command('show')
+    .description(loopHelp('show.description'))
+    .argument('<id>', loopHelp('show.id'))
+    .option('--json', loopHelp('json'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show 2026-11-22-dupont --json'))
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { default: show } = await import('./commands/show.js');
+      setExit(await show(id, command.opts<ShowSessionOptions>()));
+    });
+
+  program
+    .command('recap')
+    .description(loopHelp('recap.description'))
+    .argument('<id>', loopHelp('show.id'))
+    .option('--format <format>', loopHelp('recap.format'), 'md')
+    .option('--out <dir>', loopHelp('recap.out'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'))
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { default: recap } = await import('./commands/recap.js');
+      setExit(await recap(id, command.opts<RecapOptions>()));
+    });
+
+  program
+    .command('lessons')
+    .description(loopHelp('lessons.description'))
+    .option('--client <name>', loopHelp('lessons.client'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient lessons', 'calmclient lessons --client "Dupont SA"'))
+    .action(async (_options: unknown, command: Command) => {
+      const { default: lessons } = await import('./commands/lessons.js');
+      setExit(await lessons(command.opts<LessonsOptions>()));
     });
 
   const playbooks = program.command('playbooks').description(t('playbooks.description'));

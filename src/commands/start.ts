@@ -14,6 +14,7 @@ import { renderSession } from '../render/documents.js';
 import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { dataDir, recapsDir } from '../store/paths.js';
 import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
+import { calendarLabel, writeNextContactEvent } from './calendar.js';
 
 export interface StartOptions {
   client?: string;
@@ -42,7 +43,7 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
     status: 'draft',
     client: run.client,
     lang: playbook.lang,
-    playbook: { id: playbook.id, source: playbook.source },
+    playbook: { id: playbook.id, source: resolve(playbook.source) },
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     answers: {},
@@ -75,11 +76,14 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
   Object.assign(session, recordFields(playbook, kept));
   session.status = 'open';
   session.files = { recap: recapPath, email: emailPath };
+  const calendarPath = writeNextContactEvent(outDir, session, now);
+  if (calendarPath) session.files.calendar = calendarPath;
   saveDraft(answers);
 
   printInfo(style.bold(t('start.written')));
   printResult(`  ${t('start.recap').padEnd(16)} ${recapPath}`);
   printResult(`  ${t('start.email').padEnd(16)} ${emailPath}`);
+  if (calendarPath) printResult(`  ${calendarLabel().padEnd(16)} ${calendarPath}`);
   printInfo(t('start.session', { id: session.id }));
   const next = session.nextContact ? parseIso(session.nextContact) : undefined;
   if (next) printInfo(t('start.nextContact', { date: formatDate(next, playbook.lang) }));
@@ -125,7 +129,7 @@ async function interactive(playbook: Playbook, options: StartOptions, now: Date)
   return { client, prompter, saveDrafts: true, release };
 }
 
-function checkOutDir(dir: string, givenByUser: boolean): void {
+export function checkOutDir(dir: string, givenByUser: boolean): void {
   if (!existsSync(dir)) {
     if (givenByUser) throw new UsageError(t('out.notWritable', { dir, reason: t('out.missing') }));
     return;
@@ -140,7 +144,7 @@ function checkOutDir(dir: string, givenByUser: boolean): void {
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */
-function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
+export function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
   const roles = playbook.record ?? {};
   const text = (id: string | undefined): string | undefined => {
     const value = id === undefined ? undefined : answers[id];

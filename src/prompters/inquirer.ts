@@ -44,6 +44,13 @@ export class InquirerPrompter implements Prompter {
     return answer.trim();
   }
 
+  /** One value among several, outside any playbook (the session to follow up). */
+  async choose<T>(message: string, choices: readonly { value: T; name: string; description?: string }[]): Promise<T> {
+    const picked = await this.guard(select({ message, choices, pageSize: 10 }, this.context));
+    this.write('');
+    return picked;
+  }
+
   async advise(step: AdviceStep, progress: Progress): Promise<void> {
     this.printStepHeader(step, progress);
     this.write(wrap(step.text));

@@ -27,7 +27,8 @@ export interface RenderedSession {
 }
 
 export function renderTemplate(template: string, context: TemplateContext): string {
-  return tidyPunctuation(Mustache.render(template, context, undefined, { escape: escapeMarkdown }));
+  // Mustache hands numbers (`{{score.ID}}`) to the escape function as they are.
+  return tidyPunctuation(Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) }));
 }
 
 /**
@@ -46,7 +47,7 @@ export function renderSession(input: RenderInput): RenderedSession {
   const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
   const rawSubject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
-    escape: (value: string) => value.replace(/\s+/g, ' ').trim(),
+    escape: (value: unknown) => String(value).replace(/\s+/g, ' ').trim(),
   });
   const subject = tidyPunctuation(rawSubject).trim();
   const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
