@@ -1,19 +1,10 @@
 import ICAL from 'ical.js';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, tempDir, type CliResult } from './helpers.js';
+import { FIXTURES, runCli, type CliResult } from './helpers.js';
 
 /** Helpers for the end-to-end tests of checklist, followup, history, show, recap and lessons. */
-
-/**
- * Call at the top of a file or `describe`: returns a maker of fresh folders, all inside one
- * temporary folder removed when the file ends (tempDir's clean-up only registers outside tests).
- */
-export function folders(): () => string {
-  const base = tempDir();
-  return () => mkdtempSync(join(base, 'dir-'));
-}
 
 export const answers = (name: string): string => join(FIXTURES, 'answers', name);
 

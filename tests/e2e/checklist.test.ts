@@ -1,11 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
-import { answers, folders, ok, record, savedId } from '../loop-helpers.js';
+import { runCli, tempDir } from '../helpers.js';
+import { answers, ok, record, savedId } from '../loop-helpers.js';
 
 describe('calmclient checklist --answers', () => {
-  const tempDir = folders();
 
   it('writes the framing document with the open points first, and an email that confirms the framing', () => {
     const home = tempDir();

@@ -1,10 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
-import { answers, calendarEvent, folders, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
-
-const tempDir = folders();
+import { runCli, tempDir } from '../helpers.js';
+import { answers, calendarEvent, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
 
 /** French crisis answers, written here so the test owns them. */
 const CRISIS_FR = `client: Société Lefèvre

@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
-import { answers, folders, ok, rewriteRecord, savedId } from '../loop-helpers.js';
-
-const tempDir = folders();
+import { runCli, tempDir } from '../helpers.js';
+import { answers, ok, rewriteRecord, savedId } from '../loop-helpers.js';
 
 interface Row {
   id: string;

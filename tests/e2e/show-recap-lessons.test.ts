@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
-import { answers, folders, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
-
-const tempDir = folders();
+import { runCli, tempDir } from '../helpers.js';
+import { answers, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
 
 describe('show, recap and lessons', () => {
   const home = tempDir();

@@ -2,10 +2,8 @@ import { spawn, type IPty } from 'node-pty';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
-import { BIN, cliEnv, ROOT } from '../helpers.js';
-import { answers, folders, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
-
-const tempDir = folders();
+import { BIN, cliEnv, ROOT, tempDir } from '../helpers.js';
+import { answers, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
 
 /** Collects what the terminal shows and waits for a text; gives up (failing the test) after `limit` ms. */
 function terminal(home: string, args: string[]) {
