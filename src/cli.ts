@@ -68,9 +68,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--playbook <id|file>', t('start.playbook'), 'crisis')
     .option('--answers <file>', t('start.answers'))
     .option('--out <dir>', t('start.out'))
+    .option('--resume [id]', t('resume.option'))
     .addHelpText(
       'after',
-      examples('calmclient start', 'calmclient start --client "Dupont SA" --lang fr', 'calmclient start --answers answers.yaml --out ./recaps'),
+      examples(
+        'calmclient start',
+        'calmclient start --client "Dupont SA" --lang fr',
+        'calmclient start --answers answers.yaml --out ./recaps',
+        'calmclient start --resume',
+      ),
     )
     .action(async (_options: unknown, command: Command) => {
       const { default: start } = await import('./commands/start.js');
@@ -98,6 +104,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--playbook <id|file>', loopHelp('checklist.playbook'), 'prevention')
     .option('--answers <file>', loopHelp('answers'))
     .option('--out <dir>', loopHelp('out'))
+    .option('--resume [id]', t('resume.option'))
     .addHelpText(
       'after',
       examples('calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'),
@@ -115,6 +122,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--playbook <id|file>', loopHelp('followup.playbook'), 'followup')
     .option('--answers <file>', loopHelp('answers'))
     .option('--out <dir>', loopHelp('out'))
+    .option('--resume [id]', t('resume.option'))
     .addHelpText('after', examples('calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'))
     .action(async (sessionId: string | undefined, _options: unknown, command: Command) => {
       const { default: followup } = await import('./commands/followup.js');

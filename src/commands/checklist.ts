@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages, resolveLang, t } from '../i18n.js';
@@ -6,10 +5,19 @@ import { printInfo, style } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
-import { newSessionId, type SessionRecord } from '../store/sessions.js';
-import { loadSessions, sameClient, sessionDay, statusLabel, writtenDate } from './session-list.js';
-import { recordFields } from './start.js';
-import { interactiveWalk, outputDir, printWritten, saveAnswers, scriptedWalk, walkSession, writeDocuments } from './walk.js';
+import { loadSessions, sameClient, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
+import {
+  draftToResume,
+  interactiveWalk,
+  newSession,
+  outputDir,
+  printWritten,
+  recordFields,
+  saveAnswers,
+  scriptedWalk,
+  walkSession,
+  writeDocuments,
+} from './walk.js';
 
 export interface ChecklistOptions {
   client?: string;
@@ -18,6 +26,7 @@ export interface ChecklistOptions {
   playbook?: string;
   answers?: string;
   out?: string;
+  resume?: string | true;
 }
 
 const m = defineMessages(
@@ -53,38 +62,28 @@ const SHOWN_INCIDENTS = 5;
 /** `calmclient checklist`: walk the prevention playbook, then write the framing document and its e-mail. */
 export default async function checklist(options: ChecklistOptions): Promise<ExitCode> {
   const now = new Date();
-  const lang = resolveLang(options.lang, process.env);
-  const playbook = resolvePlaybook(options.playbook ?? 'prevention', lang);
-  if (playbook.kind !== 'prevention') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const root = dataDir();
+  const draft = options.resume === undefined ? undefined : draftToResume(root, 'prevention', options.resume);
+  const playbook = draft
+    ? sessionPlaybook(draft)
+    : resolvePlaybook(options.playbook ?? 'prevention', resolveLang(options.lang, process.env));
+  if (playbook.kind !== 'prevention') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
   const mission = options.mission?.trim();
-  const templateValues = mission ? { mission } : undefined;
+  const templateValues = draft?.templateValues ?? (mission ? { mission } : undefined);
 
+  const client = draft?.client ?? options.client;
   const walk =
     options.answers === undefined
-      ? await interactiveWalk(playbook, now, options.client, m('noTerminal'))
-      : scriptedWalk(playbook, options.answers, now, options.client);
-  printPast(root, walk.client);
+      ? await interactiveWalk(playbook, now, client, m('noTerminal'), draft?.answers)
+      : scriptedWalk(playbook, options.answers, now, client);
+  if (!draft) printPast(root, walk.client);
 
-  const session: SessionRecord = {
-    version: 1,
-    id: newSessionId(walk.client, now),
-    kind: playbook.kind,
-    status: 'draft',
-    client: walk.client,
-    lang: playbook.lang,
-    playbook: { id: playbook.id, source: resolve(playbook.source) },
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    answers: {},
-    ...(templateValues ? { templateValues } : {}),
-    files: {},
-  };
-  const answers = await walkSession(playbook, walk, session, root);
+  const session = draft ?? newSession(playbook, walk.client, now, templateValues ? { templateValues } : {});
+  const answers = await walkSession(playbook, walk, session, root, 'checklist');
 
   const kept = effectiveAnswers(playbook, answers);
-  const documents = renderSession({ playbook, answers: kept, client: walk.client, now, ...(templateValues ? { extra: templateValues } : {}) });
+  const documents = renderSession({ playbook, answers: kept, client: session.client, now, ...(templateValues ? { extra: templateValues } : {}) });
   const files = writeDocuments(outDir, documents);
   Object.assign(session, recordFields(playbook, kept));
   session.status = 'done';

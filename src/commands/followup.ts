@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { formatDate, parseIso } from '../engine/dates.js';
 import { sessionDue } from '../engine/due.js';
 import { effectiveAnswers } from '../engine/run.js';
@@ -8,16 +7,18 @@ import { printInfo, style } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
-import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
+import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { calendarLabel, writeNextContactEvent } from './calendar.js';
-import { dueLabel, findSession, loadSessions, sessionDay, statusLabel, writtenDate } from './session-list.js';
-import { recordFields } from './start.js';
+import { dueLabel, findSession, loadSessions, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
 import {
+  draftToResume,
   hasTerminal,
   interactiveWalk,
+  newSession,
   outputDir,
   printWritten,
   recordedStatus,
+  recordFields,
   saveAnswers,
   scriptedWalk,
   walkSession,
@@ -29,6 +30,7 @@ export interface FollowupOptions {
   playbook?: string;
   answers?: string;
   out?: string;
+  resume?: string | true;
 }
 
 const m = defineMessages(
@@ -81,35 +83,24 @@ export default async function followup(ref: string | undefined, options: Followu
   const interactive = options.answers === undefined;
   if (interactive && !hasTerminal()) throw new UsageError(m('noTerminal'));
   const root = dataDir();
+  const draft = options.resume === undefined ? undefined : draftToResume(root, 'followup', options.resume);
   const loaded = loadSessions(root);
-  const crisis = ref === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive) : followable(findSession(loaded, ref));
-  const playbook = resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
+  const crisisRef = draft?.followsUp ?? ref;
+  const crisis = crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive) : followable(findSession(loaded, crisisRef));
+  const playbook = draft ? sessionPlaybook(draft) : resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
   if (playbook.kind !== 'followup') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
 
   const walk =
     options.answers === undefined
-      ? await interactiveWalk(playbook, now, crisis.client, m('noTerminal'))
+      ? await interactiveWalk(playbook, now, crisis.client, m('noTerminal'), draft?.answers)
       : scriptedWalk(playbook, options.answers, now, crisis.client);
   remind(crisis, now);
 
   const templateValues = promiseValues(crisis, playbook.lang);
-  const session: SessionRecord = {
-    version: 1,
-    id: newSessionId(crisis.client, now),
-    kind: playbook.kind,
-    status: 'draft',
-    client: crisis.client,
-    lang: playbook.lang,
-    playbook: { id: playbook.id, source: resolve(playbook.source) },
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    answers: {},
-    followsUp: crisis.id,
-    ...(templateValues ? { templateValues } : {}),
-    files: {},
-  };
-  const answers = await walkSession(playbook, walk, session, root);
+  const session =
+    draft ?? newSession(playbook, crisis.client, now, { followsUp: crisis.id, ...(templateValues ? { templateValues } : {}) });
+  const answers = await walkSession(playbook, walk, session, root, 'followup');
 
   const kept = effectiveAnswers(playbook, answers);
   const documents = renderSession({ playbook, answers: kept, client: crisis.client, now, ...(templateValues ? { extra: templateValues } : {}) });

@@ -1,17 +1,18 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
-import type { Playbook, SessionStatus } from '../playbook/schema.js';
+import { printInfo, printResult, style, wrap } from '../output.js';
+import type { Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import type { RenderedSession } from '../render/documents.js';
 import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { recapsDir } from '../store/paths.js';
-import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { checkOutDir } from './start.js';
+import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
+import { findSession, loadSessions } from './session-list.js';
 
 /**
  * Walking a playbook for a new session, as `start` does, for `checklist` and `followup`: answers
@@ -25,7 +26,12 @@ export interface Walk {
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
   finish: () => void;
+  /** Gives back what the run held (signal handlers). */
+  release: () => void;
 }
+
+/** The commands that walk a playbook for a new session, and can resume one. */
+export type WalkCommand = 'start' | 'checklist' | 'followup';
 
 export function hasTerminal(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -39,34 +45,101 @@ export function scriptedWalk(playbook: Playbook, file: string, now: Date, client
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t('start.client.missing'));
   const prompter = new ScriptedPrompter(answers, now, playbook.lang);
-  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete() };
+  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
 }
 
-/** Questions in the terminal, after the playbook's header; asks for the client unless `client` is given. */
+/**
+ * Questions in the terminal, after the playbook's header; asks for the client unless `client` is
+ * given. A resumed session shows its `earlier` answers first.
+ */
 export async function interactiveWalk(
   playbook: Playbook,
   now: Date,
   client: string | undefined,
   noTerminal: string,
+  earlier: Answers = {},
 ): Promise<Walk> {
   if (!hasTerminal()) throw new UsageError(noTerminal);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  const prompter = new InquirerPrompter({ lang: playbook.lang, now });
-  printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(playbook.description.trim())}\n`);
-  const name = client?.trim() || (await prompter.askLine(t('start.client.question', {}, playbook.lang)));
-  return { client: name, prompter, saveDrafts: true, finish: () => undefined };
+  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  process.once('SIGTERM', abort);
+  process.once('SIGHUP', abort);
+  const release = (): void => {
+    process.off('SIGTERM', abort);
+    process.off('SIGHUP', abort);
+  };
+  const prompter = new InquirerPrompter({ lang: playbook.lang, now, signal: stop.signal });
+  printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
+  if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
+  try {
+    const name = client?.trim() || (await prompter.askLine(t('start.client.question', {}, playbook.lang)));
+    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
-/** Runs the playbook for `session`; an interactive run leaves a draft behind when it is stopped. */
-export async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string): Promise<Answers> {
+/** A new session record, a draft until its documents are written. */
+export function newSession(playbook: Playbook, client: string, now: Date, fields: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    version: 1,
+    id: newSessionId(client, now),
+    kind: playbook.kind,
+    status: 'draft',
+    client,
+    lang: playbook.lang,
+    // Absolute, so that `recap` and `--resume` find it from any folder.
+    playbook: { id: playbook.id, source: resolve(playbook.source) },
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    answers: {},
+    ...fields,
+    files: {},
+  };
+}
+
+/** `--resume [ID]`: the draft named, or the newest unfinished session of this kind. */
+export function draftToResume(root: string, kind: PlaybookKind, ref: string | true): SessionRecord {
+  const loaded = loadSessions(root);
+  if (ref === true) {
+    const newest = loaded.sessions.find((session) => session.kind === kind && session.status === 'draft');
+    if (!newest) throw new UsageError(t('resume.none', { kind }));
+    return newest;
+  }
+  const session = findSession(loaded, ref);
+  if (session.kind !== kind) throw new UsageError(t('resume.wrongKind', { id: session.id, kind: session.kind }));
+  if (session.status !== 'draft') throw new UsageError(t('resume.notDraft', { id: session.id, status: session.status }));
+  return session;
+}
+
+/**
+ * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
+ * draft behind when it is stopped, and says how to continue.
+ */
+export async function walkSession(
+  playbook: Playbook,
+  walk: Walk,
+  session: SessionRecord,
+  root: string,
+  command: WalkCommand,
+): Promise<Answers> {
   const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
   let answers: Answers;
   try {
-    answers = await runPlaybook(playbook, { prompter: walk.prompter, ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}) });
+    answers = await runPlaybook(playbook, {
+      prompter: walk.prompter,
+      answers: session.answers,
+      ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
+    });
   } catch (error) {
     if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t('cancelled.draft', { id: session.id }));
+      throw new CancelledError(t('cancelled.draft', { id: session.id, command }));
     throw error;
+  } finally {
+    walk.release();
   }
   walk.finish();
   return answers;
@@ -106,4 +179,36 @@ export function printWritten(files: readonly (readonly [label: string, path: str
   const width = Math.max(16, ...written.map(([label]) => label.length));
   printInfo(style.bold(t('start.written')));
   for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+}
+
+export function checkOutDir(dir: string, givenByUser: boolean): void {
+  if (!existsSync(dir)) {
+    if (givenByUser) throw new UsageError(t('out.notWritable', { dir, reason: t('out.missing') }));
+    return;
+  }
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(t('out.notWritable', { dir, reason: t('out.notDir') }));
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(t('out.notWritable', { dir, reason: t('out.readOnly') }));
+  }
+}
+
+/** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */
+export function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
+  const roles = playbook.record ?? {};
+  const text = (id: string | undefined): string | undefined => {
+    const value = id === undefined ? undefined : answers[id];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const fields: Partial<SessionRecord> = {};
+  const what = text(roles.promise?.what);
+  const by = text(roles.promise?.by);
+  if (what && by) fields.promise = { what, by };
+  const next = text(roles.next_contact);
+  if (next) fields.nextContact = next;
+  const lesson = text(roles.lesson);
+  if (lesson) fields.lesson = lesson;
+  return fields;
 }

@@ -1,13 +1,14 @@
 import { checkbox, input, select } from '@inquirer/prompts';
 import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
-import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
+import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue, type Answers } from '../engine/answers.js';
 import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine/dates.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t } from '../i18n.js';
 import { style, wrap } from '../output.js';
-import type { AdviceStep, Choice, Lang, QuestionStep, Step } from '../playbook/schema.js';
+import type { AdviceStep, Choice, Lang, Playbook, QuestionStep, Step } from '../playbook/schema.js';
+import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
 
 /** Streams to talk on; tests pass their own, the CLI passes none (the process's terminal). */
@@ -49,6 +50,20 @@ export class InquirerPrompter implements Prompter {
     const picked = await this.guard(select({ message, choices, pageSize: 10 }, this.context));
     this.write('');
     return picked;
+  }
+
+  /** A resumed session: what was already answered, so the user picks up the thread. */
+  recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
+    const lang = this.options.lang;
+    this.write(this.style.bold(t('resume.earlier', {}, lang)));
+    for (const step of playbook.steps) {
+      const answer = answers[step.id];
+      if (step.type === 'advice' || answer === undefined) continue;
+      const shown = displayAnswer(step, answer, lang).split('\n');
+      const more = shown.length > 1 ? this.style.dim(` (+${shown.length - 1})`) : '';
+      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(shown[0] ?? '')}${more}`);
+    }
+    this.write('');
   }
 
   async advise(step: AdviceStep, progress: Progress): Promise<void> {
