@@ -63,7 +63,11 @@ export class PtySession {
     await pause(120);
   }
 
-  kill(): void {
-    this.pty.kill();
+  kill(signal?: 'SIGHUP' | 'SIGTERM'): void {
+    try {
+      this.pty.kill(signal);
+    } catch {
+      // Already gone: tests kill in `finally` whatever happened before.
+    }
   }
 }

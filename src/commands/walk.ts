@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
-import { t } from '../i18n.js';
+import { setLang, t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
 import type { Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
@@ -62,10 +62,11 @@ export async function interactiveWalk(
   if (!hasTerminal()) throw new UsageError(noTerminal);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
   // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
+  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  process.once('SIGTERM', abort);
-  process.once('SIGHUP', abort);
+  process.on('SIGTERM', abort);
+  process.on('SIGHUP', abort);
   const release = (): void => {
     process.off('SIGTERM', abort);
     process.off('SIGHUP', abort);
@@ -101,8 +102,17 @@ export function newSession(playbook: Playbook, client: string, now: Date, fields
   };
 }
 
-/** `--resume [ID]`: the draft named, or the newest unfinished session of this kind. */
+/**
+ * `--resume [ID]`: the draft named, or the newest unfinished session of this kind. The rest of the
+ * run speaks the session's language, as its first part did.
+ */
 export function draftToResume(root: string, kind: PlaybookKind, ref: string | true): SessionRecord {
+  const draft = findDraft(root, kind, ref);
+  setLang(draft.lang);
+  return draft;
+}
+
+function findDraft(root: string, kind: PlaybookKind, ref: string | true): SessionRecord {
   const loaded = loadSessions(root);
   if (ref === true) {
     const newest = loaded.sessions.find((session) => session.kind === kind && session.status === 'draft');

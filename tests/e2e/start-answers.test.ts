@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
 
 const answers = (name: string) => join(FIXTURES, 'answers', name);
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -135,3 +135,41 @@ describe('calmclient start, when it cannot run', () => {
 function existsIn(dir: string, name: string): boolean {
   return readdirSync(dir).includes(name);
 }
+
+describe('calmclient start --resume, without a terminal', () => {
+  it('finishes a draft from an answers file, keeping the earlier answers', () => {
+    const home = tempDir();
+    const id = '2026-11-20-dupont-ab12';
+    mkdirSync(join(home, 'sessions'), { recursive: true });
+    const draft = {
+      version: 1,
+      id,
+      kind: 'crisis',
+      status: 'draft',
+      client: 'Dupont',
+      lang: 'en',
+      playbook: { id: 'crisis', source: join(ROOT, 'playbooks', 'en', 'crisis.yaml') },
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:05:00.000Z',
+      answers: { breathe: true, listen: true, client_words: 'Typed before the call dropped.', tone: 'angry' },
+      files: {},
+    };
+    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(draft));
+    const rest = join(home, 'rest.yaml');
+    writeFileSync(rest, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client_words:.*\n(  .*\n)*/m, '').replace(/^tone:.*\n/m, ''));
+
+    const result = runCli(['start', '--resume', id, '--answers', rest], { home });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8'));
+    expect(saved).toMatchObject({ id, status: 'open', answers: { client_words: 'Typed before the call dropped.', tone: 'angry' } });
+    expect(readFileSync(writtenPaths(result.stdout).recap, 'utf8')).toContain('Typed before the call dropped.');
+  });
+
+  it('says so when there is nothing to resume', () => {
+    const home = tempDir();
+    const result = runCli(['start', '--resume'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no unfinished crisis session to resume/);
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { nextStep } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
-import type { Lang, Step } from '../../src/playbook/schema.js';
+import type { Lang, Playbook, Step } from '../../src/playbook/schema.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { PtySession } from '../pty.js';
 
@@ -72,6 +72,16 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
   }
 }
 
+/** Answers every step still open after `answers`, as the engine will ask them, up to the files. */
+async function answerTheRest(session: PtySession, playbook: Playbook, answers: Answers, lang: Lang): Promise<void> {
+  for (let next = nextStep(playbook, answers); next; next = nextStep(playbook, answers)) {
+    const { step, progress } = next;
+    await session.waitFor(`${progressWord[lang]} ${progress.index}/${progress.total}`);
+    answers[step.id] = await answerStep(session, step);
+  }
+  await session.waitFor(lang === 'fr' ? 'Fichiers écrits' : 'Written:');
+}
+
 describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lang) => {
   const playbook = loadPlaybookFile(join(ROOT, 'playbooks', lang, 'crisis.yaml'));
 
@@ -83,13 +93,7 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
       await session.type('Dupont & Fils');
       await session.press('enter');
 
-      const answers: Answers = {};
-      for (let next = nextStep(playbook, answers); next; next = nextStep(playbook, answers)) {
-        const { step, progress } = next;
-        await session.waitFor(`${progressWord[lang]} ${progress.index}/${progress.total}`);
-        answers[step.id] = await answerStep(session, step);
-      }
-      await session.waitFor(lang === 'fr' ? 'Fichiers écrits' : 'Written:');
+      await answerTheRest(session, playbook, {}, lang);
       expect(await session.exited).toMatchObject({ exitCode: 0 });
     } finally {
       session.kill();
@@ -97,14 +101,14 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
 
     const recaps = join(home, 'recaps');
     const files = readdirSync(recaps);
-    expect(files).toHaveLength(2);
+    expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(2);
     const email = readFileSync(join(recaps, files.find((f) => f.endsWith('-email.md')) ?? ''), 'utf8');
     expect(email).toContain('Dupont & Fils');
     expect(email).toContain('I put the site online and train the team.');
     expect(email).not.toMatch(/\{\{|undefined|null/);
   });
 
-  it('cancels cleanly on Ctrl-C, keeps what was typed and says where', async () => {
+  it('cancels cleanly on Ctrl-C, keeps what was typed, says how to go on, and goes on with --resume', async () => {
     const home = tempDir();
     const session = PtySession.start(['start', '--lang', lang, '--client', 'Dupont'], home);
     try {
@@ -124,5 +128,36 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
     const [record] = readdirSync(join(home, 'sessions'));
     const saved = JSON.parse(readFileSync(join(home, 'sessions', record ?? ''), 'utf8'));
     expect(saved).toMatchObject({ status: 'draft', client: 'Dupont' });
+
+    const resumed = PtySession.start(['start', '--resume'], home);
+    try {
+      await resumed.waitFor(lang === 'fr' ? 'Vos réponses précédentes' : 'Your earlier answers');
+      await answerTheRest(resumed, playbook, { ...saved.answers }, lang);
+      expect(await resumed.exited).toMatchObject({ exitCode: 0 });
+    } finally {
+      resumed.kill();
+    }
+    const finished = JSON.parse(readFileSync(join(home, 'sessions', record ?? ''), 'utf8'));
+    expect(finished).toMatchObject({ id: saved.id, status: 'open', client: 'Dupont' });
+    expect(readdirSync(join(home, 'recaps')).filter((name) => name.endsWith('.md'))).toHaveLength(2);
+  });
+
+  it('keeps the draft when the terminal closes or the process is told to stop', async () => {
+    for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
+      const home = tempDir();
+      const session = PtySession.start(['start', '--lang', lang, '--client', 'Martin'], home);
+      try {
+        await session.waitFor(`${progressWord[lang]} 1/`);
+        await session.press('enter');
+        await session.waitFor(`${progressWord[lang]} 2/`);
+        session.kill(signal);
+        expect((await session.exited).exitCode).toBe(130);
+      } finally {
+        session.kill();
+      }
+      const [record] = readdirSync(join(home, 'sessions'));
+      const saved = JSON.parse(readFileSync(join(home, 'sessions', record ?? ''), 'utf8'));
+      expect(saved).toMatchObject({ status: 'draft', client: 'Martin', answers: { breathe: true } });
+    }
   });
 });

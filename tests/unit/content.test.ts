@@ -40,6 +40,7 @@ interface Playbook {
   kind: string;
   lang: string;
   steps: Step[];
+  record?: unknown;
   templates: { recap: { file?: string }; email: { body: { file?: string } } };
 }
 interface Tips {
@@ -91,6 +92,10 @@ describe('en/fr parity of the playbooks', () => {
         for (const [i, step] of en.steps.entries()) {
           expect(shape(fr.steps[i] as Step), `step ${step.id}`).toEqual(shape(step));
         }
+      });
+
+      it('records the same steps (promise, next contact, lesson, status) in both languages', () => {
+        expect(fr.record ?? null).toEqual(en.record ?? null);
       });
 
       it('points at template files that exist in both languages', () => {
