@@ -5,6 +5,7 @@ import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
 import { printError, printProblems, printWarning } from './output.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
 import type { ListOptions, ShowOptions } from './commands/playbooks.js';
+import type { ForgetOptions } from './commands/forget.js';
 import type { StartOptions } from './commands/start.js';
 import type { TipsOptions } from './commands/tips.js';
 import type { ChecklistOptions } from './commands/checklist.js';
@@ -135,8 +136,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--client <name>', loopHelp('history.client'))
     .option('--status <status>', loopHelp('history.status'))
     .option('--json', loopHelp('json'))
+    .option('--drafts', t('history.drafts'))
     .addOption(langOption())
-    .addHelpText('after', examples('calmclient history', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'))
+    .addHelpText('after', examples('calmclient history', 'calmclient history --drafts', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'))
     .action(async (_options: unknown, command: Command) => {
       const { default: history } = await import('./commands/history.js');
       setExit(await history(command.opts<HistoryOptions>()));
@@ -176,6 +178,18 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (_options: unknown, command: Command) => {
       const { default: lessons } = await import('./commands/lessons.js');
       setExit(await lessons(command.opts<LessonsOptions>()));
+    });
+
+  program
+    .command('forget')
+    .description(t('forget.description'))
+    .argument('<client>', t('forget.client'))
+    .option('--yes', t('forget.yes'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient forget "Dupont SA"', 'calmclient forget "Dupont SA" --yes'))
+    .action(async (client: string, _options: unknown, command: Command) => {
+      const { default: forget } = await import('./commands/forget.js');
+      setExit(await forget(client, command.opts<ForgetOptions>()));
     });
 
   const playbooks = program.command('playbooks').description(t('playbooks.description'));

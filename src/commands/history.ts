@@ -1,4 +1,4 @@
-import { sessionDue, type SessionDue } from '../engine/due.js';
+import { ageInDays, isStaleDraft, sessionDue, STALE_DRAFT_DAYS, type SessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { printInfo, printResult, style } from '../output.js';
@@ -11,6 +11,8 @@ export interface HistoryOptions {
   client?: string;
   status?: string;
   json?: boolean;
+  /** Only the unfinished sessions, with their age. */
+  drafts?: boolean;
 }
 
 const m = defineMessages(
@@ -30,6 +32,10 @@ const m = defineMessages(
     empty: 'No sessions yet. Frame a mission with "calmclient checklist", or handle an unhappy client with "calmclient start".',
     noMatch: 'No session matches.',
     badStatus: 'unknown status "{value}": use one of {values}',
+    'marker.stale': '⚠ {days} days old',
+    staleHint: '{count} unfinished session(s) older than {days} days: calmclient history --drafts',
+    draftsHint: 'Go on with: calmclient start|checklist|followup --resume ID. Delete a client\'s sessions with: calmclient forget CLIENT',
+    noDrafts: 'No unfinished session.',
   },
   {
     'column.date': 'DATE',
@@ -47,6 +53,10 @@ const m = defineMessages(
     empty: 'Aucune session pour l\'instant. Cadrez une mission avec « calmclient checklist », ou gérez un client mécontent avec « calmclient start ».',
     noMatch: 'Aucune session ne correspond.',
     badStatus: 'statut « {value} » inconnu : utilisez l\'un de {values}',
+    'marker.stale': '⚠ {days} jours',
+    staleHint: '{count} session(s) inachevée(s) de plus de {days} jours : calmclient history --drafts',
+    draftsHint: 'Reprendre : calmclient start|checklist|followup --resume ID. Effacer les sessions d\'un client : calmclient forget CLIENT',
+    noDrafts: 'Aucune session inachevée.',
   },
 );
 
@@ -58,7 +68,8 @@ const CLIENT_WIDTH = 24;
 /** `calmclient history`: every session, newest first, with what is due or overdue highlighted. */
 export default async function history(options: HistoryOptions): Promise<ExitCode> {
   const now = new Date();
-  const { status, client } = options;
+  const { client } = options;
+  const status = options.drafts ? 'draft' : options.status;
   if (status !== undefined && !(HISTORY_STATUSES as readonly string[]).includes(status))
     throw new UsageError(m('badStatus', { value: status, values: HISTORY_STATUSES.join(', ') }));
   const { sessions } = loadSessions(dataDir());
@@ -71,11 +82,17 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     return ExitCode.ok;
   }
   if (shown.length === 0) {
-    printInfo(sessions.length === 0 ? m('empty') : m('noMatch'));
+    printInfo(options.drafts ? m('noDrafts') : sessions.length === 0 ? m('empty') : m('noMatch'));
     return ExitCode.ok;
   }
   printTable(shown, now);
   printPromises(shown, now);
+  if (options.drafts) {
+    printInfo(`\n${style.dim(m('draftsHint'))}`);
+  } else {
+    const stale = sessions.filter((session) => isStaleDraft(session, now)).length;
+    if (stale > 0) printInfo(`\n${style.yellow(m('staleHint', { count: stale, days: STALE_DRAFT_DAYS }))}`);
+  }
   return ExitCode.ok;
 }
 
@@ -99,9 +116,15 @@ function printTable(sessions: readonly SessionRecord[], now: Date): void {
   const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
   const rows = sessions.map((session) => {
     const due = sessionDue(session, now);
-    const next = [session.nextContact ? shortDate(session.nextContact) : '—', ...markers(due)].join('  ');
+    const stale = isStaleDraft(session, now) ? [m('marker.stale', { days: ageInDays(session.updatedAt, now) })] : [];
+    const next = [session.nextContact ? shortDate(session.nextContact) : '—', ...markers(due), ...stale].join('  ');
     const cells = [sessionDay(session), cut(session.client), session.kind, session.status, next, session.id];
-    const colour = due.promise === 'overdue' || due.nextContact === 'overdue' ? style.red : due.promise || due.nextContact ? style.yellow : undefined;
+    const colour =
+      due.promise === 'overdue' || due.nextContact === 'overdue'
+        ? style.red
+        : due.promise || due.nextContact || stale.length > 0
+          ? style.yellow
+          : undefined;
     return { cells, colour };
   });
   const widths = header.map((_, column) => Math.max(...[header, ...rows.map((row) => row.cells)].map((cells) => (cells[column] ?? '').length)));

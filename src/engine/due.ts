@@ -67,3 +67,15 @@ function checkedAfter(followedUpAt: string | undefined, by: string): boolean {
   if (Number.isNaN(checked.getTime())) return false;
   return toIso(todayOf(checked)) >= by.slice(0, 10);
 }
+
+/** An unfinished session older than this is pointed out by `history`; it is never deleted for the user. */
+export const STALE_DRAFT_DAYS = 30;
+
+/** Whole days since an ISO timestamp, at `now`. */
+export function ageInDays(isoTimestamp: string, now: Date): number {
+  return Math.floor((now.getTime() - new Date(isoTimestamp).getTime()) / 86_400_000);
+}
+
+export function isStaleDraft(session: { status: string; updatedAt: string }, now: Date): boolean {
+  return session.status === 'draft' && ageInDays(session.updatedAt, now) > STALE_DRAFT_DAYS;
+}

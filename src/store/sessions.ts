@@ -42,10 +42,14 @@ export function newSessionId(client: string, now: Date): string {
   return `${toIso(todayOf(now))}-${slugify(client)}-${randomBytes(2).toString('hex')}`;
 }
 
+/** Where a session's record lives: `sessions/<id>.json` (ids are slugs, see `newSessionId`). */
+export function sessionPath(root: string, id: string): string {
+  return join(sessionsDir(root), `${id}.json`);
+}
+
 export function saveSession(root: string, record: SessionRecord): string {
-  const dir = sessionsDir(root);
-  ensurePrivateDir(dir);
-  const path = join(dir, `${record.id}.json`);
+  ensurePrivateDir(sessionsDir(root));
+  const path = sessionPath(root, record.id);
   writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
   return path;
 }
