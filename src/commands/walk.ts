@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { runPlaybook, type Prompter } from '../engine/run.js';
@@ -6,7 +6,7 @@ import { CancelledError, InputError, UsageError } from '../errors.js';
 import { setLang, t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
 import type { Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
-import { readUserFile } from '../playbook/source.js';
+import { errorCode, readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import type { RenderedSession } from '../render/documents.js';
 import { ensurePrivateDir, writeNewFile } from '../store/files.js';
@@ -168,12 +168,22 @@ export function outputDir(out: string | undefined, root: string): string {
   return dir;
 }
 
+/**
+ * Writes the recap and the e-mail draft, both or neither: if the second cannot be written, the
+ * first is removed again and the user learns which folder failed and why.
+ */
 export function writeDocuments(dir: string, documents: RenderedSession): { recap: string; email: string } {
-  ensurePrivateDir(dir);
-  return {
-    recap: writeNewFile(dir, documents.recap.path, documents.recap.contents),
-    email: writeNewFile(dir, documents.email.path, documents.email.contents),
-  };
+  const written: string[] = [];
+  try {
+    ensurePrivateDir(dir);
+    const recap = writeNewFile(dir, documents.recap.path, documents.recap.contents);
+    written.push(recap);
+    const email = writeNewFile(dir, documents.email.path, documents.email.contents);
+    return { recap, email };
+  } catch (error) {
+    for (const path of written) rmSync(path, { force: true });
+    throw new UsageError(t('out.notWritable', { dir, reason: errorCode(error) ?? String(error) }));
+  }
 }
 
 /** The session status chosen in the step the playbook's `record.status` names (the loader checked its choices). */

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
@@ -116,6 +116,14 @@ describe('calmclient start, when it cannot run', () => {
     const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write to .*nope: the folder does not exist/);
+  });
+
+  it.runIf(existsSync('/sys'))('says which folder failed when writing is refused, and leaves nothing behind', () => {
+    // /sys refuses new files even to root, who passes every permission check before writing.
+    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', '/sys'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write to \/sys: EACCES/);
+    expect(result.stderr).not.toMatch(/Unexpected error/);
   });
 
   it('reports a broken playbook with its line and column, never a stack trace', () => {
