@@ -33,10 +33,10 @@ export function renderTemplate(template: string, context: TemplateContext): stri
 
 /**
  * A template that ends a sentence after an answer meets users who end theirs too: "this phase.."
- * One stop is kept; an ellipsis "..." is left alone.
+ * One stop is kept at the end of a sentence; an ellipsis "..." and a path "../" are left alone.
  */
 export function tidyPunctuation(text: string): string {
-  return text.replace(/(?<!\.)([.!?…])\.(?!\.)/g, '$1');
+  return text.replace(/(?<!\.)([.!?…])\.(?=\s|$|["'»)\]*_])/gm, '$1');
 }
 
 const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;

@@ -112,6 +112,15 @@ describe('calmclient start, when it cannot run', () => {
     expect(runCli(['start', '--answers', anonymous, '--client', 'Martin'], { home }).code).toBe(0);
   });
 
+  it.each(['../../etc/passwd', 'CON', '😡 Dupont & fils', '...'])('keeps files for a client called %j inside --out', (client) => {
+    const out = tempDir();
+    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--client', client, '--out', out], { home });
+    expect(result.code).toBe(0);
+    const { recap, email } = writtenPaths(result.stdout);
+    for (const path of [recap, email]) expect(path.startsWith(`${out}/`) && !path.slice(out.length + 1).includes('/')).toBe(true);
+    expect(readFileSync(recap, 'utf8')).toContain(client);
+  });
+
   it('refuses a missing --out folder before asking anything', () => {
     const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
     expect(result.code).toBe(2);

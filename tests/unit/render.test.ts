@@ -125,6 +125,10 @@ describe('tidyPunctuation', () => {
     ['Really?.', 'Really?'],
     ['Wait... and see.', 'Wait... and see.'],
     ['v1.2.3 ships.', 'v1.2.3 ships.'],
+    ['see ../../etc/passwd.', 'see ../../etc/passwd.'],
+    ['**done by Friday.**.', '**done by Friday.**.'],
+    ['(by Friday.).', '(by Friday.).'],
+    ['Done.\nNext.. line', 'Done.\nNext. line'],
   ])('%j → %j', (input, expected) => {
     expect(tidyPunctuation(input)).toBe(expected);
   });
