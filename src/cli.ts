@@ -6,6 +6,8 @@ import { printError, printProblems, printWarning } from './output.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
 import type { ListOptions, ShowOptions } from './commands/playbooks.js';
 import type { StartOptions } from './commands/start.js';
+import type { CheckOptions } from './commands/check.js';
+import { checkHelp } from './commands/check-help.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -81,6 +83,27 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[]) => {
       const { validate } = await import('./commands/playbooks.js');
       setExit(await validate(files));
+    });
+
+  program
+    .command('check')
+    .description(checkHelp('check.description'))
+    .argument('[file]', checkHelp('check.file'))
+    .option('--lang <lang>', checkHelp('check.lang'), 'auto')
+    .option('--format <format>', checkHelp('check.format'), 'text')
+    .option('--rules <file>', checkHelp('check.rules'))
+    .addHelpText(
+      'after',
+      `${examples(
+        'calmclient check reply.md',
+        'calmclient check - --lang fr < reponse.md',
+        'calmclient check reply.md --format json',
+        'calmclient check reply.md --rules my-rules.yaml',
+      )}\n${checkHelp('check.notes')}\n`,
+    )
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      const { default: check } = await import('./commands/check.js');
+      setExit(await check(file, command.opts<CheckOptions>()));
     });
 
   return program;
