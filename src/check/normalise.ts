@@ -11,7 +11,7 @@ const SPACES = new Set(['\u00A0', '\u202F', '\u2007', '\u2008', '\u2009', '\u200
 const LIGATURES: Record<string, string> = { 'œ': 'oe', 'Œ': 'oe', 'æ': 'ae', 'Æ': 'ae', 'ß': 'ss', '…': '...' };
 
 /** How one character of written text is compared. */
-export function foldChar(char: string): string {
+function foldChar(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
   if (APOSTROPHES.has(char)) return "'";

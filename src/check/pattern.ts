@@ -178,7 +178,7 @@ class Parser {
     const close = this.source.indexOf('>', open);
     if (close < 0) throw new PatternError('unclosed', open, '<');
     const name = this.source.slice(open + 1, close).trim();
-    if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new PatternError('unexpected', open, '<');
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new PatternError('unexpected', open, '<');
     this.position = close + 1;
     return { kind: 'ref', name, offset: open };
   }

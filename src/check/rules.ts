@@ -20,7 +20,6 @@ import { runRule } from './run.js';
 const says = (key: CheckMessageKey) => ({ error: () => m(key) });
 const nonEmpty = z.string().trim().min(1, { error: () => t('schema.empty') });
 const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, says('rules.ruleId'));
-const listName = z.string().regex(/^[a-z][a-z0-9_-]*$/, says('rules.ruleId'));
 
 /** `[pattern, …]` or `{ match: [pattern, …], except: [pattern, …] }`. */
 const patternListSchema = z.preprocess(
@@ -59,7 +58,7 @@ const ruleSchemas = {
   'apology-but': z.strictObject({ ...common, check: z.literal('apology-but'), apology: patternListSchema, contrast: patternListSchema }),
 } as const;
 
-export const CHECKS = Object.keys(ruleSchemas) as CheckKind[];
+const CHECKS = Object.keys(ruleSchemas) as CheckKind[];
 
 type RuleSource = z.infer<(typeof ruleSchemas)[CheckKind]>;
 type PatternListSource = z.infer<typeof patternListSchema>;
@@ -67,7 +66,7 @@ type PatternListSource = z.infer<typeof patternListSchema>;
 const fileSchema = z.strictObject({
   format: z.literal(1).optional(),
   lang: z.enum(LANGS).optional(),
-  lists: z.record(listName, z.array(nonEmpty).min(1)).optional(),
+  lists: z.record(ruleId, z.array(nonEmpty).min(1)).optional(),
   rules: z.array(z.unknown()).min(1),
 });
 
@@ -98,14 +97,20 @@ export function parseRules(file: string, text: string, options: ParseOptions = {
   if (problems.length > 0) fail(problems);
 
   const compiler = new Compiler(source, lists, rules, options.base);
-  const compiled = rules.flatMap(({ rule, index }) => compiler.rule(rule, index));
+  const compiled = rules.flatMap(({ rule, index }) => {
+    const done = compiler.rule(rule, index);
+    return done ? [{ rule, index, done }] : [];
+  });
   compiler.checkLists();
   if (compiler.problems.length > 0) fail(compiler.problems);
 
-  const ruleSet: RuleSet = { rules: compiled, fragment: (name, wordEnd) => compiler.fragmentOrUndefined(name, wordEnd) };
-  if (parsed.data.lang) ruleSet.lang = parsed.data.lang;
-  const failures = rules.flatMap(({ rule, index }, i) => exampleProblems(source, rule, index, compiled[i] as Rule));
+  const failures = compiled.flatMap(({ rule, index, done }) => exampleProblems(source, rule, index, done));
   if (failures.length > 0) fail(failures);
+  const ruleSet: RuleSet = {
+    rules: compiled.map(({ done }) => done),
+    fragment: (name, wordEnd) => compiler.fragmentOrUndefined(name, wordEnd),
+  };
+  if (parsed.data.lang) ruleSet.lang = parsed.data.lang;
   return ruleSet;
 }
 
@@ -164,39 +169,36 @@ class Compiler {
     private readonly base: RuleSet | undefined,
   ) {}
 
-  rule(rule: RuleSource, index: number): Rule[] {
+  /** The compiled rule, or undefined when its patterns have problems (collected in `problems`). */
+  rule(rule: RuleSource, index: number): Rule | undefined {
     const path: Path = ['rules', index];
     const about = { id: rule.id, category: rule.category, message: rule.message, suggestion: rule.suggestion };
     try {
       switch (rule.check) {
         case undefined:
         case 'phrase':
-          return [{ ...about, check: 'phrase', patterns: this.phrases(rule, path) }];
+          return { ...about, check: 'phrase', patterns: this.phrases(rule, path) };
         case 'next-date':
-          return [{ ...about, check: 'next-date', dates: this.list(rule.dates, this.listAt([...path, 'dates'])) }];
+          return { ...about, check: 'next-date', dates: this.list(rule.dates, this.listAt([...path, 'dates'])) };
         case 'feeling-first':
-          return [
-            {
-              ...about,
-              check: 'feeling-first',
-              acknowledgement: this.list(rule.acknowledgement, this.listAt([...path, 'acknowledgement'])),
-              explanation: this.list(rule.explanation, this.listAt([...path, 'explanation'])),
-            },
-          ];
+          return {
+            ...about,
+            check: 'feeling-first',
+            acknowledgement: this.list(rule.acknowledgement, this.listAt([...path, 'acknowledgement'])),
+            explanation: this.list(rule.explanation, this.listAt([...path, 'explanation'])),
+          };
         case 'apology-but':
-          return [
-            {
-              ...about,
-              check: 'apology-but',
-              apology: this.list(rule.apology, this.listAt([...path, 'apology'])),
-              contrast: this.list(rule.contrast, this.listAt([...path, 'contrast'])),
-            },
-          ];
+          return {
+            ...about,
+            check: 'apology-but',
+            apology: this.list(rule.apology, this.listAt([...path, 'apology'])),
+            contrast: this.list(rule.contrast, this.listAt([...path, 'contrast'])),
+          };
       }
     } catch (error) {
       if (!(error instanceof LocatedPatternError)) throw error;
       this.problems.push(this.problem(error));
-      return [];
+      return undefined;
     }
   }
 

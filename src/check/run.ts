@@ -4,7 +4,7 @@ import { m } from './messages.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 
 /** The id findings about a wrong suppression comment carry. */
-export const IGNORE_RULE_ID = 'calmclient-ignore';
+const IGNORE_RULE_ID = 'calmclient-ignore';
 
 /** Checks a draft against compiled rules. Pure and synchronous: text in, findings out. */
 export function checkText(text: string, ruleSet: RuleSet, lang: Lang): Finding[] {
@@ -43,7 +43,7 @@ export function runRule(rule: Rule, draft: Draft): Span[] {
 }
 
 /** Matches of `list.match` that no match of `list.except` covers, in order, without overlaps. */
-export function matchList(list: PatternList, draft: Draft): Span[] {
+function matchList(list: PatternList, draft: Draft): Span[] {
   const found = allSpans(list.match, draft);
   if (!list.except || found.length === 0) return found;
   const excepted = allSpans(list.except, draft);

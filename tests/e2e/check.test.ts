@@ -108,6 +108,10 @@ describe('calmclient check', () => {
       'weekend-work:over the weekend',
       'weekend-work:on Sunday night',
     ]);
+
+    const french = runCli(['check', draft('fr', '01-site-nouvelle-date.md'), '--rules', rules], { home });
+    expect(french.code).toBe(0);
+    expect(french.stderr).toContain(`${rules} holds rules for "en" but the draft is in "fr": its rules are not applied`);
   });
 
   it('refuses a broken rules file with the place of every problem; exit 2', () => {

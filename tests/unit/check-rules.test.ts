@@ -79,6 +79,11 @@ describe('rules files with problems', () => {
     ]);
   });
 
+  it('explains the two shapes of a pattern list', () => {
+    const dates = 'rules:\n  - id: dated\n    check: next-date\n    category: vague-timing\n    message: m\n    suggestion: s\n    dates: monday\n';
+    expect(at(dates)).toEqual(['7:12 expected a list of patterns, or "match:" and "except:" lists of patterns']);
+  });
+
   it('points at the character of a pattern that is wrong', () => {
     expect(at(rule('    patterns:\n      - "sorry {but,however"\n'))).toEqual([
       '7:16 pattern: "{" is never closed (character 7 of the pattern)',
