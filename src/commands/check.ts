@@ -24,7 +24,7 @@ export default async function check(file: string | undefined, options: CheckOpti
   const findings = checkDraft(draft.text, { lang, rules: rulesFor(lang, options.rules) });
 
   if (format === 'json') printResult(JSON.stringify(jsonReport(draft.name, lang, findings), null, 2));
-  else printText(draft, lang, findings);
+  else printFindings(draft, lang, findings);
   return findings.length > 0 ? ExitCode.findings : ExitCode.ok;
 }
 
@@ -50,7 +50,7 @@ function rulesFor(lang: Lang, userFile: string | undefined): RuleSet {
   return withUserRules(builtin, user);
 }
 
-interface Draft {
+export interface Draft {
   /** As the user named it, or `<stdin>`. */
   name: string;
   text: string;
@@ -102,7 +102,8 @@ function ruleIds(findings: readonly Finding[]): string[] {
   return [...new Set(findings.map((finding) => finding.rule))];
 }
 
-function printText(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
+/** The text report: each finding with its words underlined and a suggestion, then a summary line. */
+export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
   const lines = draft.text.split(/\r\n|\n|\r/);
   for (const finding of findings) {
     const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`;
