@@ -15,6 +15,8 @@ import type { ShowSessionOptions } from './commands/show.js';
 import type { RecapOptions } from './commands/recap.js';
 import type { LessonsOptions } from './commands/lessons.js';
 import { loopHelp } from './commands/loop-help.js';
+import type { CheckOptions } from './commands/check.js';
+import { checkHelp } from './commands/check-help.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -222,6 +224,27 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[]) => {
       const { validate } = await import('./commands/playbooks.js');
       setExit(await validate(files));
+    });
+
+  program
+    .command('check')
+    .description(checkHelp('check.description'))
+    .argument('[file]', checkHelp('check.file'))
+    .option('--lang <lang>', checkHelp('check.lang'), 'auto')
+    .option('--format <format>', checkHelp('check.format'), 'text')
+    .option('--rules <file>', checkHelp('check.rules'))
+    .addHelpText(
+      'after',
+      `${examples(
+        'calmclient check reply.md',
+        'calmclient check - --lang fr < reponse.md',
+        'calmclient check reply.md --format json',
+        'calmclient check reply.md --rules my-rules.yaml',
+      )}\n${checkHelp('check.notes')}\n`,
+    )
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      const { default: check } = await import('./commands/check.js');
+      setExit(await check(file, command.opts<CheckOptions>()));
     });
 
   return program;
