@@ -15,6 +15,7 @@ import {
   recordFields,
   saveAnswers,
   scriptedWalk,
+  reviewEmail,
   walkSession,
   writeDocuments,
 } from './walk.js';
@@ -94,6 +95,7 @@ export default async function checklist(options: ChecklistOptions): Promise<Exit
     [m('framing'), files.recap],
     [t('start.email'), files.email],
   ]);
+  await reviewEmail(files.email, documents.email.contents, playbook.lang);
   printInfo(m('saved', { id: session.id }));
   return ExitCode.ok;
 }

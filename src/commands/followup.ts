@@ -21,6 +21,7 @@ import {
   recordFields,
   saveAnswers,
   scriptedWalk,
+  reviewEmail,
   walkSession,
   writeDocuments,
 } from './walk.js';
@@ -119,6 +120,7 @@ export default async function followup(ref: string | undefined, options: Followu
     [t('start.email'), files.email],
     [calendarLabel(), calendarPath],
   ]);
+  await reviewEmail(files.email, documents.email.contents, playbook.lang);
   printInfo(m('saved', { id: session.id }));
   const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status) };
   printInfo(status === undefined ? m('unchanged', vars) : m('status', vars));

@@ -17,6 +17,7 @@ import {
   recordFields,
   saveAnswers,
   scriptedWalk,
+  reviewEmail,
   walkSession,
   writeDocuments,
 } from './walk.js';
@@ -64,6 +65,7 @@ export default async function start(options: StartOptions): Promise<ExitCode> {
     [t('start.email'), files.email],
     [calendarLabel(), calendarPath],
   ]);
+  await reviewEmail(files.email, documents.email.contents, playbook.lang);
   printInfo(t('start.session', { id: session.id }));
   const next = session.nextContact ? parseIso(session.nextContact) : undefined;
   if (next) printInfo(t('start.nextContact', { date: formatDate(next, playbook.lang) }));

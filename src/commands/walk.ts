@@ -5,7 +5,7 @@ import { runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { setLang, t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
-import type { Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
+import type { Lang, Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
 import { errorCode, readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import type { RenderedSession } from '../render/documents.js';
@@ -191,6 +191,17 @@ export function recordedStatus(playbook: Playbook, answers: Answers): SessionSta
   const id = playbook.record?.status;
   const value = id === undefined ? undefined : answers[id];
   return typeof value === 'string' && value !== '' ? (value as SessionStatus) : undefined;
+}
+
+/**
+ * Reads the e-mail draft as `calmclient check` would, so the user sees the words that would make
+ * things worse (often their own, quoted in the plan) before they send it.
+ */
+export async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
+  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('./check.js')]);
+  const findings = checkDraft(contents, { lang });
+  if (findings.length > 0) printInfo(`\n${style.bold(t('review.title', {}, lang))}`);
+  printFindings({ name: path, text: contents }, lang, findings);
 }
 
 /** `Written:` and one line per file, paths aligned. */
