@@ -32,7 +32,9 @@ export default async function tips(topic: string | undefined, options: TipsOptio
     }
     printInfo(style.bold(t('heading', {}, lang)));
     const width = Math.max(...topics.map((entry) => entry.id.length));
-    for (const entry of topics) printResult(`  ${style.cyan(entry.id.padEnd(width))}  ${entry.title}: ${entry.summary}`);
+    // French typography puts a space before a colon.
+    const colon = lang === 'fr' ? ' :' : ':';
+    for (const entry of topics) printResult(`  ${style.cyan(entry.id.padEnd(width))}  ${entry.title}${colon} ${entry.summary}`);
     printInfo(style.dim(t('more', {}, lang)));
     return ExitCode.ok;
   }
