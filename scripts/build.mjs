@@ -58,7 +58,29 @@ const commanderLoadsChildProcessLazily = {
   },
 };
 
+/**
+ * franc-min holds trigram models for 82 languages; the checker only tells apart the few that
+ * src/check/language.ts names (FRANC_CODES). Keeping only those models takes 170 KB out of the
+ * package, and spares franc indexing the others each time it loads. With `only` set to those
+ * languages, as the checker calls it, franc answers the same.
+ */
+function francWithOnly(languages) {
+  return {
+    name: 'franc-with-only',
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]franc-min[\\/]data\.js$/ }, async (args) => {
+        const { data } = await import(pathToFileURL(args.path).href);
+        const kept = Object.entries(data)
+          .map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([code]) => languages.includes(code)))])
+          .filter(([, models]) => Object.keys(models).length > 0);
+        return { contents: `export const data = ${JSON.stringify(Object.fromEntries(kept))};`, loader: 'js' };
+      });
+    },
+  };
+}
+
 async function bundleCli() {
+  const { FRANC_CODES } = await importTypeScript('src/check/language.ts');
   rmSync(dist, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
@@ -76,7 +98,7 @@ async function bundleCli() {
     keepNames: true,
     legalComments: 'none',
     metafile: true,
-    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily],
+    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily, francWithOnly(Object.keys(FRANC_CODES))],
     // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
     logLevel: 'warning',

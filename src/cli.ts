@@ -5,7 +5,18 @@ import { ExitCode, InputError, isCalmError } from './errors.js';
 import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
 import type { ListOptions, NewPlaybookOptions, ShowOptions } from './commands/playbooks.js';
+import type { ForgetOptions } from './commands/forget.js';
 import type { StartOptions } from './commands/start.js';
+import type { TipsOptions } from './commands/tips.js';
+import type { ChecklistOptions } from './commands/checklist.js';
+import type { FollowupOptions } from './commands/followup.js';
+import type { HistoryOptions } from './commands/history.js';
+import type { ShowSessionOptions } from './commands/show.js';
+import type { RecapOptions } from './commands/recap.js';
+import type { LessonsOptions } from './commands/lessons.js';
+import { loopHelp } from './commands/loop-help.js';
+import type { CheckOptions } from './commands/check.js';
+import { checkHelp } from './commands/check-help.js';
 
 /**
  * Registers the commands and maps whatever they throw to a message and an exit code. Each command
@@ -34,17 +45,34 @@ function examples(...lines: string[]): string {
   return `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+const HELP_TITLES = ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'] as const;
+const HELP_TITLE_KEYS = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+  'Global Options:': 'help.globalOptions',
+} as const;
+
+/** Commander writes its section titles in English; these follow the user's language. */
+function helpTitle(title: string): string {
+  const known = HELP_TITLES.find((candidate) => candidate === title);
+  return known ? t(HELP_TITLE_KEYS[known]) : title;
+}
+
 const langOption = (): Option => new Option('--lang <lang>', t('app.lang'));
 
 /** The whole command tree; `setExit` receives the exit code of the command that ran. */
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('calmclient')
     .description(t('app.description'))
-    .version(version(), '-V, --version')
+    .version(version(), '-V, --version', t('help.version'))
     .option('-q, --quiet', tc('option.quiet'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.help'))
+    .configureHelp({ styleTitle: (title) => helpTitle(title), showGlobalOptions: true })
     .showHelpAfterError()
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ outputError: (text, write) => write(text) });
   program.hook('preAction', async () => {
     const { setQuiet } = await import('./output.js');
@@ -60,6 +88,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--answers <file>', t('start.answers'))
     .option('--out <dir>', t('start.out'))
     .addOption(new Option('--format <format>', tc('start.format')).choices(EMAIL_FORMATS).default('both'))
+    .option('--resume [id]', t('resume.option'))
     .addHelpText(
       'after',
       examples(
@@ -67,11 +96,120 @@ export function buildProgram(setExit: (code: number) => void): Command {
         'calmclient start --client "Dupont SA" --lang fr',
         'calmclient start --answers answers.yaml --out ./recaps',
         'calmclient start --format eml',
+        'calmclient start --resume',
       ),
     )
     .action(async (_options: unknown, command: Command) => {
       const { default: start } = await import('./commands/start.js');
       setExit(await start(command.opts<StartOptions>()));
+    });
+
+  program
+    .command('tips')
+    .description(t('tips.description'))
+    .argument('[topic]', t('tips.topic'))
+    .addOption(langOption())
+    .option('--json', t('tips.json'))
+    .addHelpText('after', examples('calmclient tips', 'calmclient tips waltz', 'calmclient tips needs --lang fr'))
+    .action(async (topic: string | undefined, _options: unknown, command: Command) => {
+      const { default: tips } = await import('./commands/tips.js');
+      setExit(await tips(topic, command.opts<TipsOptions>()));
+    });
+
+  program
+    .command('checklist')
+    .description(loopHelp('checklist.description'))
+    .option('--client <name>', loopHelp('checklist.client'))
+    .option('--mission <name>', loopHelp('checklist.mission'))
+    .addOption(langOption())
+    .option('--playbook <id|file>', loopHelp('checklist.playbook'), 'prevention')
+    .option('--answers <file>', loopHelp('answers'))
+    .option('--out <dir>', loopHelp('out'))
+    .option('--resume [id]', t('resume.option'))
+    .addHelpText(
+      'after',
+      examples('calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'),
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { default: checklist } = await import('./commands/checklist.js');
+      setExit(await checklist(command.opts<ChecklistOptions>()));
+    });
+
+  program
+    .command('followup')
+    .description(loopHelp('followup.description'))
+    .argument('[session-id]', loopHelp('followup.session'))
+    .addOption(new Option('--lang <lang>', loopHelp('followup.lang')))
+    .option('--playbook <id|file>', loopHelp('followup.playbook'), 'followup')
+    .option('--answers <file>', loopHelp('answers'))
+    .option('--out <dir>', loopHelp('out'))
+    .option('--resume [id]', t('resume.option'))
+    .addHelpText('after', examples('calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'))
+    .action(async (sessionId: string | undefined, _options: unknown, command: Command) => {
+      const { default: followup } = await import('./commands/followup.js');
+      setExit(await followup(sessionId, command.opts<FollowupOptions>()));
+    });
+
+  program
+    .command('history')
+    .description(loopHelp('history.description'))
+    .option('--client <name>', loopHelp('history.client'))
+    .option('--status <status>', loopHelp('history.status'))
+    .option('--json', loopHelp('json'))
+    .option('--drafts', t('history.drafts'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient history', 'calmclient history --drafts', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'))
+    .action(async (_options: unknown, command: Command) => {
+      const { default: history } = await import('./commands/history.js');
+      setExit(await history(command.opts<HistoryOptions>()));
+    });
+
+  program
+    .command('show')
+    .description(loopHelp('show.description'))
+    .argument('<id>', loopHelp('show.id'))
+    .option('--json', loopHelp('json'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show 2026-11-22-dupont --json'))
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { default: show } = await import('./commands/show.js');
+      setExit(await show(id, command.opts<ShowSessionOptions>()));
+    });
+
+  program
+    .command('recap')
+    .description(loopHelp('recap.description'))
+    .argument('<id>', loopHelp('show.id'))
+    .option('--format <format>', loopHelp('recap.format'), 'md')
+    .option('--out <dir>', loopHelp('recap.out'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'))
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { default: recap } = await import('./commands/recap.js');
+      setExit(await recap(id, command.opts<RecapOptions>()));
+    });
+
+  program
+    .command('lessons')
+    .description(loopHelp('lessons.description'))
+    .option('--client <name>', loopHelp('lessons.client'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient lessons', 'calmclient lessons --client "Dupont SA"'))
+    .action(async (_options: unknown, command: Command) => {
+      const { default: lessons } = await import('./commands/lessons.js');
+      setExit(await lessons(command.opts<LessonsOptions>()));
+    });
+
+  program
+    .command('forget')
+    .description(t('forget.description'))
+    .argument('<client>', t('forget.client'))
+    .option('--yes', t('forget.yes'))
+    .addOption(langOption())
+    .addHelpText('after', examples('calmclient forget "Dupont SA"', 'calmclient forget "Dupont SA" --yes'))
+    .action(async (client: string, _options: unknown, command: Command) => {
+      const { default: forget } = await import('./commands/forget.js');
+      setExit(await forget(client, command.opts<ForgetOptions>()));
     });
 
   const playbooks = program.command('playbooks').description(t('playbooks.description'));
@@ -115,6 +253,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[]) => {
       const { validate } = await import('./commands/playbooks.js');
       setExit(await validate(files));
+    });
+
+  program
+    .command('check')
+    .description(checkHelp('check.description'))
+    .argument('[file]', checkHelp('check.file'))
+    .option('--lang <lang>', checkHelp('check.lang'), 'auto')
+    .option('--format <format>', checkHelp('check.format'), 'text')
+    .option('--rules <file>', checkHelp('check.rules'))
+    .addHelpText(
+      'after',
+      `${examples(
+        'calmclient check reply.md',
+        'calmclient check - --lang fr < reponse.md',
+        'calmclient check reply.md --format json',
+        'calmclient check reply.md --rules my-rules.yaml',
+      )}\n${checkHelp('check.notes')}\n`,
+    )
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      const { default: check } = await import('./commands/check.js');
+      setExit(await check(file, command.opts<CheckOptions>()));
     });
 
   program

@@ -58,3 +58,25 @@ export function formatProblem(problem: SourceProblem, colour: ChalkInstance = er
 export function printProblems(problems: readonly SourceProblem[]): void {
   for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
 }
+
+/** Wraps prose to the terminal's width (at most 80 columns); `indent` starts every line but the first. */
+export function wrap(text: string, indent = ''): string {
+  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? `${line} ${word}` : word;
+        }
+      }
+      lines.push(line);
+      return lines.join(`\n${indent}`);
+    })
+    .join('\n');
+}

@@ -9,10 +9,16 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'calmclient.js');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
-/** A fresh data dir, removed when the test file ends: no test touches the real home. */
+const created: string[] = [];
+// Registered when a test file imports this module, so folders made inside tests go too.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder (a data dir, an --out), removed when the test file ends: no test touches the real home. */
 export function tempDir(prefix = 'calmclient-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  created.push(dir);
   return dir;
 }
 

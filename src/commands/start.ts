@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { EmailFormat } from '../cli.js';
-import type { Answers } from '../engine/answers.js';
 import { formatDate, parseIso } from '../engine/dates.js';
-import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
-import { CancelledError, ExitCode, InputError, UsageError } from '../errors.js';
+import { effectiveAnswers } from '../engine/run.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
+import { printInfo } from '../output.js';
 import { resolvePlaybookLazily } from '../playbook/places.js';
-import type { Playbook } from '../playbook/schema.js';
-import { readUserFile } from '../playbook/source.js';
-import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { renderSession } from '../render/documents.js';
 import { emlFromDraft } from '../render/eml.js';
-import { ensurePrivateDir, writeNewFile } from '../store/files.js';
-import { dataDir, recapsDir } from '../store/paths.js';
-import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
+import { dataDir } from '../store/paths.js';
+import { calendarLabel, writeNextContactEvent } from './calendar.js';
+import { sessionPlaybook } from './session-list.js';
+import {
+  draftToResume,
+  interactiveWalk,
+  newSession,
+  outputDir,
+  printWritten,
+  recordFields,
+  saveAnswers,
+  scriptedWalk,
+  reviewEmail,
+  walkSession,
+  writeFiles,
+} from './walk.js';
 
 export interface StartOptions {
   client?: string;
@@ -24,129 +31,58 @@ export interface StartOptions {
   playbook?: string;
   answers?: string;
   out?: string;
+  /** `--resume` alone: the newest draft; `--resume ID`: that one. */
+  resume?: string | true;
   format?: EmailFormat;
 }
 
 /** `calmclient start`: walk the crisis playbook, then write the recap and the e-mail draft. */
 export default async function start(options: StartOptions): Promise<ExitCode> {
   const now = new Date();
-  const lang = resolveLang(options.lang, process.env);
-  const playbook = await resolvePlaybookLazily(options.playbook ?? 'crisis', lang);
-  if (playbook.kind !== 'crisis') throw new UsageError(t('start.wrongKind', { id: playbook.id, kind: playbook.kind }));
   const root = dataDir();
+  const draft = options.resume === undefined ? undefined : draftToResume(root, 'crisis', options.resume);
+  const playbook = draft
+    ? sessionPlaybook(draft)
+    : await resolvePlaybookLazily(options.playbook ?? 'crisis', resolveLang(options.lang, process.env));
+  if (playbook.kind !== 'crisis') throw new UsageError(t('start.wrongKind', { id: playbook.id, kind: playbook.kind }));
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
-  const outDir = options.out === undefined ? recapsDir(root) : resolve(options.out);
-  checkOutDir(outDir, options.out !== undefined);
+  const outDir = outputDir(options.out, root);
 
-  const run = options.answers === undefined ? await interactive(playbook, options, now) : scripted(playbook, options, now);
-  const session: SessionRecord = {
-    version: 1,
-    id: newSessionId(run.client, now),
-    kind: playbook.kind,
-    status: 'draft',
-    client: run.client,
-    lang: playbook.lang,
-    playbook: { id: playbook.id, source: playbook.source },
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    answers: {},
-    files: {},
-  };
-  const saveDraft = (answers: Answers): void => {
-    session.answers = answers;
-    session.updatedAt = new Date().toISOString();
-    saveSession(root, session);
-  };
-
-  let answers: Answers;
-  try {
-    answers = await runPlaybook(playbook, { prompter: run.prompter, ...(run.saveDrafts ? { onAnswer: saveDraft } : {}) });
-  } catch (error) {
-    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t('cancelled.draft', { id: session.id }));
-    throw error;
-  }
-  run.finish?.();
+  const client = draft?.client ?? options.client;
+  const walk =
+    options.answers === undefined
+      ? await interactiveWalk(playbook, now, client, t('start.noTerminal'), draft?.answers)
+      : scriptedWalk(playbook, options.answers, now, client);
+  const session = draft ?? newSession(playbook, walk.client, now);
+  const answers = await walkSession(playbook, walk, session, root, 'start');
 
   const kept = effectiveAnswers(playbook, answers);
-  const documents = renderSession({ playbook, answers: kept, client: run.client, now });
-  ensurePrivateDir(outDir);
+  const documents = renderSession({ playbook, answers: kept, client: session.client, now });
   const format = options.format ?? 'both';
-  const recapPath = writeNewFile(outDir, documents.recap.path, documents.recap.contents);
-  const emailPath = format === 'eml' ? undefined : writeNewFile(outDir, documents.email.path, documents.email.contents);
-  const eml = format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` });
-  const emlPath = eml && writeNewFile(outDir, eml.path, eml.contents);
-
+  const markdownEmail = format === 'eml' ? [] : [documents.email];
+  const emlEmail = format === 'md' ? [] : [emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` })];
+  const [recap = '', ...emails] = writeFiles(outDir, [documents.recap, ...markdownEmail, ...emlEmail]);
+  const files = {
+    recap,
+    ...(markdownEmail.length > 0 ? { email: emails[0] } : {}),
+    ...(emlEmail.length > 0 ? { eml: emails.at(-1) } : {}),
+  };
   Object.assign(session, recordFields(playbook, kept));
   session.status = 'open';
-  session.files = { recap: recapPath, ...(emailPath ? { email: emailPath } : {}), ...(emlPath ? { eml: emlPath } : {}) };
-  saveDraft(answers);
+  session.files = files;
+  const calendarPath = writeNextContactEvent(outDir, session, now);
+  if (calendarPath) session.files.calendar = calendarPath;
+  saveAnswers(root, session, answers);
 
-  printInfo(style.bold(t('start.written')));
-  printResult(`  ${t('start.recap').padEnd(16)} ${recapPath}`);
-  for (const path of [emailPath, emlPath]) if (path) printResult(`  ${t('start.email').padEnd(16)} ${path}`);
+  printWritten([
+    [t('start.recap'), files.recap],
+    [t('start.email'), files.email],
+    [t('start.email'), files.eml],
+    [calendarLabel(), calendarPath],
+  ]);
+  await reviewEmail(files.email ?? t('start.email'), documents.email.contents, playbook.lang);
   printInfo(t('start.session', { id: session.id }));
   const next = session.nextContact ? parseIso(session.nextContact) : undefined;
   if (next) printInfo(t('start.nextContact', { date: formatDate(next, playbook.lang) }));
   return ExitCode.ok;
-}
-
-interface PreparedRun {
-  client: string;
-  prompter: Prompter;
-  saveDrafts: boolean;
-  /** Throws when the run left answers missing or wrong. */
-  finish?: () => void;
-}
-
-function scripted(playbook: Playbook, options: StartOptions, now: Date): PreparedRun {
-  const file = options.answers ?? '';
-  const answers = AnswersFile.parse(file, readUserFile(file));
-  const unknown = answers.unknownKeys(playbook);
-  if (unknown.length > 0) throw new InputError(unknown[0]?.message ?? '', unknown);
-  const client = options.client?.trim() || answers.client();
-  if (!client) throw new InputError(t('start.client.missing'));
-  const prompter = new ScriptedPrompter(answers, now, playbook.lang);
-  return { client, prompter, saveDrafts: false, finish: () => prompter.assertComplete() };
-}
-
-async function interactive(playbook: Playbook, options: StartOptions, now: Date): Promise<PreparedRun> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(t('start.noTerminal'));
-  const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  const prompter = new InquirerPrompter({ lang: playbook.lang, now });
-  printInfo(`${style.bold(t('start.header', { title: playbook.title }))}\n${style.dim(playbook.description.trim())}\n`);
-  const client = options.client?.trim() || (await prompter.askLine(t('start.client.question', {}, playbook.lang)));
-  return { client, prompter, saveDrafts: true };
-}
-
-function checkOutDir(dir: string, givenByUser: boolean): void {
-  if (!existsSync(dir)) {
-    if (givenByUser) throw new UsageError(t('out.notWritable', { dir, reason: t('out.missing') }));
-    return;
-  }
-  try {
-    if (!statSync(dir).isDirectory()) throw new UsageError(t('out.notWritable', { dir, reason: t('out.notDir') }));
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(t('out.notWritable', { dir, reason: t('out.readOnly') }));
-  }
-}
-
-/** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */
-function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
-  const roles = playbook.record ?? {};
-  const text = (id: string | undefined): string | undefined => {
-    const value = id === undefined ? undefined : answers[id];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const fields: Partial<SessionRecord> = {};
-  const what = text(roles.promise?.what);
-  const by = text(roles.promise?.by);
-  if (what && by) fields.promise = { what, by };
-  const next = text(roles.next_contact);
-  if (next) fields.nextContact = next;
-  const lesson = text(roles.lesson);
-  if (lesson) fields.lesson = lesson;
-  return fields;
 }

@@ -46,7 +46,7 @@ function fail(problems: SourceProblem[]): never {
   throw new InputError(problems[0]?.message ?? 'invalid playbook', problems);
 }
 
-function schemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
+export function schemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';

@@ -1,18 +1,25 @@
 import { checkbox, input, select } from '@inquirer/prompts';
+import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
-import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
+import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue, type Answers } from '../engine/answers.js';
 import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine/dates.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t } from '../i18n.js';
-import { style } from '../output.js';
-import type { AdviceStep, Choice, Lang, QuestionStep, Step } from '../playbook/schema.js';
+import { style, wrap } from '../output.js';
+import type { AdviceStep, Choice, Lang, Playbook, QuestionStep, Step } from '../playbook/schema.js';
+import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
+
+/** For a command that asks one question of its own (`forget`). */
+export { select };
 
 /** Streams to talk on; tests pass their own, the CLI passes none (the process's terminal). */
 export interface PromptStreams {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** Aborting it cancels the current prompt and every later one (SIGTERM, SIGHUP). */
+  signal?: AbortSignal;
 }
 
 export interface InquirerPrompterOptions extends PromptStreams {
@@ -23,15 +30,10 @@ export interface InquirerPrompterOptions extends PromptStreams {
 
 /** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
 export class InquirerPrompter implements Prompter {
-  private readonly context: PromptStreams;
   private readonly out: NodeJS.WritableStream;
   private readonly style: ChalkInstance;
 
   constructor(private readonly options: InquirerPrompterOptions) {
-    this.context = {
-      ...(options.input ? { input: options.input } : {}),
-      ...(options.output ? { output: options.output } : {}),
-    };
     this.out = options.output ?? process.stdout;
     this.style = options.colours ?? style;
   }
@@ -44,6 +46,27 @@ export class InquirerPrompter implements Prompter {
     );
     this.write('');
     return answer.trim();
+  }
+
+  /** One value among several, outside any playbook (the session to follow up). */
+  async choose<T>(message: string, choices: readonly { value: T; name: string; description?: string }[]): Promise<T> {
+    const picked = await this.guard(select({ message, choices, pageSize: 10 }, this.context));
+    this.write('');
+    return picked;
+  }
+
+  /** A resumed session: what was already answered, so the user picks up the thread. */
+  recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
+    const lang = this.options.lang;
+    this.write(this.style.bold(t('resume.earlier', {}, lang)));
+    for (const step of playbook.steps) {
+      const answer = answers[step.id];
+      if (step.type === 'advice' || answer === undefined) continue;
+      const shown = displayAnswer(step, answer, lang).split('\n');
+      const more = shown.length > 1 ? this.style.dim(` (+${shown.length - 1})`) : '';
+      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(shown[0] ?? '')}${more}`);
+    }
+    this.write('');
   }
 
   async advise(step: AdviceStep, progress: Progress): Promise<void> {
@@ -109,6 +132,7 @@ export class InquirerPrompter implements Prompter {
               { value: false, name: t('prompt.no', {}, lang) },
             ],
             default: fallback === false ? false : true,
+            theme: this.listTheme,
           },
           this.context,
         );
@@ -118,6 +142,7 @@ export class InquirerPrompter implements Prompter {
             message: step.message,
             choices: step.choices.map(toInquirerChoice),
             pageSize: 10,
+            theme: this.listTheme,
             ...(typeof fallback === 'string' ? { default: fallback } : {}),
           },
           this.context,
@@ -131,6 +156,7 @@ export class InquirerPrompter implements Prompter {
               checked: Array.isArray(fallback) && fallback.includes(choice.value),
             })),
             pageSize: 12,
+            theme: this.listTheme,
             validate: (picked) => validate(picked.map((item) => item.value)),
           },
           this.context,
@@ -151,6 +177,19 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
+  /** Inquirer's key hints ("↑↓ navigate • ⏎ select"), in the user's language. */
+  private get listTheme() {
+    const lang = this.options.lang;
+    return {
+      style: {
+        keysHelpTip: (keys: [string, string][]) =>
+          keys
+            .map(([key, action]) => `${this.style.bold(key)} ${this.style.dim(keyAction(action, lang))}`)
+            .join(this.style.dim(' • ')),
+      },
+    };
+  }
+
   private printStepHeader(step: Step, progress: Progress): void {
     const counter = t('progress.step', { index: progress.index, total: progress.total }, this.options.lang);
     const title = step.title ? ` · ${step.title}` : '';
@@ -169,6 +208,20 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
+  /**
+   * Inquirer ends the output stream it is given when a prompt closes. The terminal shrugs that
+   * off; any other stream (a test's) would be closed after the first question, so each prompt
+   * gets its own pass-through to it.
+   */
+  private get context(): PromptStreams {
+    const { input, output, signal } = this.options;
+    const context: PromptStreams = { ...(input ? { input } : {}), ...(signal ? { signal } : {}) };
+    if (!output) return context;
+    const perPrompt = new PassThrough();
+    perPrompt.pipe(output, { end: false });
+    return { ...context, output: perPrompt };
+  }
+
   private write(text: string): void {
     this.out.write(`${text}\n`);
   }
@@ -185,29 +238,18 @@ export class InquirerPrompter implements Prompter {
   }
 }
 
-function toInquirerChoice(choice: Choice) {
-  return { value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) };
+const KEY_ACTIONS_FR: Record<string, string> = {
+  navigate: 'se déplacer',
+  select: 'choisir',
+  submit: 'valider',
+  all: 'tout',
+  invert: 'inverser',
+};
+
+function keyAction(action: string, lang: Lang): string {
+  return lang === 'fr' ? (KEY_ACTIONS_FR[action] ?? action) : action;
 }
 
-/** Wraps prose to the terminal's width (max 80) so cards stay readable. */
-function wrap(text: string, indent = ''): string {
-  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
-  return text
-    .split('\n')
-    .map((paragraph) => {
-      const words = paragraph.split(/\s+/).filter(Boolean);
-      const lines: string[] = [];
-      let line = '';
-      for (const word of words) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = word;
-        } else {
-          line = line ? `${line} ${word}` : word;
-        }
-      }
-      lines.push(line);
-      return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
-    })
-    .join('\n');
+function toInquirerChoice(choice: Choice) {
+  return { value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) };
 }

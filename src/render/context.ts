@@ -1,7 +1,7 @@
 import { formatDate, parseIso, toIso, todayOf } from '../engine/dates.js';
 import type { Answers } from '../engine/answers.js';
 import { t } from '../i18n.js';
-import type { Choice, Playbook, Step } from '../playbook/schema.js';
+import type { Choice, Lang, Playbook, Step } from '../playbook/schema.js';
 
 /**
  * The values a template sees (documented in docs/playbook-format.md). Everything here is plain
@@ -65,20 +65,20 @@ export function buildContext({ playbook, answers, client, now, extra = {} }: Con
         context.lines[step.id] = answer.split('\n');
         break;
       case 'confirm':
-        context[step.id] = t(answer === true ? 'value.yes' : 'value.no', {}, lang);
+        context[step.id] = displayAnswer(step, answer, lang);
         context.is[step.id] = answer === true;
         break;
       case 'date': {
-        const date = typeof answer === 'string' ? parseIso(answer) : undefined;
-        if (!date) break;
-        context[step.id] = formatDate(date, lang);
+        const written = displayAnswer(step, answer, lang);
+        if (written === '') break;
+        context[step.id] = written;
         context.iso[step.id] = answer as string;
         break;
       }
       case 'select':
       case 'checkbox': {
         const picked = chosen(step, answer);
-        context[step.id] = picked.map((choice) => choice.label).join(', ');
+        context[step.id] = displayAnswer(step, answer, lang);
         context.list[step.id] = picked.map(toItem);
         context.is[step.id] = Object.fromEntries(picked.map((choice) => [choice.value, true]));
         if (step.type === 'checkbox' && step.verdicts) {
@@ -96,6 +96,27 @@ export function buildContext({ playbook, answers, client, now, extra = {} }: Con
   }
   if (Object.keys(flags).length > 0) context.is.verdict = flags;
   return context;
+}
+
+/** An answer as a reader wants it: a choice's label, a written-out date, "yes"/"oui". */
+export function displayAnswer(step: Step, answer: Answers[string], lang: Lang): string {
+  switch (step.type) {
+    case 'advice':
+      return '';
+    case 'confirm':
+      return t(answer === true ? 'value.yes' : 'value.no', {}, lang);
+    case 'date': {
+      const date = typeof answer === 'string' ? parseIso(answer) : undefined;
+      return date ? formatDate(date, lang) : '';
+    }
+    case 'select':
+    case 'checkbox':
+      return chosen(step, answer)
+        .map((choice) => choice.label)
+        .join(', ');
+    default:
+      return typeof answer === 'string' ? answer : '';
+  }
 }
 
 function chosen(step: Extract<Step, { type: 'select' | 'checkbox' }>, answer: Answers[string]): Choice[] {

@@ -28,7 +28,16 @@ export interface RenderedSession {
 }
 
 export function renderTemplate(template: string, context: TemplateContext): string {
-  return Mustache.render(template, context, undefined, { escape: escapeMarkdown });
+  // Mustache hands numbers (`{{score.ID}}`) to the escape function as they are.
+  return tidyPunctuation(Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) }));
+}
+
+/**
+ * A template that ends a sentence after an answer meets users who end theirs too: "this phase.."
+ * One stop is kept at the end of a sentence; an ellipsis "..." and a path "../" are left alone.
+ */
+export function tidyPunctuation(text: string): string {
+  return text.replace(/(?<!\.)([.!?…])\.(?=\s|$|["'»)\]*_])/gm, '$1');
 }
 
 const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;
@@ -38,9 +47,10 @@ export function renderSession(input: RenderInput): RenderedSession {
   const base = `${toIso(todayOf(input.now))}-${slugify(input.client)}`;
   const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
-  const subject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
-    escape: (value: string) => value.replace(/\s+/g, ' ').trim(),
-  }).trim();
+  const rawSubject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
+    escape: (value: unknown) => String(value).replace(/\s+/g, ' ').trim(),
+  });
+  const subject = tidyPunctuation(rawSubject).trim();
   const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
   const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
   return {

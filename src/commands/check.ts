@@ -1,0 +1,161 @@
+import { builtinRules, checkDraft, loadRulesFile, withUserRules, type Finding, type RuleSet } from '../check/index.js';
+import { guessLanguage } from '../check/language.js';
+import { m, type CheckMessageKey } from '../check/messages.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
+import { resolveLang, t, type Lang } from '../i18n.js';
+import { printInfo, printResult, printWarning, style } from '../output.js';
+import { decodeText, MAX_INPUT_BYTES, readUserFile } from '../playbook/source.js';
+
+export interface CheckOptions {
+  lang?: string;
+  format?: string;
+  rules?: string;
+}
+
+type Format = 'text' | 'json';
+
+/** `calmclient check [FILE|-]`: findings on stdout, exit 1 when there are any. */
+export default async function check(file: string | undefined, options: CheckOptions): Promise<ExitCode> {
+  const format = parseFormat(options.format ?? 'text');
+  const wanted = parseDraftLang(options.lang ?? 'auto');
+  const draft = await readDraft(file);
+  if (draft.text.trim() === '') throw new InputError(m('check.empty', { file: draft.name }));
+  const lang = wanted === 'auto' ? (guessLanguage(draft.text) ?? resolveLang(undefined, process.env)) : wanted;
+  const findings = checkDraft(draft.text, { lang, rules: rulesFor(lang, options.rules) });
+
+  if (format === 'json') printResult(JSON.stringify(jsonReport(draft.name, lang, findings), null, 2));
+  else printFindings(draft, lang, findings);
+  return findings.length > 0 ? ExitCode.findings : ExitCode.ok;
+}
+
+function parseFormat(value: string): Format {
+  if (value === 'text' || value === 'json') return value;
+  throw new UsageError(m('check.badFormat', { value }));
+}
+
+function parseDraftLang(value: string): Lang | 'auto' {
+  const lang = value.trim().toLowerCase();
+  if (lang === 'fr' || lang === 'en' || lang === 'auto') return lang;
+  throw new UsageError(m('check.badLang', { value }));
+}
+
+function rulesFor(lang: Lang, userFile: string | undefined): RuleSet {
+  const builtin = builtinRules(lang);
+  if (userFile === undefined) return builtin;
+  const user = loadRulesFile(userFile, builtin);
+  if (user.lang !== undefined && user.lang !== lang) {
+    printWarning(m('check.rulesLang', { file: userFile, rulesLang: user.lang, lang }));
+    return builtin;
+  }
+  return withUserRules(builtin, user);
+}
+
+export interface Draft {
+  /** As the user named it, or `<stdin>`. */
+  name: string;
+  text: string;
+}
+
+async function readDraft(file: string | undefined): Promise<Draft> {
+  if (file !== undefined && file !== '-') return { name: file, text: readUserFile(file) };
+  // Waiting on a terminal for a draft nobody is typing would look like a hang.
+  if (file === undefined && process.stdin.isTTY) throw new UsageError(m('check.noInput'));
+  const name = m('check.stdin');
+  return { name, text: decodeText(await readStdin(name), name) };
+}
+
+async function readStdin(name: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_INPUT_BYTES) throw new InputError(t('file.tooBig', { file: name, limit: '1 MiB' }));
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The JSON shape documented in docs/check.md; `version` changes if it ever does. */
+function jsonReport(file: string, lang: Lang, findings: readonly Finding[]) {
+  return {
+    version: 1,
+    file,
+    lang,
+    findings: findings.map((finding) => ({
+      rule: finding.rule,
+      category: finding.category,
+      line: finding.line,
+      col: finding.col,
+      endLine: finding.endLine,
+      endCol: finding.endCol,
+      offset: finding.offset,
+      length: finding.length,
+      text: finding.text,
+      message: finding.message,
+      suggestion: finding.suggestion,
+    })),
+    summary: { findings: findings.length, rules: ruleIds(findings) },
+  };
+}
+
+function ruleIds(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.map((finding) => finding.rule))];
+}
+
+/** The text report: each finding with its words underlined and a suggestion, then a summary line. */
+export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
+  const lines = draft.text.split(/\r\n|\n|\r/);
+  for (const finding of findings) {
+    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`;
+    const shown = finding.length > 0 ? underlined(lines, finding) : [];
+    printResult([head, ...shown, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
+  }
+  if (findings.length === 0) {
+    printInfo(style.green(m('check.clean', { file: draft.name }, lang)));
+    return;
+  }
+  const ids = ruleIds(findings);
+  const count = (one: CheckMessageKey, many: CheckMessageKey, n: number): string => m(n === 1 ? one : many, { n }, lang);
+  printInfo(
+    m(
+      'check.summary',
+      {
+        file: draft.name,
+        findings: count('check.finding.one', 'check.finding.many', findings.length),
+        rules: count('check.rule.one', 'check.rule.many', ids.length),
+        ids: ids.join(', '),
+      },
+      lang,
+    ),
+  );
+}
+
+/** Shows wider than this are cut around the words, so that long paragraphs stay readable. */
+const WIDTH = 100;
+const CONTEXT = 30;
+
+/** Each line the finding covers, with its words underlined by carets (and in colour when allowed). */
+function underlined(lines: readonly string[], finding: Finding): string[] {
+  const shown: string[] = [];
+  for (let number = finding.line; number <= finding.endLine; number++) {
+    const chars = [...(lines[number - 1] ?? '').replace(/\t/g, ' ')];
+    const from = number === finding.line ? finding.col - 1 : 0;
+    const to = number === finding.endLine ? finding.endCol - 1 : chars.length;
+    if (to <= from) continue;
+    let start = 0;
+    let end = chars.length;
+    if (chars.length > WIDTH) {
+      start = Math.max(0, from - CONTEXT);
+      end = Math.min(chars.length, Math.max(to + CONTEXT, start + WIDTH));
+      // Cut between words, never inside one.
+      while (start > 0 && start < from && chars[start - 1] !== ' ') start++;
+      while (end < chars.length && end > to && chars[end] !== ' ') end--;
+    }
+    const before = (start > 0 ? '…' : '') + chars.slice(start, from).join('');
+    const words = chars.slice(from, to).join('');
+    const after = chars.slice(to, end).join('') + (end < chars.length ? '…' : '');
+    shown.push(`  ${before}${style.red.underline(words)}${after}`);
+    shown.push(`  ${' '.repeat([...before].length)}${style.red('^'.repeat([...words].length))}`);
+  }
+  return shown;
+}

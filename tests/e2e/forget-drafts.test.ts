@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+
+const crisisAnswers = join(FIXTURES, 'answers', 'crisis-en.yaml');
+
+function draftRecord(id: string, client: string, updatedAt: string) {
+  return {
+    version: 1,
+    id,
+    kind: 'crisis',
+    status: 'draft',
+    client,
+    lang: 'en',
+    playbook: { id: 'crisis', source: join(ROOT, 'playbooks', 'en', 'crisis.yaml') },
+    createdAt: updatedAt,
+    updatedAt,
+    answers: { breathe: true },
+    files: {},
+  };
+}
+
+describe('calmclient forget', () => {
+  const home = tempDir();
+  const out = join(home, 'out');
+  mkdirSync(out);
+  for (const client of ['Dupont', 'Dupont', 'Martin']) runCli(['start', '--answers', crisisAnswers, '--client', client, '--out', out], { home });
+  const outside = join(home, 'precious.md');
+  writeFileSync(outside, 'not calmclient\'s');
+  writeFileSync(
+    join(home, 'sessions', '2026-01-02-dupont-beef.json'),
+    JSON.stringify({ ...draftRecord('2026-01-02-dupont-beef', 'Dupont', '2026-01-02T09:00:00.000Z'), files: { recap: outside } }),
+  );
+
+  it('refuses to delete without a confirmation when there is no terminal', () => {
+    const result = runCli(['forget', 'Dupont'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs a confirmation.*--yes/);
+    expect(readdirSync(join(home, 'sessions'))).toHaveLength(4);
+  });
+
+  it('deletes the client\'s records and documents, and only those', () => {
+    const written = readdirSync(out).filter((name) => name.includes('-dupont-')).length;
+    const result = runCli(['forget', 'dupont', '--yes'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about dupont`);
+    const left = readdirSync(join(home, 'sessions'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/-martin-/);
+    expect(readdirSync(out).every((name) => name.includes('-martin-'))).toBe(true);
+    expect(existsSync(outside)).toBe(true);
+  });
+
+  it('says when there is nothing to forget', () => {
+    expect(runCli(['forget', 'Nobody', '--yes'], { home })).toMatchObject({ code: 0, stdout: expect.stringMatching(/No session for "Nobody"/) });
+  });
+});
+
+describe('calmclient history and old drafts', () => {
+  const home = tempDir();
+  mkdirSync(join(home, 'sessions'));
+  const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+  writeFileSync(join(home, 'sessions', '2026-01-01-dupont-0ld0.json'), JSON.stringify(draftRecord('2026-01-01-dupont-0ld0', 'Dupont', old)));
+  writeFileSync(
+    join(home, 'sessions', '2026-01-01-martin-f4e5.json'),
+    JSON.stringify(draftRecord('2026-01-01-martin-f4e5', 'Martin', new Date().toISOString())),
+  );
+
+  it('points out drafts older than 30 days, and keeps them', () => {
+    const result = runCli(['history'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 unfinished session\(s\) older than 30 days: calmclient history --drafts/);
+    expect(readdirSync(join(home, 'sessions'))).toHaveLength(2);
+  });
+
+  it('lists the drafts with their age and how to go on', () => {
+    const result = runCli(['history', '--drafts'], { home });
+    expect(result.stdout).toMatch(/Dupont.*⚠ 40 days old/);
+    expect(result.stdout).toMatch(/Martin/);
+    expect(result.stdout).toMatch(/--resume ID/);
+  });
+});

@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers.js';
+import { answers, ok, rewriteRecord, savedId } from '../loop-helpers.js';
+
+interface Row {
+  id: string;
+  client: string;
+  status: string;
+  overdue: boolean;
+  due: { promise: string | null; nextContact: string | null };
+}
+
+describe('calmclient history', () => {
+  const home = tempDir();
+  let late = '';
+  let onTime = '';
+  let closed = '';
+  let framing = '';
+  let broken = '';
+  let future = '';
+
+  beforeAll(() => {
+    framing = savedId(ok(['checklist', '--answers', answers('prevention-en.yaml')], home).stdout);
+    late = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], home).stdout);
+    // The binary's clock cannot be faked: the overdue session gets dates in the past instead.
+    rewriteRecord(home, late, {
+      createdAt: '2020-03-05T09:00:00.000Z',
+      promise: { what: 'Fix the payment module', by: '2020-03-10' },
+      nextContact: '2020-03-11T10:00',
+    });
+    onTime = savedId(ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin SARL'], home).stdout);
+    closed = savedId(ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Lefèvre'], home).stdout);
+    rewriteRecord(home, closed, { status: 'resolved', promise: { what: 'Old promise', by: '2020-01-01' } });
+    broken = join(home, 'sessions', 'broken.json');
+    writeFileSync(broken, '{ "version": 1, "id": "broken", ');
+    future = join(home, 'sessions', 'from-the-future.json');
+    writeFileSync(future, JSON.stringify({ version: 99, id: 'from-the-future', holograms: true }));
+  });
+
+  it('lists every readable session newest first, and reports the bad records by path without failing', () => {
+    const { code, stdout, stderr } = runCli(['history'], { home });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${broken}: not valid JSON`);
+    expect(stderr).toContain(`${future}: written by a newer calmclient (record version 99, this one reads version 1); skipped.`);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^DATE\s+CLIENT\s+KIND\s+STATUS\s+NEXT CONTACT\s+ID$/);
+    const rows = lines.slice(1, 5);
+    for (const id of [framing, onTime, closed, late]) expect(rows.some((row) => row.endsWith(id))).toBe(true);
+    expect(rows[3]).toMatch(/^2020-03-05\s+Dupont & Fils\s+crisis\s+open\s+2020-03-11 10:00 {2}⚠ overdue {2}⚠ promise overdue\s+/);
+  });
+
+  it('marks overdue sessions in words, for readers without colours, and lists the promises at stake', () => {
+    const { stdout } = runCli(['history'], { home });
+    const rowOf = (id: string): string => stdout.split('\n').find((line) => line.endsWith(id)) ?? '';
+    expect(rowOf(onTime)).not.toContain('⚠');
+    expect(rowOf(closed)).not.toContain('⚠');
+    expect(rowOf(framing)).toMatch(/prevention\s+done\s+—/);
+    expect(stdout).toContain('Promises due or overdue:');
+    expect(stdout).toContain(`⚠ promise overdue  Dupont & Fils: Fix the payment module (by Tuesday 10 March 2020) · calmclient followup ${late}`);
+    expect(stdout).not.toContain('Old promise');
+  });
+
+  it('highlights overdue rows in colour when colours are on', () => {
+    const { stdout } = runCli(['history'], { home, env: { FORCE_COLOR: '1' } });
+    const row = stdout.split('\n').find((line) => line.includes(late)) ?? '';
+    expect(row.startsWith('\u001b[31m')).toBe(true);
+  });
+
+  it('gives scripts the due dates in --json', () => {
+    const rows = JSON.parse(runCli(['history', '--json'], { home }).stdout) as Row[];
+    expect(rows).toHaveLength(4);
+    expect(rows.find((row) => row.id === late)).toMatchObject({ overdue: true, due: { promise: 'overdue', nextContact: 'overdue' } });
+    expect(rows.find((row) => row.id === onTime)).toMatchObject({ overdue: false, due: { promise: null, nextContact: null } });
+  });
+
+  it('filters by status and by client, whatever the case and accents', () => {
+    const open = JSON.parse(runCli(['history', '--status', 'open', '--json'], { home }).stdout) as Row[];
+    expect(open.map((row) => row.id).sort()).toEqual([late, onTime].sort());
+    const lefevre = JSON.parse(runCli(['history', '--client', 'LEFEVRE', '--json'], { home }).stdout) as Row[];
+    expect(lefevre.map((row) => row.id)).toEqual([closed]);
+    const none = runCli(['history', '--client', 'Nobody'], { home });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No session matches.\n');
+  });
+
+  it('refuses an unknown status (exit 2)', () => {
+    const result = runCli(['history', '--status', 'pending'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown status "pending": use one of draft, open, resolved, escalated, lost, done');
+  });
+
+  it('speaks French', () => {
+    const { stdout, stderr } = runCli(['history', '--lang', 'fr'], { home });
+    expect(stdout.split('\n')[0]).toMatch(/^DATE\s+CLIENT\s+TYPE\s+STATUT\s+PROCHAIN CONTACT\s+ID$/);
+    expect(stdout).toContain('⚠ en retard');
+    expect(stdout).toContain('Promesses à tenir ou en retard :');
+    expect(stderr).toContain('JSON invalide');
+  });
+});
+
+describe('calmclient history on an empty data dir', () => {
+  it('says how to begin, or prints an empty list for scripts', () => {
+    const home = tempDir();
+    expect(ok(['history'], home).stdout).toContain('No sessions yet.');
+    expect(JSON.parse(ok(['history', '--json'], home).stdout)).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+
+const answers = (name: string) => join(FIXTURES, 'answers', name);
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+function writtenPaths(stdout: string): { recap: string; email: string } {
+  const paths = stdout.split('\n').map((line) => /(\/\S+\.md)$/.exec(line)?.[1]).filter((p): p is string => p !== undefined);
+  const recap = paths.find((p) => /-recap(-\d+)?\.md$/.test(p));
+  const email = paths.find((p) => /-email(-\d+)?\.md$/.test(p));
+  if (!recap || !email) throw new Error(`no paths in:\n${stdout}`);
+  return { recap, email };
+}
+
+describe.each([
+  ['en', 'crisis-en.yaml', 'Dupont & Fils', 'dupont-fils', /Subject: /, /Hello Dupont & Fils,/],
+  ['fr', 'crisis-fr.yaml', 'Société Lefèvre', 'societe-lefevre', /Objet : /, /Bonjour Société Lefèvre,/],
+])('calmclient start --answers (%s)', (lang, file, client, slug, subject, greeting) => {
+  const home = tempDir();
+  const out = join(home, 'out');
+  mkdirSync(out);
+  const result = runCli(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
+
+  it('exits 0 and prints the two paths', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { recap, email } = writtenPaths(result.stdout);
+    expect(recap).toMatch(new RegExp(`^${out}/\\d{4}-\\d{2}-\\d{2}-${slug}-recap\\.md$`));
+    expect(email).toMatch(new RegExp(`^${out}/\\d{4}-\\d{2}-\\d{2}-${slug}-email\\.md$`));
+  });
+
+  it('writes a complete recap and email, private to the user', () => {
+    const { recap, email } = writtenPaths(result.stdout);
+    const recapText = readFileSync(recap, 'utf8');
+    const emailText = readFileSync(email, 'utf8');
+    expect(recapText).toContain(client);
+    expect(emailText).toMatch(subject);
+    expect(emailText).toMatch(greeting);
+    for (const text of [recapText, emailText]) {
+      expect(text).not.toMatch(/\{\{|undefined|null|NaN/);
+      expect(text).toMatch(/\d{4}/);
+    }
+    expect(mode(recap)).toBe(0o600);
+    expect(mode(email)).toBe(0o600);
+  });
+
+  it('saves the session record in the data dir', () => {
+    const sessions = join(home, 'sessions');
+    const [record] = readdirSync(sessions);
+    expect(mode(sessions)).toBe(0o700);
+    const session = JSON.parse(readFileSync(join(sessions, record ?? ''), 'utf8'));
+    expect(session).toMatchObject({ version: 1, kind: 'crisis', status: 'open', client, lang });
+    expect(mode(join(sessions, record ?? ''))).toBe(0o600);
+  });
+
+  it('never overwrites an earlier recap: a second run gets a -2 file', () => {
+    const again = runCli(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
+    expect(again.code).toBe(0);
+    expect(writtenPaths(again.stdout).recap).toMatch(/-recap-2\.md$/);
+  });
+});
+
+describe('calmclient start, when it cannot run', () => {
+  const home = tempDir();
+
+  it('stops at once without a terminal and without --answers', () => {
+    const started = Date.now();
+    const result = runCli(['start'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no terminal to ask questions on.*--answers FILE/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('says the same in French', () => {
+    const result = runCli(['start'], { home, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/pas de terminal/);
+  });
+
+  it('lists every missing required answer by id', () => {
+    const partial = join(home, 'partial.yaml');
+    writeFileSync(partial, 'client: Dupont\nclient_words: It is late.\ntone: angry\n');
+    const result = runCli(['start', '--answers', partial], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/required answers missing in .*partial\.yaml: gap, fault, need, hidden_demand, solution, deadline, agreement, followup_date, signature/);
+    expect(existsIn(home, 'recaps')).toBe(false);
+  });
+
+  it('points at a wrong answer in the answers file, with a suggestion for a typo', () => {
+    const wrong = join(home, 'wrong.yaml');
+    writeFileSync(wrong, `${readFileSync(answers('crisis-en.yaml'), 'utf8')}tonne: angry\n`);
+    const typo = runCli(['start', '--answers', wrong], { home });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/wrong\.yaml:\d+:1: unknown step id "tonne" in playbook "crisis" \(did you mean "tone"\?\)/);
+
+    const badValue = join(home, 'bad-value.yaml');
+    writeFileSync(badValue, readFileSync(answers('crisis-en.yaml'), 'utf8').replace('tone: angry', 'tone: furious'));
+    const refused = runCli(['start', '--answers', badValue], { home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/bad-value\.yaml:5:7: tone: "furious" is not one of: worried, frustrated, angry, personal/);
+    expect(refused.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('asks for the client when neither --client nor the answers file names one', () => {
+    const anonymous = join(home, 'anonymous.yaml');
+    writeFileSync(anonymous, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client: .*\n/m, ''));
+    const result = runCli(['start', '--answers', anonymous], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--client NAME/);
+    expect(runCli(['start', '--answers', anonymous, '--client', 'Martin'], { home }).code).toBe(0);
+  });
+
+  it.each(['../../etc/passwd', 'CON', '😡 Dupont & fils', '...'])('keeps files for a client called %j inside --out', (client) => {
+    const out = tempDir();
+    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--client', client, '--out', out], { home });
+    expect(result.code).toBe(0);
+    const { recap, email } = writtenPaths(result.stdout);
+    for (const path of [recap, email]) expect(path.startsWith(`${out}/`) && !path.slice(out.length + 1).includes('/')).toBe(true);
+    expect(readFileSync(recap, 'utf8')).toContain(client);
+  });
+
+  it('refuses a missing --out folder before asking anything', () => {
+    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write to .*nope: the folder does not exist/);
+  });
+
+  it.runIf(existsSync('/sys'))('says which folder failed when writing is refused, and leaves nothing behind', () => {
+    // /sys refuses new files even to root, who passes every permission check before writing.
+    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', '/sys'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write to \/sys: EACCES/);
+    expect(result.stderr).not.toMatch(/Unexpected error/);
+  });
+
+  it('reports a broken playbook with its line and column, never a stack trace', () => {
+    const result = runCli(['start', '--playbook', join(FIXTURES, 'playbooks', 'broken', 'unknown-type.yaml')], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown-type\.yaml:8:11: unknown step type "inptu"/);
+    expect(result.stderr).toContain('      type: inptu\n            ^');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an unknown language or playbook id as bad usage', () => {
+    expect(runCli(['start', '--lang', 'de'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown language "de"/) });
+    expect(runCli(['start', '--playbook', 'nope'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/no playbook "nope"/) });
+  });
+});
+
+function existsIn(dir: string, name: string): boolean {
+  return readdirSync(dir).includes(name);
+}
+
+describe('calmclient start --resume, without a terminal', () => {
+  it('finishes a draft from an answers file, keeping the earlier answers', () => {
+    const home = tempDir();
+    const id = '2026-11-20-dupont-ab12';
+    mkdirSync(join(home, 'sessions'), { recursive: true });
+    const draft = {
+      version: 1,
+      id,
+      kind: 'crisis',
+      status: 'draft',
+      client: 'Dupont',
+      lang: 'en',
+      playbook: { id: 'crisis', source: join(ROOT, 'playbooks', 'en', 'crisis.yaml') },
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:05:00.000Z',
+      answers: { breathe: true, listen: true, client_words: 'Typed before the call dropped.', tone: 'angry' },
+      files: {},
+    };
+    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(draft));
+    const rest = join(home, 'rest.yaml');
+    writeFileSync(rest, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client_words:.*\n(  .*\n)*/m, '').replace(/^tone:.*\n/m, ''));
+
+    const result = runCli(['start', '--resume', id, '--answers', rest], { home });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8'));
+    expect(saved).toMatchObject({ id, status: 'open', answers: { client_words: 'Typed before the call dropped.', tone: 'angry' } });
+    expect(readFileSync(writtenPaths(result.stdout).recap, 'utf8')).toContain('Typed before the call dropped.');
+  });
+
+  it('says so when there is nothing to resume', () => {
+    const home = tempDir();
+    const result = runCli(['start', '--resume'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no unfinished crisis session to resume/);
+  });
+});

@@ -1,0 +1,172 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coerceAnswer, type AnswerValue, type Answers } from '../../src/engine/answers.js';
+import { holds } from '../../src/engine/conditions.js';
+import { formatDate, parseDateInput, parseIso, toIso } from '../../src/engine/dates.js';
+import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter } from '../../src/engine/run.js';
+import { loadPlaybookFile } from '../../src/playbook/load.js';
+import type { QuestionStep, Step } from '../../src/playbook/schema.js';
+import { FIXTURES } from '../helpers.js';
+
+const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'));
+// Sunday 22 November 2026, 10:00 local time.
+const NOW = new Date(2026, 10, 22, 10, 0);
+
+/** Answers from a table and records what it was asked and with which progress. */
+class TablePrompter implements Prompter {
+  readonly seen: { id: string; progress: Progress }[] = [];
+  constructor(private readonly table: Record<string, AnswerValue | undefined>) {}
+  async advise(step: Step, progress: Progress): Promise<void> {
+    this.seen.push({ id: step.id, progress });
+  }
+  async ask(step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> {
+    this.seen.push({ id: step.id, progress });
+    return this.table[step.id];
+  }
+}
+
+describe('conditions', () => {
+  const answers: Answers = { gap: 'delay', mine: false, needs: ['shine'], note: '' };
+  it.each([
+    [{ step: 'gap', equals: 'delay' }, true],
+    [{ step: 'gap', equals: 'quality' }, false],
+    [{ step: 'mine', equals: false }, true],
+    [{ step: 'gap', in: ['quality', 'delay'] }, true],
+    [{ step: 'needs', includes: 'shine' }, true],
+    [{ step: 'needs', includes: 'control' }, false],
+    [{ step: 'note', answered: true }, false],
+    [{ step: 'missing', answered: false }, true],
+    [{ step: 'missing', equals: 'x' }, false],
+    [{ not: { step: 'gap', equals: 'delay' } }, false],
+    [{ all: [{ step: 'gap', equals: 'delay' }, { step: 'mine', equals: false }] }, true],
+    [{ all: [{ step: 'gap', equals: 'delay' }, { step: 'mine', equals: true }] }, false],
+    [{ any: [{ step: 'gap', equals: 'quality' }, { step: 'needs', includes: 'shine' }] }, true],
+  ] as const)('%j → %s', (condition, expected) => {
+    expect(holds(condition as Parameters<typeof holds>[0], answers)).toBe(expected);
+  });
+});
+
+describe('nextStep and progress', () => {
+  it('starts at step 1 of the steps that apply before any answer', () => {
+    // gesture and call wait for answers that open their branch.
+    expect(nextStep(mini, {})).toMatchObject({ step: { id: 'breathe' }, progress: { index: 1, total: 6 } });
+  });
+
+  it('counts a branch once the answer that opens it exists', () => {
+    const answers: Answers = { breathe: true, said: 'x', gap: 'delay', mine: true };
+    expect(nextStep(mini, answers)).toMatchObject({ step: { id: 'gesture' }, progress: { index: 5, total: 8 } });
+  });
+
+  it('returns nothing when every step that applies is answered', () => {
+    const answers: Answers = { breathe: true, said: 'x', gap: 'quality', mine: false, needs: [], deadline: '2026-11-25' };
+    expect(nextStep(mini, answers)).toBeUndefined();
+  });
+});
+
+describe('runPlaybook', () => {
+  it('asks only the steps whose condition holds, in order, with honest progress', async () => {
+    const prompter = new TablePrompter({ said: 'Late again', gap: 'quality', mine: false, needs: ['shine'], deadline: '2026-11-25' });
+    const answers = await runPlaybook(mini, { prompter });
+    expect(prompter.seen.map((s) => s.id)).toEqual(['breathe', 'said', 'gap', 'mine', 'needs', 'deadline']);
+    expect(prompter.seen.map((s) => `${s.progress.index}/${s.progress.total}`)).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+    expect(answers).toMatchObject({ breathe: true, gap: 'quality', mine: false });
+  });
+
+  it('follows a branch opened by an answer', async () => {
+    const prompter = new TablePrompter({
+      said: 'x', gap: 'delay', mine: true, gesture: 'A free day', needs: [], deadline: '2026-11-25', call: '2026-11-26T10:00',
+    });
+    await runPlaybook(mini, { prompter });
+    expect(prompter.seen.map((s) => s.id)).toEqual(['breathe', 'said', 'gap', 'mine', 'gesture', 'needs', 'deadline', 'call']);
+  });
+
+  it('resumes after the answers already given and reports every answer to onAnswer', async () => {
+    const prompter = new TablePrompter({ needs: ['control'], deadline: '2026-11-25', call: '2026-11-26T09:30' });
+    const saved: Answers[] = [];
+    const answers = await runPlaybook(mini, {
+      prompter,
+      answers: { breathe: true, said: 'x', gap: 'quality', mine: false },
+      onAnswer: (so) => void saved.push(so),
+    });
+    expect(prompter.seen.map((s) => s.id)).toEqual(['needs', 'deadline', 'call']);
+    expect(saved).toHaveLength(3);
+    expect(saved.at(-1)).toEqual(answers);
+  });
+
+  it('records a skipped optional question as empty, so it is not asked again', async () => {
+    const prompter = new TablePrompter({ said: 'x', gap: 'quality', mine: true, gesture: undefined, deadline: '2026-11-25' });
+    const answers = await runPlaybook(mini, { prompter });
+    expect(answers.gesture).toBe('');
+    expect(answers.needs).toEqual([]);
+    expect(effectiveAnswers(mini, answers)).not.toHaveProperty('gesture');
+  });
+
+  it('drops advice markers, empty answers and closed branches from the effective answers', () => {
+    const effective = effectiveAnswers(mini, { breathe: true, said: 'x', gap: 'quality', mine: false, gesture: 'stale', needs: [] });
+    expect(effective).toEqual({ said: 'x', gap: 'quality', mine: false });
+  });
+});
+
+describe('coerceAnswer', () => {
+  const step = (id: string): QuestionStep => {
+    const found = mini.steps.find((s) => s.id === id);
+    if (!found || found.type === 'advice') throw new Error(`no question ${id}`);
+    return found;
+  };
+
+  it('accepts each type and normalises it', () => {
+    expect(coerceAnswer(step('said'), 'line one\r\nline two  \n', NOW, 'en')).toEqual({ ok: true, value: 'line one\nline two' });
+    expect(coerceAnswer(step('gap'), 'delay', NOW, 'en')).toEqual({ ok: true, value: 'delay' });
+    expect(coerceAnswer(step('mine'), true, NOW, 'en')).toEqual({ ok: true, value: true });
+    expect(coerceAnswer(step('needs'), ['shine', 'shine', 'control'], NOW, 'en')).toEqual({ ok: true, value: ['shine', 'control'] });
+    expect(coerceAnswer(step('needs'), 'shine', NOW, 'en')).toEqual({ ok: true, value: ['shine'] });
+    expect(coerceAnswer(step('deadline'), '25/11/2026', NOW, 'fr')).toEqual({ ok: true, value: '2026-11-25' });
+    expect(coerceAnswer(step('call'), 'demain 9h30', NOW, 'fr')).toEqual({ ok: true, value: '2026-11-23T09:30' });
+  });
+
+  it('refuses wrong types with a message in the user\'s language', () => {
+    expect(coerceAnswer(step('mine'), 'yes', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('yes or no') });
+    expect(coerceAnswer(step('gap'), 'late', NOW, 'fr')).toMatchObject({ ok: false, message: expect.stringContaining('delay, quality') });
+    expect(coerceAnswer(step('needs'), [1], NOW, 'en')).toMatchObject({ ok: false });
+    expect(coerceAnswer(step('said'), { a: 1 }, NOW, 'en')).toMatchObject({ ok: false });
+  });
+
+  it('refuses past dates on future steps, and a missing time where one is needed', () => {
+    expect(coerceAnswer(step('deadline'), '2026-11-21', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('past') });
+    expect(coerceAnswer(step('deadline'), 'today', NOW, 'en')).toEqual({ ok: true, value: '2026-11-22' });
+    expect(coerceAnswer(step('call'), '2026-11-26', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('14:30') });
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2026-11-25', false, '2026-11-25'],
+    ['25/11/2026', false, '2026-11-25'],
+    ['25.11.26', false, '2026-11-25'],
+    ['25/11', false, '2026-11-25'],
+    ['today', false, '2026-11-22'],
+    ["aujourd'hui", false, '2026-11-22'],
+    ['tomorrow', false, '2026-11-23'],
+    ['+3', false, '2026-11-25'],
+    ['+10j', false, '2026-12-02'],
+    ['2026-11-25 14:30', true, '2026-11-25T14:30'],
+    ['2026-11-25T08:05', true, '2026-11-25T08:05'],
+    ['demain 9h30', true, '2026-11-23T09:30'],
+    ['+2 14h', true, '2026-11-24T14:00'],
+    ['tomorrow 2pm', true, '2026-11-23T14:00'],
+    ['25/11 à 10h', true, '2026-11-25T10:00'],
+  ])('%s (time: %s) → %s', (input, withTime, expected) => {
+    const date = parseDateInput(input, NOW, withTime);
+    expect(date && toIso(date)).toBe(expected);
+  });
+
+  it.each(['31/02/2026', '2026-13-01', 'soon', 'next week', '14', '2026-11-25 25:00'])('refuses %s', (input) => {
+    expect(parseDateInput(input, NOW, input.includes(':'))).toBeUndefined();
+  });
+
+  it('writes dates out in each language', () => {
+    const date = parseIso('2026-11-24T14:30');
+    expect(date && formatDate(date, 'en')).toBe('Tuesday 24 November 2026 at 14:30');
+    expect(date && formatDate(date, 'fr')).toBe('mardi 24 novembre 2026 à 14:30');
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sessionsDir } from '../../src/store/paths.js';
+import { readSessions, saveSession, type SessionRecord } from '../../src/store/sessions.js';
+import { tempDir } from '../helpers.js';
+
+const base = tempDir();
+/** A data dir of its own for each test, inside one temporary folder removed at the end. */
+const freshRoot = (): string => mkdtempSync(join(base, 'home-'));
+
+function record(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    version: 1,
+    id,
+    kind: 'crisis',
+    status: 'open',
+    client: 'Dupont & Fils',
+    lang: 'en',
+    playbook: { id: 'crisis', source: '/somewhere/crisis.yaml' },
+    createdAt: '2026-11-22T09:00:00.000Z',
+    updatedAt: '2026-11-22T09:30:00.000Z',
+    answers: { tone: 'angry', agreement: true, needs: ['shine'] },
+    promise: { what: 'Fix the payment module', by: '2026-11-25' },
+    nextContact: '2026-11-26T10:00',
+    files: { recap: '/somewhere/recap.md' },
+    ...overrides,
+  };
+}
+
+function writeRaw(root: string, name: string, contents: string): string {
+  const dir = sessionsDir(root);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(file, contents);
+  return file;
+}
+
+describe('readSessions', () => {
+  it('reads back what saveSession wrote, in a private file', () => {
+    const root = freshRoot();
+    const saved = record('2026-11-22-dupont-fils-0001');
+    const path = saveSession(root, saved);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readSessions(root)).toEqual({ sessions: [saved], problems: [] });
+  });
+
+  it('finds nothing, and no problem, when no session was ever saved', () => {
+    expect(readSessions(freshRoot())).toEqual({ sessions: [], problems: [] });
+  });
+
+  it('reports each bad record by path and still reads the good ones', () => {
+    const root = freshRoot();
+    saveSession(root, record('good'));
+    const truncated = writeRaw(root, 'truncated.json', '{"version": 1, "id": "trunc');
+    const noStatus = writeRaw(root, 'no-status.json', JSON.stringify({ ...record('no-status'), status: undefined }));
+    const badDate = writeRaw(root, 'bad-date.json', JSON.stringify(record('bad-date', { nextContact: '2026-02-30' })));
+    const notRecord = writeRaw(root, 'list.json', '[1, 2, 3]');
+    const renamed = writeRaw(root, 'renamed.json', JSON.stringify(record('another-id')));
+    const { sessions, problems } = readSessions(root);
+    expect(sessions.map((session) => session.id)).toEqual(['good']);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { file: truncated, kind: 'json', detail: expect.any(String) },
+        { file: noStatus, kind: 'field', field: 'status' },
+        { file: badDate, kind: 'field', field: 'nextContact' },
+        { file: notRecord, kind: 'field', field: '' },
+        { file: renamed, kind: 'field', field: 'id' },
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('skips a record of a newer version with its version, rather than misreading it', () => {
+    const root = freshRoot();
+    const newer = writeRaw(root, 'future.json', JSON.stringify({ version: 2, id: 'future', shape: 'unknown' }));
+    expect(readSessions(root)).toEqual({ sessions: [], problems: [{ file: newer, kind: 'newer', version: 2 }] });
+  });
+
+  it('ignores temporary files of an interrupted atomic write and files that are not JSON', () => {
+    const root = freshRoot();
+    saveSession(root, record('kept'));
+    writeRaw(root, '.kept.json.1234.abcd.tmp', '{');
+    writeRaw(root, '.hidden.json', '{');
+    writeRaw(root, 'notes.txt', 'hello');
+    expect(readSessions(root)).toEqual({ sessions: [record('kept')], problems: [] });
+  });
+
+  it('keeps fields it does not know when a record is read and saved again', () => {
+    const root = freshRoot();
+    writeRaw(root, 'enriched.json', JSON.stringify({ ...record('enriched'), mood: 'calm', files: { recap: '/r.md', pdf: '/r.pdf' } }));
+    const [session] = readSessions(root).sessions;
+    if (!session) throw new Error('record not read');
+    session.status = 'resolved';
+    const path = saveSession(root, session);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(saved).toMatchObject({ status: 'resolved', mood: 'calm', files: { recap: '/r.md', pdf: '/r.pdf' } });
+  });
+});
