@@ -33,7 +33,8 @@ export function builtinRules(lang: Lang): RuleSet {
   const cached = builtins.get(lang);
   if (cached) return cached;
   const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
-  const rules = parseRules(file, readUserFile(file));
+  // Their examples run in the tests (tests/unit/check-rules.test.ts), not on every start: that is most of the loading time.
+  const rules = parseRules(file, readUserFile(file), { verifyExamples: false });
   if (rules.lang !== lang) {
     const message = rules.lang ? m('rules.lang', { actual: rules.lang, expected: lang }) : m('rules.langMissing', { expected: lang });
     throw new InputError(message, [{ file, line: 1, col: 1, message }]);
