@@ -1,9 +1,9 @@
 import { defineMessages } from './i18n.js';
 
 /**
- * Help texts of the global options and of the commands added after the core (`--quiet`,
- * `start --format`, `playbooks new`, `completion`). cli.ts loads them with the program, so
- * they stay short.
+ * Help texts of the global options and of the commands and options added after the core
+ * (`--quiet`, `start --format`, `playbooks new`, `completion`, `lessons --json`). cli.ts loads
+ * them with the program, so they stay short.
  */
 export const tc = defineMessages(
   {
@@ -15,6 +15,7 @@ export const tc = defineMessages(
     'playbooks.new.kind': 'crisis, prevention or followup',
     'completion.description': 'Print a shell completion script for calmclient.',
     'completion.shell': 'bash, zsh or fish',
+    'lessons.json': 'print JSON: one object per lesson, with its session id, client, kind and date',
   },
   {
     'option.quiet': 'n\'afficher que les résultats et les erreurs : ni en-têtes, ni conseils, ni progression',
@@ -25,5 +26,6 @@ export const tc = defineMessages(
     'playbooks.new.kind': 'crisis (crise), prevention (prévention) ou followup (suivi)',
     'completion.description': 'Afficher un script de complétion de calmclient pour le shell.',
     'completion.shell': 'bash, zsh ou fish',
+    'lessons.json': 'sortie JSON : un objet par leçon, avec l\'id de sa session, le client, le type et la date',
   },
 );

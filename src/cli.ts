@@ -194,7 +194,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description(loopHelp('lessons.description'))
     .option('--client <name>', loopHelp('lessons.client'))
     .addOption(langOption())
-    .addHelpText('after', examples('calmclient lessons', 'calmclient lessons --client "Dupont SA"'))
+    .option('--json', tc('lessons.json'))
+    .addHelpText('after', examples('calmclient lessons', 'calmclient lessons --client "Dupont SA"', 'calmclient lessons --json'))
     .action(async (_options: unknown, command: Command) => {
       const { default: lessons } = await import('./commands/lessons.js');
       setExit(await lessons(command.opts<LessonsOptions>()));

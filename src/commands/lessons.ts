@@ -6,6 +6,7 @@ import { loadSessions, sameClient, sessionDay, writtenDate } from './session-lis
 
 export interface LessonsOptions {
   client?: string;
+  json?: boolean;
 }
 
 const m = defineMessages(
@@ -31,6 +32,11 @@ export default async function lessons(options: LessonsOptions): Promise<ExitCode
   const learned = loadSessions(dataDir()).sessions.filter(
     (session) => session.lesson !== undefined && (client === undefined || sameClient(session.client, client)),
   );
+  if (options.json) {
+    const rows = learned.map((session) => ({ id: session.id, client: session.client, kind: session.kind, date: sessionDay(session), lesson: session.lesson }));
+    printResult(JSON.stringify(rows, null, 2));
+    return ExitCode.ok;
+  }
   if (learned.length === 0) {
     printInfo(client === undefined ? m('none') : m('noneFor', { client }));
     return ExitCode.ok;

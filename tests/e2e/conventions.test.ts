@@ -44,6 +44,22 @@ describe('results on stdout, errors on stderr', () => {
   });
 });
 
+describe('--json on every listing command', () => {
+  it('prints JSON alone on stdout, for the playbooks, the sessions, the lessons and the tips', () => {
+    const home = tempDir();
+    expect(runCli(['start', '--answers', answers], { home }).code).toBe(0);
+    for (const args of [['playbooks', 'list'], ['history'], ['lessons'], ['tips']]) {
+      const result = runCli([...args, '--json'], { home });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(() => JSON.parse(result.stdout), args.join(' ')).not.toThrow();
+    }
+    const lessons = JSON.parse(runCli(['lessons', '--json'], { home }).stdout) as { client: string; lesson: string }[];
+    expect(lessons).toEqual([expect.objectContaining({ client: 'Dupont & Fils', lesson: expect.stringContaining('buffer day') })]);
+    expect(JSON.parse(runCli(['lessons', '--json'], { home: tempDir() }).stdout)).toEqual([]);
+  });
+});
+
 describe('--quiet', () => {
   it('keeps only the results of start: the paths written, wherever the option stands', () => {
     for (const args of [['--quiet', 'start', '--answers', answers], ['start', '--answers', answers, '-q']]) {
