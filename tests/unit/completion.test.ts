@@ -16,6 +16,8 @@ const namesUnder = (words: string[]): string[] =>
     ?.subcommands.map((sub) => sub.path.at(-1) ?? '') ?? [];
 const installed = (shell: string): boolean => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 const dir = tempDir();
+/** The shells write their own files (fish its history folder) under HOME: keep them in the test's folder. */
+const shellEnv = { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_CACHE_HOME: join(dir, 'cache') };
 
 function scriptFile(shell: string): string {
   const file = join(dir, `calmclient.${shell}`);
@@ -42,10 +44,10 @@ describe('calmclient completion', () => {
 
   it('writes a bash script that passes bash -n and completes commands, options and option values', () => {
     const file = scriptFile('bash');
-    expect(spawnSync('bash', ['-n', file]).status).toBe(0);
+    expect(spawnSync('bash', ['-n', file], { env: shellEnv }).status).toBe(0);
     const complete = (...words: string[]): string => {
       const driver = `source ${file}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _calmclient; echo "\${COMPREPLY[*]}"`;
-      return spawnSync('bash', ['-c', driver], { encoding: 'utf8' }).stdout.trim();
+      return spawnSync('bash', ['-c', driver], { encoding: 'utf8', env: shellEnv }).stdout.trim();
     };
     expect(complete('calmclient', '')).toBe(namesUnder([]).join(' '));
     expect(complete('calmclient', 'playbooks', '')).toBe(namesUnder(['playbooks']).join(' '));
@@ -58,18 +60,19 @@ describe('calmclient completion', () => {
 
   it.skipIf(!installed('zsh'))('writes a zsh script that passes zsh -n and registers itself with compdef', () => {
     const file = scriptFile('zsh');
-    expect(spawnSync('zsh', ['-n', file]).status).toBe(0);
+    expect(spawnSync('zsh', ['-n', file], { env: shellEnv }).status).toBe(0);
     const loaded = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -d ${join(dir, 'zcompdump')}; source ${file}; print -r -- $_comps[calmclient]`], {
       encoding: 'utf8',
+      env: shellEnv,
     });
     expect(loaded.stdout.trim()).toBe('_calmclient');
   });
 
   it.skipIf(!installed('fish'))('writes a fish script that passes fish -n and completes commands and option values', () => {
     const file = scriptFile('fish');
-    expect(spawnSync('fish', ['-n', file]).status).toBe(0);
+    expect(spawnSync('fish', ['-n', file], { env: shellEnv }).status).toBe(0);
     const complete = (line: string): string[] =>
-      spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' })
+      spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8', env: shellEnv })
         .stdout.trim()
         .split('\n')
         .map((entry) => entry.split('\t')[0] ?? '');
