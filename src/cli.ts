@@ -213,7 +213,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await forget(client, command.opts<ForgetOptions>()));
     });
 
-  const playbooks = program.command('playbooks').description(t('playbooks.description'));
+  const playbooks = program
+    .command('playbooks')
+    .description(t('playbooks.description'))
+    .addHelpText('after', examples('calmclient playbooks list', 'calmclient playbooks show crisis --json', 'calmclient playbooks validate mine.yaml'));
   playbooks
     .command('list')
     .description(t('playbooks.list.description'))

@@ -68,7 +68,9 @@ export function wrap(text: string, indent = ''): string {
       const lines: string[] = [];
       let line = '';
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        if (line && line.length + 1 + word.length > width) {
+        // French puts a space before » ? ! : ; — never start a line with one of them.
+        const clinging = /^[»?!:;]+$/.test(word);
+        if (line && line.length + 1 + word.length > width && !clinging) {
           lines.push(line);
           line = word;
         } else {

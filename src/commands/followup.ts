@@ -3,7 +3,7 @@ import { sessionDue } from '../engine/due.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages, getLang, resolveLang, t, type Lang } from '../i18n.js';
-import { printInfo, style } from '../output.js';
+import { printInfo, style, wrap } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
@@ -164,9 +164,9 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
 /** What was agreed and by when, flagged when due or overdue. */
 function remind(crisis: SessionRecord, now: Date): void {
   const due = sessionDue(crisis, now);
-  printInfo(style.bold(m('header', { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis)) })));
+  printInfo(style.bold(wrap(m('header', { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis)) }))));
   if (crisis.promise) {
-    printInfo(indent(m('promise', { what: crisis.promise.what })));
+    printInfo(`  ${wrap(m('promise', { what: crisis.promise.what }), '    ')}`);
     const by = m('by', { date: writtenDate(crisis.promise.by) });
     printInfo(`  ${due.promise ? flag(by, due.promise) : by}`);
   } else {
@@ -182,13 +182,6 @@ function remind(crisis: SessionRecord, now: Date): void {
 function flag(text: string, due: 'due' | 'overdue'): string {
   const marked = `${text} ⚠ ${dueLabel(due)}`;
   return due === 'overdue' ? style.red(marked) : style.yellow(marked);
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
 }
 
 /** `{{promise}}` and `{{promise_date}}` for the follow-up's templates. */

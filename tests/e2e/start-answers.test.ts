@@ -183,6 +183,37 @@ describe('calmclient start --resume, without a terminal', () => {
     expect(readFileSync(writtenPaths(result.stdout).recap, 'utf8')).toContain('Typed before the call dropped.');
   });
 
+  it('resumes a checklist the same way, with its mission', () => {
+    const home = tempDir();
+    const id = '2026-11-20-dupont-c0de';
+    mkdirSync(join(home, 'sessions'), { recursive: true });
+    const draft = {
+      version: 1,
+      id,
+      kind: 'prevention',
+      status: 'draft',
+      client: 'Dupont',
+      lang: 'en',
+      playbook: { id: 'prevention', source: join(ROOT, 'playbooks', 'en', 'prevention.yaml') },
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:05:00.000Z',
+      answers: { frame: true, stakes: 'settled', stakes_details: 'Typed before the interruption.' },
+      templateValues: { mission: 'New shop' },
+      files: {},
+    };
+    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(draft));
+    const rest = join(home, 'rest.yaml');
+    writeFileSync(rest, readFileSync(answers('prevention-en.yaml'), 'utf8').replace(/^stakes(_details)?:.*\n/gm, ''));
+    const result = runCli(['checklist', '--resume', '--answers', rest], { home });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8'));
+    expect(saved).toMatchObject({ id, status: 'done', answers: { stakes_details: 'Typed before the interruption.' } });
+    const email = readFileSync(writtenPaths(result.stdout).email, 'utf8');
+    expect(email).toContain('Typed before the interruption.');
+    expect(email).toContain('New shop');
+  });
+
   it('says so when there is nothing to resume', () => {
     const home = tempDir();
     const result = runCli(['start', '--resume'], { home });
