@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, compiles
- * the built-in playbooks into dist/playbooks.json (see src/playbook/compiled.ts), and regenerates
- * schema/playbook.schema.json from the zod schema.
+ * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.json (see
+ * src/playbook/compiled.ts, src/check/compiled.ts), and regenerates schema/playbook.schema.json
+ * from the zod schema.
  *
  * dist/cli.js holds only commander and the CLI's own messages; every command, and everything a
  * command needs (yaml, zod, the prompt library, the renderers), sits in a chunk imported when that
@@ -170,10 +171,19 @@ async function writeCompiledPlaybooks() {
   return file;
 }
 
+async function writeCompiledRules() {
+  const { compileRules } = await importTypeScript('scripts/compile-rules.ts');
+  const { COMPILED_RULES_FILE } = await importTypeScript('src/check/compiled.ts');
+  const file = join(dist, COMPILED_RULES_FILE);
+  writeFileSync(file, JSON.stringify(compileRules()));
+  return file;
+}
+
 const metafile = await bundleCli();
 const compiledFile = await writeCompiledPlaybooks();
+const rulesFile = await writeCompiledRules();
 const schemaFile = await writePlaybookSchema();
 for (const [file, output] of Object.entries(metafile.outputs)) {
   console.log(`${file.padEnd(32)} ${(output.bytes / 1024).toFixed(1).padStart(7)} KiB`);
 }
-for (const file of [compiledFile, schemaFile]) console.log(relative(root, file));
+for (const file of [compiledFile, rulesFile, schemaFile]) console.log(relative(root, file));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { InputError, type SourceProblem } from '../src/errors.js';
-import { digestOf, type CompiledPlaybooks } from '../src/playbook/compiled.js';
+import { digestOf, templateFilesOf, type CompiledPlaybooks, type CompiledTemplate } from '../src/playbook/compiled.js';
 import { builtinPlaybookEntries, builtinPlaybooksDir, loadPlaybookEntry } from '../src/playbook/registry.js';
 import type { Playbook } from '../src/playbook/schema.js';
 
@@ -22,17 +22,17 @@ export function compilePlaybooks(onProblems: (problems: readonly SourceProblem[]
       onProblems(error.problems.length > 0 ? error.problems : [{ file: entry.file, line: 1, col: 1, message: error.message }]);
       continue;
     }
-    const { source: _source, ...playbook } = loaded;
+    const { source: _source, templates: _templates, ...playbook } = loaded;
     const text = readFileSync(entry.file, 'utf8');
-    const files = templateFiles(parse(text));
-    const texts = [text, ...files.map((name) => readFileSync(resolve(dirname(entry.file), name), 'utf8'))];
-    compiled[relative(builtinPlaybooksDir(), entry.file).split(sep).join('/')] = { digest: digestOf(texts), files, playbook };
+    // The loader has checked the shape of `templates` already.
+    const given = (parse(text) as { templates: { recap: CompiledTemplate; email: { body: CompiledTemplate } } }).templates;
+    const templates = {
+      recap: 'file' in given.recap ? { file: given.recap.file } : { text: loaded.templates.recap },
+      emailSubject: loaded.templates.emailSubject,
+      emailBody: 'file' in given.email.body ? { file: given.email.body.file } : { text: loaded.templates.emailBody },
+    };
+    const texts = [text, ...templateFilesOf(templates).map((name) => readFileSync(resolve(dirname(entry.file), name), 'utf8'))];
+    compiled[relative(builtinPlaybooksDir(), entry.file).split(sep).join('/')] = { digest: digestOf(texts), playbook, templates };
   }
   return compiled;
-}
-
-/** The `file:` templates a playbook names (the loader has checked the shape already). */
-function templateFiles(data: unknown): string[] {
-  const templates = (data as { templates: { recap: { file?: string }; email: { body: { file?: string } } } }).templates;
-  return [templates.recap.file, templates.email.body.file].filter((file): file is string => file !== undefined);
 }

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { builtinPlaybooksDir } from '../playbook/registry.js';
 import type { Lang } from '../playbook/schema.js';
 import { readUserFile } from '../playbook/source.js';
+import { readCompiledRules } from './compiled.js';
 import { m } from './messages.js';
 import type { Finding, RuleSet } from './model.js';
 import { parseRules } from './rules.js';
@@ -33,8 +34,10 @@ export function builtinRules(lang: Lang): RuleSet {
   const cached = builtins.get(lang);
   if (cached) return cached;
   const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
-  // Their examples run in the tests (tests/unit/check-rules.test.ts), not on every start: that is most of the loading time.
-  const rules = parseRules(file, readUserFile(file), { verifyExamples: false });
+  const text = readUserFile(file);
+  // Their examples run in the tests (tests/unit/check-rules.test.ts) and the build, not on every start.
+  const compile = (): RuleSet => parseRules(file, text, { verifyExamples: false });
+  const rules = readCompiledRules(`${lang}/reply-rules.yaml`, text, compile) ?? compile();
   if (rules.lang !== lang) {
     const message = rules.lang ? m('rules.lang', { actual: rules.lang, expected: lang }) : m('rules.langMissing', { expected: lang });
     throw new InputError(message, [{ file, line: 1, col: 1, message }]);

@@ -11,12 +11,14 @@ import type { Playbook } from './schema.js';
  * always read afresh. Run from src/ (tests), there is no such file beside the code: nothing is used.
  */
 
+/** A template as the playbook gives it: its text, or the file that holds it (read from there, not stored twice). */
+export type CompiledTemplate = { text: string } | { file: string };
+
 export interface CompiledPlaybook {
-  /** SHA-256 of the playbook file and its template files, in `files` order. */
+  /** SHA-256 of the playbook file, then of its template files (recap, then e-mail body). */
   digest: string;
-  /** The template files, relative to the playbook file. */
-  files: string[];
-  playbook: Omit<Playbook, 'source'>;
+  playbook: Omit<Playbook, 'source' | 'templates'>;
+  templates: { recap: CompiledTemplate; emailSubject: string; emailBody: CompiledTemplate };
 }
 
 /** Keyed by the playbook's path relative to the built-in playbooks folder, `/`-separated: `en/crisis.yaml`. */
@@ -40,15 +42,25 @@ function compiledPlaybooks(): CompiledPlaybooks {
   return shipped;
 }
 
+/** The template files of a compiled playbook, in digest order. */
+export function templateFilesOf(templates: CompiledPlaybook['templates']): string[] {
+  return [templates.recap, templates.emailBody].flatMap((template) => ('file' in template ? [template.file] : []));
+}
+
 /** The compiled form of the built-in playbook `file` (`key` as in `CompiledPlaybooks`), if still current. */
 export function readCompiledPlaybook(file: string, key: string, compiled: CompiledPlaybooks = compiledPlaybooks()): Playbook | undefined {
   const entry = compiled[key];
   if (!entry) return undefined;
-  let texts: string[];
+  const read = new Map<string, string>();
   try {
-    texts = [file, ...entry.files.map((name) => resolve(dirname(file), name))].map((path) => readFileSync(path, 'utf8'));
+    for (const name of templateFilesOf(entry.templates)) read.set(name, readFileSync(resolve(dirname(file), name), 'utf8'));
+    if (digestOf([readFileSync(file, 'utf8'), ...read.values()]) !== entry.digest) return undefined;
   } catch {
     return undefined;
   }
-  return digestOf(texts) === entry.digest ? { ...entry.playbook, source: file } : undefined;
+  // As the loader reads a template file: without a byte-order mark, with \n line ends.
+  const text = (template: CompiledTemplate): string =>
+    'text' in template ? template.text : (read.get(template.file) ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const templates = { recap: text(entry.templates.recap), emailSubject: entry.templates.emailSubject, emailBody: text(entry.templates.emailBody) };
+  return { ...entry.playbook, templates, source: file };
 }

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePlaybooks } from '../../scripts/compile-playbooks.js';
-import { COMPILED_PLAYBOOKS_FILE, readCompiledPlaybook, type CompiledPlaybooks } from '../../src/playbook/compiled.js';
+import { COMPILED_PLAYBOOKS_FILE, readCompiledPlaybook, templateFilesOf, type CompiledPlaybooks } from '../../src/playbook/compiled.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { builtinPlaybookEntries, builtinPlaybooksDir } from '../../src/playbook/registry.js';
 import { ROOT, tempDir } from '../helpers.js';
@@ -26,12 +26,12 @@ describe('the built-in playbooks compiled at build time', () => {
   it('are ignored once the playbook or one of its template files changes', () => {
     const copy = tempDir();
     cpSync(builtinPlaybooksDir(), copy, { recursive: true });
-    const [key, entry] = Object.entries(compiled).find(([, candidate]) => candidate.files.length > 0) ?? [];
+    const [key, entry] = Object.entries(compiled).find(([, candidate]) => templateFilesOf(candidate.templates).length > 0) ?? [];
     expect(key).toBeDefined();
     const file = join(copy, key ?? '');
     expect(readCompiledPlaybook(file, key ?? '', compiled)).toBeDefined();
 
-    const template = join(file, '..', entry?.files[0] ?? '');
+    const template = join(file, '..', entry ? (templateFilesOf(entry.templates)[0] ?? '') : '');
     writeFileSync(template, `${readFileSync(template, 'utf8')}\nP.S. edited\n`);
     expect(readCompiledPlaybook(file, key ?? '', compiled)).toBeUndefined();
     expect(readCompiledPlaybook(join(copy, 'missing.yaml'), key ?? '', compiled)).toBeUndefined();

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Lang } from '../playbook/schema.js';
+import { digestOf } from '../playbook/compiled.js';
+import type { PatternList, Rule, RuleSet } from './model.js';
+
+/**
+ * The built-in reply rules, compiled once at build time (scripts/compile-rules.ts writes
+ * dist/reply-rules.json beside the bundle): reading and compiling a rules file costs `start` and
+ * `check` more than all the rest of their work. An entry is used only while the digest of its
+ * rules file still matches, so an edited file is always compiled afresh; run from src/ (tests),
+ * there is no such file beside the code and nothing is used.
+ */
+
+/** A pattern list, each expression given by its index in `CompiledRules.expressions`. */
+interface IndexedPatternList {
+  match: number[];
+  except?: number[];
+}
+
+type Indexed<T> = { [K in keyof T]: T[K] extends PatternList ? IndexedPatternList : T[K] };
+
+export interface CompiledRules {
+  /** SHA-256 of the rules file. */
+  digest: string;
+  lang?: Lang;
+  /** `[source, flags]` of each regular expression, once however many rules use it. */
+  expressions: [string, string][];
+  rules: Indexed<Rule>[];
+}
+
+/** Keyed by the rules file's path relative to the built-in playbooks folder: `en/reply-rules.yaml`. */
+export type CompiledRulesFiles = Record<string, CompiledRules>;
+
+export const COMPILED_RULES_FILE = 'reply-rules.json';
+
+const isPatternList = (value: unknown): value is PatternList =>
+  typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match) && value.match.every((item) => item instanceof RegExp);
+
+/** The compiled form of a rule set read from `text`. */
+export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
+  const expressions: [string, string][] = [];
+  const indexOf = new Map<RegExp, number>();
+  const index = (regex: RegExp): number => {
+    let found = indexOf.get(regex);
+    if (found === undefined) {
+      found = expressions.push([regex.source, regex.flags]) - 1;
+      indexOf.set(regex, found);
+    }
+    return found;
+  };
+  const rules = ruleSet.rules.map((rule) =>
+    Object.fromEntries(
+      Object.entries(rule).map(([key, value]) => [
+        key,
+        isPatternList(value) ? { match: value.match.map(index), ...(value.except ? { except: value.except.map(index) } : {}) } : value,
+      ]),
+    ),
+  ) as unknown as Indexed<Rule>[];
+  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), expressions, rules };
+}
+
+/**
+ * The rule set back from its compiled form. The fragments of its names serve only a user's rules
+ * file that builds on them (`check --rules`), so they come from `full`, the rules file compiled
+ * the slow way, and only when first asked for.
+ */
+export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): RuleSet {
+  const expressions = compiled.expressions.map(([source, flags]) => new RegExp(source, flags));
+  const expression = (i: number): RegExp => {
+    const regex = expressions[i];
+    if (!regex) throw new Error(`compiled rules: no expression ${i}`);
+    return regex;
+  };
+  const isIndexed = (value: unknown): value is IndexedPatternList =>
+    typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match);
+  const rules = compiled.rules.map((rule) =>
+    Object.fromEntries(
+      Object.entries(rule).map(([key, value]) => [
+        key,
+        isIndexed(value) ? { match: value.match.map(expression), ...(value.except ? { except: value.except.map(expression) } : {}) } : value,
+      ]),
+    ),
+  ) as unknown as Rule[];
+  let fragments: RuleSet | undefined;
+  return {
+    ...(compiled.lang ? { lang: compiled.lang } : {}),
+    rules,
+    fragment: (name, wordEnd) => (fragments ??= full()).fragment(name, wordEnd),
+  };
+}
+
+let shipped: CompiledRulesFiles | undefined;
+
+function shippedRules(): CompiledRulesFiles {
+  if (shipped === undefined) {
+    const file = new URL(`./${COMPILED_RULES_FILE}`, import.meta.url);
+    shipped = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CompiledRulesFiles) : {};
+  }
+  return shipped;
+}
+
+/**
+ * The compiled form of the built-in rules file `key` whose text is `text`, if it is still current;
+ * `full` compiles the file itself (see `deserializeRules`).
+ */
+export function readCompiledRules(
+  key: string,
+  text: string,
+  full: () => RuleSet,
+  compiled: CompiledRulesFiles = shippedRules(),
+): RuleSet | undefined {
+  const entry = compiled[key];
+  return entry && entry.digest === digestOf([text]) ? deserializeRules(entry, full) : undefined;
+}

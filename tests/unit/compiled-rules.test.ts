@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileRules } from '../../scripts/compile-rules.js';
+import { COMPILED_RULES_FILE, readCompiledRules } from '../../src/check/compiled.js';
+import { parseRules } from '../../src/check/rules.js';
+import { checkText } from '../../src/check/run.js';
+import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
+import { LANGS } from '../../src/playbook/schema.js';
+import { readUserFile } from '../../src/playbook/source.js';
+import { FIXTURES, ROOT } from '../helpers.js';
+
+describe('the built-in reply rules compiled at build time', () => {
+  const compiled = compileRules();
+
+  describe.each(LANGS)('%s', (lang) => {
+    const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
+    const text = readUserFile(file);
+    const parsed = parseRules(file, text);
+    const key = `${lang}/reply-rules.yaml`;
+    const fromBuild = readCompiledRules(key, text, () => parsed, compiled);
+
+    it('find exactly what the rules compiled from the file find, on every draft of the corpus', () => {
+      expect(fromBuild?.rules.map((rule) => rule.id)).toEqual(parsed.rules.map((rule) => rule.id));
+      const dir = join(FIXTURES, 'replies', lang);
+      const drafts = readdirSync(dir).filter((name) => name.endsWith('.md'));
+      expect(drafts.length).toBeGreaterThan(10);
+      for (const name of drafts) {
+        const draft = readFileSync(join(dir, name), 'utf8');
+        expect(checkText(draft, fromBuild ?? parsed, lang), name).toEqual(checkText(draft, parsed, lang));
+      }
+    });
+
+    it('give a user\'s rules file the same names to build on', () => {
+      const name = parsed.rules[0]?.id ?? '';
+      expect(fromBuild?.fragment(name, true)).toBe(parsed.fragment(name, true));
+    });
+
+    it('are ignored once the rules file changes', () => {
+      expect(readCompiledRules(key, `${text}\n# edited\n`, () => parsed, compiled)).toBeUndefined();
+    });
+  });
+
+  it('are shipped up to date in dist/ by the build', () => {
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'dist', COMPILED_RULES_FILE), 'utf8')) as unknown;
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(compiled)));
+  });
+});
