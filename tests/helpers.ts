@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,4 +46,28 @@ export function runCli(args: string[], options: { home: string; env?: NodeJS.Pro
     timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Writes an unfinished session record into a test data dir, as an interrupted interactive run
+ * leaves it; `fields` override the defaults (an English crisis draft of Dupont's).
+ */
+export function writeDraft(home: string, fields: Record<string, unknown> & { id: string }): void {
+  const kind = typeof fields.kind === 'string' ? fields.kind : 'crisis';
+  const lang = typeof fields.lang === 'string' ? fields.lang : 'en';
+  const record = {
+    version: 1,
+    kind,
+    status: 'draft',
+    client: 'Dupont',
+    lang,
+    playbook: { id: kind, source: join(ROOT, 'playbooks', lang, `${kind}.yaml`) },
+    createdAt: '2026-11-20T09:00:00.000Z',
+    updatedAt: '2026-11-20T09:05:00.000Z',
+    answers: {},
+    files: {},
+    ...fields,
+  };
+  mkdirSync(join(home, 'sessions'), { recursive: true });
+  writeFileSync(join(home, 'sessions', `${fields.id}.json`), JSON.stringify(record));
 }

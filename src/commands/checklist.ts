@@ -18,16 +18,12 @@ import {
   reviewEmail,
   walkSession,
   writeDocuments,
+  type WalkOptions,
 } from './walk.js';
 
-export interface ChecklistOptions {
+export interface ChecklistOptions extends WalkOptions {
   client?: string;
   mission?: string;
-  lang?: string;
-  playbook?: string;
-  answers?: string;
-  out?: string;
-  resume?: string | true;
 }
 
 const m = defineMessages(

@@ -24,15 +24,10 @@ import {
   reviewEmail,
   walkSession,
   writeDocuments,
+  type WalkOptions,
 } from './walk.js';
 
-export interface FollowupOptions {
-  lang?: string;
-  playbook?: string;
-  answers?: string;
-  out?: string;
-  resume?: string | true;
-}
+export type FollowupOptions = WalkOptions;
 
 const m = defineMessages(
   {

@@ -23,16 +23,11 @@ import {
   reviewEmail,
   walkSession,
   writeFiles,
+  type WalkOptions,
 } from './walk.js';
 
-export interface StartOptions {
+export interface StartOptions extends WalkOptions {
   client?: string;
-  lang?: string;
-  playbook?: string;
-  answers?: string;
-  out?: string;
-  /** `--resume` alone: the newest draft; `--resume ID`: that one. */
-  resume?: string | true;
   format?: EmailFormat;
 }
 

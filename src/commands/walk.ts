@@ -33,6 +33,16 @@ export interface Walk {
 /** The commands that walk a playbook for a new session, and can resume one. */
 export type WalkCommand = 'start' | 'checklist' | 'followup';
 
+/** The options `start`, `checklist` and `followup` share. */
+export interface WalkOptions {
+  lang?: string;
+  playbook?: string;
+  answers?: string;
+  out?: string;
+  /** `--resume` alone: the newest draft; `--resume ID`: that one. */
+  resume?: string | true;
+}
+
 export function hasTerminal(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }

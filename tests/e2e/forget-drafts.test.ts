@@ -1,25 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
 
 const crisisAnswers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 
-function draftRecord(id: string, client: string, updatedAt: string) {
-  return {
-    version: 1,
-    id,
-    kind: 'crisis',
-    status: 'draft',
-    client,
-    lang: 'en',
-    playbook: { id: 'crisis', source: join(ROOT, 'playbooks', 'en', 'crisis.yaml') },
-    createdAt: updatedAt,
-    updatedAt,
-    answers: { breathe: true },
-    files: {},
-  };
-}
 
 describe('calmclient forget', () => {
   const home = tempDir();
@@ -28,10 +13,7 @@ describe('calmclient forget', () => {
   for (const client of ['Dupont', 'Dupont', 'Martin']) runCli(['start', '--answers', crisisAnswers, '--client', client, '--out', out], { home });
   const outside = join(home, 'precious.md');
   writeFileSync(outside, 'not calmclient\'s');
-  writeFileSync(
-    join(home, 'sessions', '2026-01-02-dupont-beef.json'),
-    JSON.stringify({ ...draftRecord('2026-01-02-dupont-beef', 'Dupont', '2026-01-02T09:00:00.000Z'), files: { recap: outside } }),
-  );
+  writeDraft(home, { id: '2026-01-02-dupont-beef', files: { recap: outside } });
 
   it('refuses to delete without a confirmation when there is no terminal', () => {
     const result = runCli(['forget', 'Dupont'], { home });
@@ -59,13 +41,9 @@ describe('calmclient forget', () => {
 
 describe('calmclient history and old drafts', () => {
   const home = tempDir();
-  mkdirSync(join(home, 'sessions'));
   const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
-  writeFileSync(join(home, 'sessions', '2026-01-01-dupont-0ld0.json'), JSON.stringify(draftRecord('2026-01-01-dupont-0ld0', 'Dupont', old)));
-  writeFileSync(
-    join(home, 'sessions', '2026-01-01-martin-f4e5.json'),
-    JSON.stringify(draftRecord('2026-01-01-martin-f4e5', 'Martin', new Date().toISOString())),
-  );
+  writeDraft(home, { id: '2026-01-01-dupont-0ld0', updatedAt: old });
+  writeDraft(home, { id: '2026-01-01-martin-f4e5', client: 'Martin', updatedAt: new Date().toISOString() });
 
   it('points out drafts older than 30 days, and keeps them', () => {
     const result = runCli(['history'], { home });

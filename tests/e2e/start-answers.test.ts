@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
 
 const answers = (name: string) => join(FIXTURES, 'answers', name);
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -157,21 +157,7 @@ describe('calmclient start --resume, without a terminal', () => {
   it('finishes a draft from an answers file, keeping the earlier answers', () => {
     const home = tempDir();
     const id = '2026-11-20-dupont-ab12';
-    mkdirSync(join(home, 'sessions'), { recursive: true });
-    const draft = {
-      version: 1,
-      id,
-      kind: 'crisis',
-      status: 'draft',
-      client: 'Dupont',
-      lang: 'en',
-      playbook: { id: 'crisis', source: join(ROOT, 'playbooks', 'en', 'crisis.yaml') },
-      createdAt: '2026-11-20T09:00:00.000Z',
-      updatedAt: '2026-11-20T09:05:00.000Z',
-      answers: { breathe: true, listen: true, client_words: 'Typed before the call dropped.', tone: 'angry' },
-      files: {},
-    };
-    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(draft));
+    writeDraft(home, { id, answers: { breathe: true, listen: true, client_words: 'Typed before the call dropped.', tone: 'angry' } });
     const rest = join(home, 'rest.yaml');
     writeFileSync(rest, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client_words:.*\n(  .*\n)*/m, '').replace(/^tone:.*\n/m, ''));
 
@@ -186,22 +172,12 @@ describe('calmclient start --resume, without a terminal', () => {
   it('resumes a checklist the same way, with its mission', () => {
     const home = tempDir();
     const id = '2026-11-20-dupont-c0de';
-    mkdirSync(join(home, 'sessions'), { recursive: true });
-    const draft = {
-      version: 1,
+    writeDraft(home, {
       id,
       kind: 'prevention',
-      status: 'draft',
-      client: 'Dupont',
-      lang: 'en',
-      playbook: { id: 'prevention', source: join(ROOT, 'playbooks', 'en', 'prevention.yaml') },
-      createdAt: '2026-11-20T09:00:00.000Z',
-      updatedAt: '2026-11-20T09:05:00.000Z',
       answers: { frame: true, stakes: 'settled', stakes_details: 'Typed before the interruption.' },
       templateValues: { mission: 'New shop' },
-      files: {},
-    };
-    writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify(draft));
+    });
     const rest = join(home, 'rest.yaml');
     writeFileSync(rest, readFileSync(answers('prevention-en.yaml'), 'utf8').replace(/^stakes(_details)?:.*\n/gm, ''));
     const result = runCli(['checklist', '--resume', '--answers', rest], { home });
