@@ -1,7 +1,7 @@
 import { formatDate, parseIso } from '../engine/dates.js';
 import { defineMessages } from '../i18n.js';
 import { renderIcs } from '../render/ics.js';
-import { ensurePrivateDir, writeNewFile } from '../store/files.js';
+import type { RenderedFile } from '../render/documents.js';
 import type { SessionRecord } from '../store/sessions.js';
 
 /** The `.ics` file `start` and `followup` write beside the recap for the next contact date. */
@@ -27,11 +27,11 @@ const m = defineMessages(
 export const calendarLabel = (): string => m('label');
 
 /**
- * Writes `session.nextContact` as a calendar event in `dir` and returns its path, or undefined when
- * the session has no next contact. `crisis` is the session the call is about (for a follow-up, the
- * crisis it follows up): the event reminds its promise and how to record the call.
+ * `session.nextContact` as a calendar event, or undefined when the session has no next contact.
+ * `crisis` is the session the call is about (for a follow-up, the crisis it follows up): the event
+ * reminds its promise and how to record the call.
  */
-export function writeNextContactEvent(dir: string, session: SessionRecord, now: Date, crisis: SessionRecord = session): string | undefined {
+export function nextContactEvent(session: SessionRecord, now: Date, crisis: SessionRecord = session): RenderedFile | undefined {
   const start = session.nextContact === undefined ? undefined : parseIso(session.nextContact);
   if (!start) return undefined;
   const lang = session.lang;
@@ -41,7 +41,7 @@ export function writeNextContactEvent(dir: string, session: SessionRecord, now: 
     ...(promiseDate ? [m('by', { date: formatDate(promiseDate, lang) }, lang)] : []),
     m('after', { id: crisis.id }, lang),
   ].join('\n');
-  const event = renderIcs({
+  return renderIcs({
     uid: `${session.id}@calmclient`,
     start,
     summary: m('summary', { client: session.client }, lang),
@@ -49,6 +49,4 @@ export function writeNextContactEvent(dir: string, session: SessionRecord, now: 
     client: session.client,
     now,
   });
-  ensurePrivateDir(dir);
-  return writeNewFile(dir, event.path, event.contents);
 }

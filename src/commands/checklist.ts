@@ -1,23 +1,17 @@
-import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages, resolveLang, t } from '../i18n.js';
+import { defineMessages, resolveLang } from '../i18n.js';
 import { printInfo, style } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
 import { loadSessions, sameClient, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
 import {
+  completeSession,
   draftToResume,
   interactiveWalk,
   newSession,
   outputDir,
-  printWritten,
-  recordFields,
-  saveAnswers,
   scriptedWalk,
-  reviewEmail,
   walkSession,
-  writeDocuments,
   type WalkOptions,
 } from './walk.js';
 
@@ -67,7 +61,6 @@ export default async function checklist(options: ChecklistOptions): Promise<Exit
   if (playbook.kind !== 'prevention') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
   const mission = options.mission?.trim();
-  const templateValues = draft?.templateValues ?? (mission ? { mission } : undefined);
 
   const client = draft?.client ?? options.client;
   const walk =
@@ -76,22 +69,10 @@ export default async function checklist(options: ChecklistOptions): Promise<Exit
       : scriptedWalk(playbook, options.answers, now, client);
   if (!draft) printPast(root, walk.client);
 
-  const session = draft ?? newSession(playbook, walk.client, now, templateValues ? { templateValues } : {});
+  const session = draft ?? newSession(playbook, walk.client, now, mission ? { templateValues: { mission } } : {});
   const answers = await walkSession(playbook, walk, session, root, 'checklist');
 
-  const kept = effectiveAnswers(playbook, answers);
-  const documents = renderSession({ playbook, answers: kept, client: session.client, now, ...(templateValues ? { extra: templateValues } : {}) });
-  const files = writeDocuments(outDir, documents);
-  Object.assign(session, recordFields(playbook, kept));
-  session.status = 'done';
-  session.files = files;
-  saveAnswers(root, session, answers);
-
-  printWritten([
-    [m('framing'), files.recap],
-    [t('start.email'), files.email],
-  ]);
-  await reviewEmail(files.email, documents.email.contents, playbook.lang);
+  await completeSession({ root, outDir, playbook, session, answers, now, defaultStatus: 'done', recapLabel: m('framing') });
   printInfo(m('saved', { id: session.id }));
   return ExitCode.ok;
 }

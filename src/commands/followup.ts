@@ -1,29 +1,21 @@
 import { formatDate, parseIso } from '../engine/dates.js';
 import { sessionDue } from '../engine/due.js';
-import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages, getLang, resolveLang, t, type Lang } from '../i18n.js';
+import { defineMessages, getLang, resolveLang, type Lang } from '../i18n.js';
 import { printInfo, style, wrap } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { calendarLabel, writeNextContactEvent } from './calendar.js';
 import { dueLabel, findSession, loadSessions, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
 import {
+  completeSession,
   draftToResume,
   hasTerminal,
   interactiveWalk,
   newSession,
   outputDir,
-  printWritten,
-  recordedStatus,
-  recordFields,
-  saveAnswers,
   scriptedWalk,
-  reviewEmail,
   walkSession,
-  writeDocuments,
   type WalkOptions,
 } from './walk.js';
 
@@ -98,24 +90,8 @@ export default async function followup(ref: string | undefined, options: Followu
     draft ?? newSession(playbook, crisis.client, now, { followsUp: crisis.id, ...(templateValues ? { templateValues } : {}) });
   const answers = await walkSession(playbook, walk, session, root, 'followup');
 
-  const kept = effectiveAnswers(playbook, answers);
-  const documents = renderSession({ playbook, answers: kept, client: crisis.client, now, ...(templateValues ? { extra: templateValues } : {}) });
-  const files = writeDocuments(outDir, documents);
-  Object.assign(session, recordFields(playbook, kept));
-  const status = recordedStatus(playbook, kept);
-  session.status = status ?? 'done';
-  session.files = files;
-  const calendarPath = writeNextContactEvent(outDir, session, now, crisis);
-  if (calendarPath) session.files.calendar = calendarPath;
-  saveAnswers(root, session, answers);
+  const status = await completeSession({ root, outDir, playbook, session, answers, now, defaultStatus: 'done', recapLabel: m('recap'), crisis });
   updateCrisis(root, crisis, session, now);
-
-  printWritten([
-    [m('recap'), files.recap],
-    [t('start.email'), files.email],
-    [calendarLabel(), calendarPath],
-  ]);
-  await reviewEmail(files.email, documents.email.contents, playbook.lang);
   printInfo(m('saved', { id: session.id }));
   const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status) };
   printInfo(status === undefined ? m('unchanged', vars) : m('status', vars));

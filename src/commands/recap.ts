@@ -2,10 +2,9 @@ import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages, t } from '../i18n.js';
 import { renderSession } from '../render/documents.js';
-import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { dataDir } from '../store/paths.js';
 import { findSession, loadSessions, sessionPlaybook } from './session-list.js';
-import { outputDir, printWritten } from './walk.js';
+import { outputDir, printWritten, writeFiles } from './walk.js';
 
 export interface RecapOptions {
   format?: string;
@@ -45,9 +44,7 @@ export default async function recap(ref: string, options: RecapOptions): Promise
     now: new Date(session.createdAt),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
-  const document = format === 'email' ? documents.email : documents.recap;
-  ensurePrivateDir(outDir);
-  const path = writeNewFile(outDir, document.path, document.contents);
-  printWritten([[t(format === 'email' ? 'start.email' : 'start.recap'), path]]);
+  const { document } = writeFiles(outDir, { document: format === 'email' ? documents.email : documents.recap });
+  printWritten([[t(format === 'email' ? 'start.email' : 'start.recap'), document]]);
   return ExitCode.ok;
 }

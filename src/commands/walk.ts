@@ -1,17 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { EmailFormat } from '../cli.js';
 import type { Answers } from '../engine/answers.js';
-import { runPlaybook, type Prompter } from '../engine/run.js';
+import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { setLang, t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
 import type { Lang, Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
 import { errorCode, readUserFile } from '../playbook/source.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
-import type { RenderedFile, RenderedSession } from '../render/documents.js';
+import { renderSession, type RenderedFile } from '../render/documents.js';
+import { emlFromDraft } from '../render/eml.js';
 import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { recapsDir } from '../store/paths.js';
 import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
+import { calendarLabel, nextContactEvent } from './calendar.js';
 import { findSession, loadSessions } from './session-list.js';
 
 /**
@@ -178,33 +182,90 @@ export function outputDir(out: string | undefined, root: string): string {
   return dir;
 }
 
-/** Writes the recap and the e-mail draft, both or neither (see `writeFiles`). */
-export function writeDocuments(dir: string, documents: RenderedSession): { recap: string; email: string } {
-  const [recap = '', email = ''] = writeFiles(dir, [documents.recap, documents.email]);
-  return { recap, email };
-}
+type Written<T> = { [K in keyof T]: undefined extends T[K] ? string | undefined : string };
 
 /**
  * Writes files all or none: if one cannot be written, those already written are removed again and
- * the user learns which folder failed and why. Returns the paths, in order.
+ * the user learns which folder failed and why. Returns each file's path under its key; a key whose
+ * file is undefined stays undefined.
  */
-export function writeFiles(dir: string, files: readonly RenderedFile[]): string[] {
-  const written: string[] = [];
+export function writeFiles<T extends Record<string, RenderedFile | undefined>>(dir: string, files: T): Written<T> {
+  const written: Record<string, string> = {};
   try {
     ensurePrivateDir(dir);
-    for (const file of files) written.push(writeNewFile(dir, file.path, file.contents));
-    return written;
+    for (const [key, file] of Object.entries(files)) if (file) written[key] = writeNewFile(dir, file.path, file.contents);
+    return written as Written<T>;
   } catch (error) {
-    for (const path of written) rmSync(path, { force: true });
+    for (const path of Object.values(written)) rmSync(path, { force: true });
     throw new UsageError(t('out.notWritable', { dir, reason: errorCode(error) ?? String(error) }));
   }
 }
 
-/** The session status chosen in the step the playbook's `record.status` names (the loader checked its choices). */
-export function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | undefined {
-  const id = playbook.record?.status;
+export interface Completion {
+  root: string;
+  outDir: string;
+  playbook: Playbook;
+  session: SessionRecord;
+  /** Every answer of the walk, as `walkSession` returned them. */
+  answers: Answers;
+  now: Date;
+  /** The session's status when its playbook records none (`record.status`). */
+  defaultStatus: SessionRecord['status'];
+  /** The label printed in front of the recap's path. */
+  recapLabel: string;
+  /** The crisis a follow-up is about: its promise goes into the calendar event. */
+  crisis?: SessionRecord;
+  /** `start --format`: which e-mail files to write (default: the markdown draft only). */
+  emailFormat?: EmailFormat;
+}
+
+/**
+ * What a walked session leaves behind: its documents, the `.eml` and the calendar event where they
+ * apply (all written or none), its record saved, the paths printed and the e-mail draft reviewed.
+ * Returns the status the playbook's answers recorded, if it records one.
+ */
+export async function completeSession(done: Completion): Promise<SessionStatus | undefined> {
+  const { playbook, session, now } = done;
+  const kept = effectiveAnswers(playbook, done.answers);
+  const documents = renderSession({
+    playbook,
+    answers: kept,
+    client: session.client,
+    now,
+    ...(session.templateValues ? { extra: session.templateValues } : {}),
+  });
+  Object.assign(session, recordFields(playbook, kept));
+  const recorded = recordedStatus(playbook, kept);
+  session.status = recorded ?? done.defaultStatus;
+  const format = done.emailFormat ?? 'md';
+  session.files = writeFiles(done.outDir, {
+    recap: documents.recap,
+    email: format === 'eml' ? undefined : documents.email,
+    eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` }),
+    calendar: nextContactEvent(session, now, done.crisis),
+  });
+  saveAnswers(done.root, session, done.answers);
+
+  const { files } = session;
+  printWritten([
+    [done.recapLabel, files.recap],
+    [t('start.email'), files.email],
+    [t('start.email'), files.eml],
+    [calendarLabel(), files.calendar],
+  ]);
+  await reviewEmail(files.email ?? t('start.email'), documents.email.contents, playbook.lang);
+  return recorded;
+}
+
+/** A step's answer when it is non-empty text (or a choice value). */
+function textAnswer(answers: Answers, id: string | undefined): string | undefined {
   const value = id === undefined ? undefined : answers[id];
-  return typeof value === 'string' && value !== '' ? (value as SessionStatus) : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The session status chosen in the step the playbook's `record.status` names (the loader checked its choices). */
+function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | undefined {
+  return textAnswer(answers, playbook.record?.status) as SessionStatus | undefined;
 }
 
 /**
@@ -243,17 +304,13 @@ export function checkOutDir(dir: string, givenByUser: boolean): void {
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */
 export function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
   const roles = playbook.record ?? {};
-  const text = (id: string | undefined): string | undefined => {
-    const value = id === undefined ? undefined : answers[id];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
   const fields: Partial<SessionRecord> = {};
-  const what = text(roles.promise?.what);
-  const by = text(roles.promise?.by);
+  const what = textAnswer(answers, roles.promise?.what);
+  const by = textAnswer(answers, roles.promise?.by);
   if (what && by) fields.promise = { what, by };
-  const next = text(roles.next_contact);
+  const next = textAnswer(answers, roles.next_contact);
   if (next) fields.nextContact = next;
-  const lesson = text(roles.lesson);
+  const lesson = textAnswer(answers, roles.lesson);
   if (lesson) fields.lesson = lesson;
   return fields;
 }
