@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Lang } from '../playbook/schema.js';
-import { digestOf } from '../playbook/compiled.js';
+import { digestOf, readBuildOutput } from '../playbook/compiled.js';
 import type { PatternList, Rule, RuleSet } from './model.js';
 
 /**
@@ -89,15 +88,6 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
   };
 }
 
-let shipped: CompiledRulesFiles | undefined;
-
-function shippedRules(): CompiledRulesFiles {
-  if (shipped === undefined) {
-    const file = new URL(`./${COMPILED_RULES_FILE}`, import.meta.url);
-    shipped = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CompiledRulesFiles) : {};
-  }
-  return shipped;
-}
 
 /**
  * The compiled form of the built-in rules file `key` whose text is `text`, if it is still current;
@@ -107,7 +97,7 @@ export function readCompiledRules(
   key: string,
   text: string,
   full: () => RuleSet,
-  compiled: CompiledRulesFiles = shippedRules(),
+  compiled: Partial<CompiledRulesFiles> = readBuildOutput<CompiledRulesFiles>(COMPILED_RULES_FILE),
 ): RuleSet | undefined {
   const entry = compiled[key];
   return entry && entry.digest === digestOf([text]) ? deserializeRules(entry, full) : undefined;

@@ -32,14 +32,18 @@ export function digestOf(texts: readonly string[]): string {
   return hash.digest('hex');
 }
 
-let shipped: CompiledPlaybooks | undefined;
+const buildOutputs = new Map<string, unknown>();
 
-function compiledPlaybooks(): CompiledPlaybooks {
-  if (shipped === undefined) {
-    const file = new URL(`./${COMPILED_PLAYBOOKS_FILE}`, import.meta.url);
-    shipped = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CompiledPlaybooks) : {};
+/**
+ * A JSON file the build wrote beside the bundle (`name` in dist/), read once; `{}` when there is
+ * none, as when the code runs from src/.
+ */
+export function readBuildOutput<T extends object>(name: string): Partial<T> {
+  if (!buildOutputs.has(name)) {
+    const file = new URL(`./${name}`, import.meta.url);
+    buildOutputs.set(name, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
   }
-  return shipped;
+  return buildOutputs.get(name) as Partial<T>;
 }
 
 /** The template files of a compiled playbook, in digest order. */
@@ -48,7 +52,7 @@ export function templateFilesOf(templates: CompiledPlaybook['templates']): strin
 }
 
 /** The compiled form of the built-in playbook `file` (`key` as in `CompiledPlaybooks`), if still current. */
-export function readCompiledPlaybook(file: string, key: string, compiled: CompiledPlaybooks = compiledPlaybooks()): Playbook | undefined {
+export function readCompiledPlaybook(file: string, key: string, compiled: Partial<CompiledPlaybooks> = readBuildOutput<CompiledPlaybooks>(COMPILED_PLAYBOOKS_FILE)): Playbook | undefined {
   const entry = compiled[key];
   if (!entry) return undefined;
   const read = new Map<string, string>();
