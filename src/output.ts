@@ -82,3 +82,18 @@ export function wrap(text: string, indent = ''): string {
     })
     .join('\n');
 }
+
+export interface TableRow {
+  cells: readonly string[];
+  colour?: (text: string) => string;
+}
+
+/** A bold header, then rows in aligned columns (the last one unpadded); the rows are results. */
+export function printTable(header: readonly string[], rows: readonly TableRow[]): void {
+  const all = [header, ...rows.map((row) => row.cells)];
+  const widths = header.map((_, column) => Math.max(...all.map((cells) => (cells[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
+  printInfo(style.bold(line(header)));
+  for (const row of rows) printResult(row.colour ? row.colour(line(row.cells)) : line(row.cells));
+}

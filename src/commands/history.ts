@@ -1,7 +1,7 @@
 import { ageInDays, isStaleDraft, sessionDue, STALE_DRAFT_DAYS, type SessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
+import { printInfo, printResult, printTable, style } from '../output.js';
 import { SESSION_STATUSES } from '../playbook/schema.js';
 import { dataDir } from '../store/paths.js';
 import type { SessionRecord } from '../store/sessions.js';
@@ -85,7 +85,7 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     printInfo(options.drafts ? m('noDrafts') : sessions.length === 0 ? m('empty') : m('noMatch'));
     return ExitCode.ok;
   }
-  printTable(shown, now);
+  printSessions(shown, now);
   printPromises(shown, now);
   if (options.drafts) {
     printInfo(`\n${style.dim(m('draftsHint'))}`);
@@ -112,7 +112,7 @@ function summary(session: SessionRecord, due: SessionDue) {
   };
 }
 
-function printTable(sessions: readonly SessionRecord[], now: Date): void {
+function printSessions(sessions: readonly SessionRecord[], now: Date): void {
   const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
   const rows = sessions.map((session) => {
     const due = sessionDue(session, now);
@@ -127,11 +127,7 @@ function printTable(sessions: readonly SessionRecord[], now: Date): void {
           : undefined;
     return { cells, colour };
   });
-  const widths = header.map((_, column) => Math.max(...[header, ...rows.map((row) => row.cells)].map((cells) => (cells[column] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
-  printInfo(style.bold(line(header)));
-  for (const row of rows) printResult(row.colour ? row.colour(line(row.cells)) : line(row.cells));
+  printTable(header, rows);
 }
 
 /** Words, not only colours: with NO_COLOR the markers still say what is late. */

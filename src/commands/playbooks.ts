@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { ExitCode, InputError, UsageError, type SourceProblem } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
-import { formatProblem, printError, printInfo, printProblems, printResult, printWarning, style } from '../output.js';
+import { formatProblem, printError, printInfo, printProblems, printResult, printTable, printWarning, style } from '../output.js';
 import { loadPlaybookFile } from '../playbook/load.js';
 import {
   isReservedPlaybookId,
@@ -66,23 +66,20 @@ export async function list(options: ListOptions): Promise<ExitCode> {
   ];
   const source = (row: ListRow): string =>
     row.source === 'user' ? tp('source.user') : row.active ? tp('source.builtin') : tp('source.replaced');
-  const table = [
+  printTable(
     header,
-    ...rows.map((r) => [
-      r.id,
-      r.kind ?? '-',
-      r.lang ?? '-',
-      r.steps === null ? '-' : String(r.steps),
-      source(r),
-      r.title ?? tp('invalid', { message: r.problem?.message ?? '' }),
-    ]),
-  ];
-  const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
-  table.forEach((row, index) => {
-    const line = row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
-    if (index === 0) printInfo(style.bold(line));
-    else printResult(rows[index - 1]?.valid === false ? style.red(line) : rows[index - 1]?.active === false ? style.dim(line) : line);
-  });
+    rows.map((r) => ({
+      cells: [
+        r.id,
+        r.kind ?? '-',
+        r.lang ?? '-',
+        r.steps === null ? '-' : String(r.steps),
+        source(r),
+        r.title ?? tp('invalid', { message: r.problem?.message ?? '' }),
+      ],
+      ...(r.valid ? (r.active ? {} : { colour: style.dim }) : { colour: style.red }),
+    })),
+  );
   for (const row of rows) if (row.problem) printWarning(formatProblem(row.problem));
   return ExitCode.ok;
 }
