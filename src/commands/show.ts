@@ -2,9 +2,10 @@ import type { AnswerValue } from '../engine/answers.js';
 import { sessionDue, type Due } from '../engine/due.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, isCalmError } from '../errors.js';
-import { defineMessages, t } from '../i18n.js';
+import { defineMessages, getLang, t } from '../i18n.js';
 import { printResult, printWarning, style } from '../output.js';
 import type { Playbook, Step } from '../playbook/schema.js';
+import { displayAnswer } from '../render/context.js';
 import { dataDir } from '../store/paths.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { calendarLabel } from './calendar.js';
@@ -78,6 +79,7 @@ export default async function show(ref: string, options: ShowSessionOptions): Pr
   const files: [string, string | undefined][] = [
     [t('start.recap'), session.files.recap],
     [t('start.email'), session.files.email],
+    [t('start.email'), session.files.eml],
     [calendarLabel(), session.files.calendar],
   ];
   const written = files.filter((file): file is [string, string] => file[1] !== undefined);
@@ -127,11 +129,7 @@ function heading(step: Step): string {
 }
 
 function readable(step: Step | undefined, value: AnswerValue): string {
+  if (step) return displayAnswer(step, value, getLang());
   if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
-  if (step?.type === 'select' || step?.type === 'checkbox') {
-    const values = Array.isArray(value) ? value : [value];
-    return values.map((chosen) => step.choices.find((choice) => choice.value === chosen)?.label ?? chosen).join(', ');
-  }
-  if (step?.type === 'date' && typeof value === 'string') return writtenDate(value);
   return Array.isArray(value) ? value.join(', ') : value;
 }
