@@ -6,7 +6,7 @@ import { printInfo, printResult, style } from '../output.js';
 import { slugify } from '../render/slug.js';
 import { dataDir } from '../store/paths.js';
 import { sessionPath, type SessionRecord } from '../store/sessions.js';
-import { loadSessions, sameClient } from './session-list.js';
+import { loadSessions, sameClient, sessionDay } from './session-list.js';
 import { hasTerminal } from './walk.js';
 
 export interface ForgetOptions {
@@ -66,7 +66,8 @@ export default async function forget(client: string, options: ForgetOptions): Pr
  * deleted, so a record edited by hand cannot make `forget` remove anything else.
  */
 function writtenFiles(session: SessionRecord): string[] {
-  const prefix = `${session.createdAt.slice(0, 10)}-${slugify(session.client)}`;
+  // Files are named after the local day the session began, as `sessionDay` gives it.
+  const prefix = `${sessionDay(session)}-${slugify(session.client)}`;
   return Object.values(session.files).filter(
     (path): path is string =>
       typeof path === 'string' &&
