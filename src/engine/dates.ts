@@ -37,10 +37,23 @@ function addDays(date: CalendarDate, days: number): CalendarDate {
 const TODAY_WORDS = new Set(['today', "aujourd'hui", 'aujourd’hui', 'auj']);
 const TOMORROW_WORDS = new Set(['tomorrow', 'demain']);
 
+/** `mercredi`, `Friday`: the next such day, never today (said on a Monday, "Monday" means next week's). */
+function nextWeekday(word: string, today: CalendarDate): CalendarDate | undefined {
+  for (const names of Object.values(WEEKDAYS)) {
+    const target = names.findIndex((name) => name.toLowerCase() === word);
+    if (target < 0) continue;
+    const current = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+    return addDays(today, ((target - current + 6) % 7) + 1);
+  }
+  return undefined;
+}
+
 function parseDay(text: string, today: CalendarDate): CalendarDate | undefined {
   const word = text.toLowerCase();
   if (TODAY_WORDS.has(word)) return today;
   if (TOMORROW_WORDS.has(word)) return addDays(today, 1);
+  const weekday = nextWeekday(word, today);
+  if (weekday) return weekday;
   const relative = /^\+(\d{1,3})\s*[dj]?$/i.exec(word);
   if (relative) return addDays(today, Number(relative[1]));
 
@@ -74,7 +87,7 @@ function parseTime(text: string): { hour: number; minute: number } | undefined {
 
 /**
  * Reads what a person types for a date: `2026-11-25`, `25/11/2026`, `25/11`, `today`, `demain`,
- * `+3`; with `withTime`, followed by a time: `2026-11-25 14:30`, `demain 9h30`, `+2 2pm`.
+ * `vendredi`, `+3`; with `withTime`, followed by a time: `2026-11-25 14:30`, `demain 9h30`, `+2 2pm`.
  */
 export function parseDateInput(raw: string, now: Date, withTime: boolean): CalendarDate | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
