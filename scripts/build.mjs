@@ -94,7 +94,7 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20.17',
-    minify: true,
+    minify: !process.env.PROFILE_BUILD,
     // Stack traces (CALMCLIENT_DEBUG=1) keep the functions' real names.
     keepNames: true,
     legalComments: 'none',

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { serializeRules, type CompiledRulesFiles } from '../src/check/compiled.js';
 import { parseRules } from '../src/check/rules.js';
 import { builtinPlaybooksDir } from '../src/playbook/registry.js';
-import { LANGS } from '../src/playbook/schema.js';
-import { readUserFile } from '../src/playbook/source.js';
+import { LANGS } from '../src/playbook/constants.js';
+import { readUserFile } from '../src/user-files.js';
 
 /**
  * Compiles the built-in reply rules of every language with the checker's own compiler, examples

@@ -1,6 +1,8 @@
 import type { Lang } from '../playbook/schema.js';
 import { digestOf, readBuildOutput } from '../playbook/compiled.js';
+import { Matcher } from './matcher.js';
 import type { PatternList, Rule, RuleSet } from './model.js';
+import type { CompiledPattern } from './pattern.js';
 
 /**
  * The built-in reply rules, compiled once at build time (scripts/compile-rules.ts writes
@@ -10,7 +12,7 @@ import type { PatternList, Rule, RuleSet } from './model.js';
  * there is no such file beside the code and nothing is used.
  */
 
-/** A pattern list, each expression given by its index in `CompiledRules.expressions`. */
+/** A pattern list, each matcher given by its index in `CompiledRules.matchers`. */
 interface IndexedPatternList {
   match: number[];
   except?: number[];
@@ -22,8 +24,8 @@ export interface CompiledRules {
   /** SHA-256 of the rules file. */
   digest: string;
   lang?: Lang;
-  /** `[source, flags]` of each regular expression, once however many rules use it. */
-  expressions: [string, string][];
+  /** The patterns of each matcher, once however many rules use it. */
+  matchers: CompiledPattern[][];
   rules: Indexed<Rule>[];
 }
 
@@ -33,17 +35,17 @@ export type CompiledRulesFiles = Record<string, CompiledRules>;
 export const COMPILED_RULES_FILE = 'reply-rules.json';
 
 const isPatternList = (value: unknown): value is PatternList =>
-  typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match) && value.match.every((item) => item instanceof RegExp);
+  typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match) && value.match.every((item) => item instanceof Matcher);
 
 /** The compiled form of a rule set read from `text`. */
 export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
-  const expressions: [string, string][] = [];
-  const indexOf = new Map<RegExp, number>();
-  const index = (regex: RegExp): number => {
-    let found = indexOf.get(regex);
+  const matchers: CompiledPattern[][] = [];
+  const indexOf = new Map<Matcher, number>();
+  const index = (matcher: Matcher): number => {
+    let found = indexOf.get(matcher);
     if (found === undefined) {
-      found = expressions.push([regex.source, regex.flags]) - 1;
-      indexOf.set(regex, found);
+      found = matchers.push([...matcher.patterns]) - 1;
+      indexOf.set(matcher, found);
     }
     return found;
   };
@@ -55,7 +57,7 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
       ]),
     ),
   ) as unknown as Indexed<Rule>[];
-  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), expressions, rules };
+  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), matchers, rules };
 }
 
 /**
@@ -64,11 +66,11 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
  * the slow way, and only when first asked for.
  */
 export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): RuleSet {
-  const expressions = compiled.expressions.map(([source, flags]) => new RegExp(source, flags));
-  const expression = (i: number): RegExp => {
-    const regex = expressions[i];
-    if (!regex) throw new Error(`compiled rules: no expression ${i}`);
-    return regex;
+  const matchers = compiled.matchers.map((patterns) => new Matcher(patterns));
+  const matcher = (i: number): Matcher => {
+    const found = matchers[i];
+    if (!found) throw new Error(`compiled rules: no matcher ${i}`);
+    return found;
   };
   const isIndexed = (value: unknown): value is IndexedPatternList =>
     typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match);
@@ -76,7 +78,7 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
     Object.fromEntries(
       Object.entries(rule).map(([key, value]) => [
         key,
-        isIndexed(value) ? { match: value.match.map(expression), ...(value.except ? { except: value.except.map(expression) } : {}) } : value,
+        isIndexed(value) ? { match: value.match.map(matcher), ...(value.except ? { except: value.except.map(matcher) } : {}) } : value,
       ]),
     ),
   ) as unknown as Rule[];
@@ -87,7 +89,6 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
     fragment: (name, wordEnd) => (fragments ??= full()).fragment(name, wordEnd),
   };
 }
-
 
 /**
  * The compiled form of the built-in rules file `key` whose text is `text`, if it is still current;

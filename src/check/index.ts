@@ -1,20 +1,21 @@
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { builtinPlaybooksDir } from '../playbook/registry.js';
+import { builtinPlaybooksDir } from '../playbook/places.js';
 import type { Lang } from '../playbook/schema.js';
-import { readUserFile } from '../playbook/source.js';
+import { readUserFile } from '../user-files.js';
 import { readCompiledRules } from './compiled.js';
 import { m } from './messages.js';
 import type { Finding, RuleSet } from './model.js';
-import { parseRules } from './rules.js';
 import { checkText } from './run.js';
 
 export type { Finding, RuleSet } from './model.js';
 
 /**
- * What other commands call: `checkDraft(text, { lang })` checks a draft against the built-in
+ * What other commands call: `await checkDraft(text, { lang })` checks a draft against the built-in
  * rules of its language. The checking itself (src/check/run.ts) is pure; this module only reads
- * the rules files, once per language.
+ * the rules files, once per language. Rules come compiled from the build (dist/reply-rules.json);
+ * the rules compiler (rules.ts, with zod and yaml) is loaded only for a rules file without a
+ * current compiled form: a user's, or a built-in one edited since the build.
  */
 
 export interface CheckDraftOptions {
@@ -23,21 +24,32 @@ export interface CheckDraftOptions {
   rules?: RuleSet;
 }
 
-export function checkDraft(text: string, options: CheckDraftOptions): Finding[] {
-  return checkText(text, options.rules ?? builtinRules(options.lang), options.lang);
+export async function checkDraft(text: string, options: CheckDraftOptions): Promise<Finding[]> {
+  return checkText(text, options.rules ?? (await builtinRules(options.lang)), options.lang);
+}
+
+let compiler: typeof import('./rules.js') | undefined;
+
+async function rulesCompiler(): Promise<typeof import('./rules.js')> {
+  return (compiler ??= await import('./rules.js'));
 }
 
 const builtins = new Map<Lang, RuleSet>();
 
 /** `playbooks/<lang>/reply-rules.yaml`, loaded and compiled on first use. */
-export function builtinRules(lang: Lang): RuleSet {
+export async function builtinRules(lang: Lang): Promise<RuleSet> {
   const cached = builtins.get(lang);
   if (cached) return cached;
   const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
   const text = readUserFile(file);
   // Their examples run in the tests (tests/unit/check-rules.test.ts) and the build, not on every start.
-  const compile = (): RuleSet => parseRules(file, text, { verifyExamples: false });
-  const rules = readCompiledRules(`${lang}/reply-rules.yaml`, text, compile) ?? compile();
+  const compile = (parseRules: typeof import('./rules.js').parseRules): RuleSet => parseRules(file, text, { verifyExamples: false });
+  const rules =
+    readCompiledRules(`${lang}/reply-rules.yaml`, text, () => {
+      // The names of compiled rules are asked for only by the compiler, as it reads a user's rules file.
+      if (!compiler) throw new Error('the rules compiler is loaded before a rules file is parsed');
+      return compile(compiler.parseRules);
+    }) ?? compile((await rulesCompiler()).parseRules);
   if (rules.lang !== lang) {
     const message = rules.lang ? m('rules.lang', { actual: rules.lang, expected: lang }) : m('rules.langMissing', { expected: lang });
     throw new InputError(message, [{ file, line: 1, col: 1, message }]);
@@ -47,7 +59,8 @@ export function builtinRules(lang: Lang): RuleSet {
 }
 
 /** A user's rules file, whose patterns may use the names (lists, rules) of `base`. */
-export function loadRulesFile(file: string, base: RuleSet): RuleSet {
+export async function loadRulesFile(file: string, base: RuleSet): Promise<RuleSet> {
+  const { parseRules } = await rulesCompiler();
   return parseRules(file, readUserFile(file), { base });
 }
 

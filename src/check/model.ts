@@ -1,9 +1,11 @@
 import type { Lang } from '../playbook/schema.js';
+import type { Matcher } from './matcher.js';
+import type { CompiledPattern } from './pattern.js';
 
 /** Compiled patterns: a span counts when `match` finds it and no `except` match covers it. */
 export interface PatternList {
-  match: readonly RegExp[];
-  except?: readonly RegExp[];
+  match: readonly Matcher[];
+  except?: readonly Matcher[];
 }
 
 interface RuleCommon {
@@ -43,13 +45,13 @@ export type Rule = PhraseRule | NextDateRule | FeelingFirstRule | ApologyButRule
 export type CheckKind = Rule['check'];
 
 /**
- * The rules that apply to a draft, compiled. `fragment` gives the regular expression of a named
- * list or phrase rule, so that a user's rules file can build on the built-in names.
+ * The rules that apply to a draft, compiled. `fragment` gives a named list or phrase rule
+ * compiled, so that a user's rules file can build on the built-in names.
  */
 export interface RuleSet {
   lang?: Lang;
   rules: readonly Rule[];
-  fragment: (name: string, wordEnd: boolean) => string | undefined;
+  fragment: (name: string, wordEnd: boolean) => CompiledPattern | undefined;
 }
 
 /** One place in the draft that a rule objects to. */

@@ -193,14 +193,27 @@ function trimSpaces(nodes: Node[]): Node[] {
 }
 
 /**
- * Gives the regular expression of a named list or rule, compiled for the place it is used in
- * (`wordEnd`: whether a word ends right after it, which decides the inflections).
+ * Words of which every match of a pattern contains one at least, as folded text: a draft with
+ * none of them cannot match, and the pattern need not even be compiled for it (see matcher.ts).
+ * `null` when no such words are known: `#:#`, `* you`, `[very] sorry`'s optional part.
  */
-export type NameResolver = (name: string, wordEnd: boolean, offset: number) => string;
+export type Anchors = readonly string[] | null;
 
-/** The regular expression (without the word edges: see `wholeWords`) of one pattern. */
-export function compilePattern(source: string, resolve: NameResolver): string {
-  return compileNodes(parsePattern(source), true, resolve);
+export interface CompiledPattern {
+  /** The regular expression, without the word edges (see `wholeWords`). */
+  regex: string;
+  anchors: Anchors;
+}
+
+/**
+ * Gives a named list or rule, compiled for the place it is used in (`wordEnd`: whether a word
+ * ends right after it, which decides the inflections).
+ */
+export type NameResolver = (name: string, wordEnd: boolean, offset: number) => CompiledPattern;
+
+/** One pattern compiled, as a whole pattern (`wordEnd`) or as a part of another (see `wholeWords`). */
+export function compilePattern(source: string, resolve: NameResolver, wordEnd = true): CompiledPattern {
+  return compileNodes(parsePattern(source), wordEnd, resolve);
 }
 
 /**
@@ -211,13 +224,17 @@ export function wholeWords(alternatives: readonly string[]): RegExp {
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?:(?<=')|(?!${WORD_CHAR}))`, 'g');
 }
 
-/** The regular expression of the pattern's own alternatives, for use inside another pattern. */
-export function compileFragment(source: string, wordEnd: boolean, resolve: NameResolver): string {
-  return compileNodes(parsePattern(source), wordEnd, resolve);
+/** Patterns as alternatives of one: their anchors together, unknown if one's are. */
+export function anyOf(patterns: readonly CompiledPattern[]): CompiledPattern {
+  const regex = patterns.map((pattern) => `(?:${pattern.regex})`).join('|');
+  if (patterns.some((pattern) => pattern.anchors === null)) return { regex, anchors: null };
+  return { regex, anchors: [...new Set(patterns.flatMap((pattern) => pattern.anchors ?? []))] };
 }
 
-function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameResolver): string {
-  let out = '';
+function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameResolver): CompiledPattern {
+  let regex = '';
+  // The anchors of each part every match goes through; the most selective serve the whole.
+  const required: Anchors[] = [];
   // A space is written out only once the next part is known: optional parts take it along.
   let space = false;
   for (let i = 0; i < nodes.length; i++) {
@@ -231,7 +248,7 @@ function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameRes
     if (node.kind === 'gap') {
       // Between two words: each word of the gap comes with the space before it.
       if (!space || next?.kind !== 'space') throw new PatternError('gapAlone', node.offset);
-      out += `(?:${SEPARATOR}${WORD}){0,${GAP_WORDS}}?`;
+      regex += `(?:${SEPARATOR}${WORD}){0,${GAP_WORDS}}?`;
       space = false;
       continue;
     }
@@ -239,19 +256,37 @@ function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameRes
       // Leaving an optional part out must not leave two spaces to match:
       // "it's [just] a" reads "it's a" or "it's just a".
       if (space) {
-        out += `(?:${SEPARATOR}${compileFilled(node, endsWord, resolve)})?`;
+        regex += `(?:${SEPARATOR}${compileFilled(node, endsWord, resolve)})?`;
         space = false;
       } else {
-        out += `(?:${compileFilled(node, true, resolve)}${SEPARATOR})?`;
+        regex += `(?:${compileFilled(node, true, resolve)}${SEPARATOR})?`;
         i++;
       }
       continue;
     }
-    if (space) out += SEPARATOR;
+    if (space) regex += SEPARATOR;
     space = false;
-    out += compileNode(node, endsWord, resolve);
+    const part = compileNode(node, endsWord, resolve);
+    regex += part.regex;
+    required.push(part.anchors);
   }
-  return out;
+  return { regex, anchors: mostSelective(required) };
+}
+
+/** Of several sets of anchors that all hold, the one whose shortest word is longest, then the smallest. */
+function mostSelective(candidates: readonly Anchors[]): Anchors {
+  let best: Anchors = null;
+  const shortest = (anchors: readonly string[]): number => Math.min(...anchors.map((anchor) => anchor.length));
+  for (const anchors of candidates) {
+    if (anchors === null || anchors.length === 0) continue;
+    if (
+      best === null ||
+      shortest(anchors) > shortest(best) ||
+      (shortest(anchors) === shortest(best) && anchors.length < best.length)
+    )
+      best = anchors;
+  }
+  return best;
 }
 
 function canBeEmpty(node: Node): boolean {
@@ -262,31 +297,39 @@ function canBeEmpty(node: Node): boolean {
 function compileFilled(node: Node, wordEnd: boolean, resolve: NameResolver): string {
   if (node.kind === 'optional' || node.kind === 'choice') {
     const filled = node.options.filter((option) => option.length > 0);
-    return `(?:${filled.map((option) => compileNodes(option, wordEnd, resolve)).join('|')})`;
+    return `(?:${filled.map((option) => compileNodes(option, wordEnd, resolve).regex).join('|')})`;
   }
-  return compileNode(node, wordEnd, resolve);
+  return compileNode(node, wordEnd, resolve).regex;
 }
 
-function compileNode(node: Node, wordEnd: boolean, resolve: NameResolver): string {
+function compileNode(node: Node, wordEnd: boolean, resolve: NameResolver): CompiledPattern {
+  const unanchored = (regex: string): CompiledPattern => ({ regex, anchors: null });
   switch (node.kind) {
     case 'text':
-      return escapeRegExp(node.value) + (wordEnd && INFLECTED_WORD_END.test(node.value) ? INFLECTION : '');
+      return {
+        regex: escapeRegExp(node.value) + (wordEnd && INFLECTED_WORD_END.test(node.value) ? INFLECTION : ''),
+        anchors: [node.value],
+      };
     case 'space':
-      return SEPARATOR;
+      return unanchored(SEPARATOR);
     case 'hyphen':
-      return `[${SEPARATOR_CHARS}]*`;
+      return unanchored(`[${SEPARATOR_CHARS}]*`);
     case 'letters':
-      return `${WORD_CHAR}*`;
+      return unanchored(`${WORD_CHAR}*`);
     case 'word':
-      return WORD;
+      return unanchored(WORD);
     case 'number':
-      return '[0-9]+';
-    case 'ref':
-      return `(?:${resolve(node.name, wordEnd, node.offset)})`;
-    case 'choice':
-      return `(?:${node.options.map((option) => compileNodes(option, wordEnd, resolve)).join('|')})`;
+      return unanchored('[0-9]+');
+    case 'ref': {
+      const named = resolve(node.name, wordEnd, node.offset);
+      return { regex: `(?:${named.regex})`, anchors: named.anchors };
+    }
+    case 'choice': {
+      const options = node.options.map((option) => compileNodes(option, wordEnd, resolve));
+      return { regex: `(?:${options.map((option) => option.regex).join('|')})`, anchors: anyOf(options).anchors };
+    }
     case 'optional':
-      return `(?:${node.options.map((option) => compileNodes(option, wordEnd, resolve)).join('|')})?`;
+      return unanchored(`(?:${node.options.map((option) => compileNodes(option, wordEnd, resolve).regex).join('|')})?`);
     case 'gap':
       throw new PatternError('gapAlone', node.offset);
   }

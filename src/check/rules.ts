@@ -5,12 +5,13 @@ import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
 import { getLang, t } from '../i18n.js';
 import { schemaProblem } from '../playbook/load.js';
-import { LANGS } from '../playbook/schema.js';
+import { LANGS } from '../playbook/constants.js';
 import { YamlSource } from '../playbook/source.js';
 import { prepareDraft, toOriginal } from './draft.js';
 import { m, type CheckMessageKey } from './messages.js';
 import type { CheckKind, PatternList, Rule, RuleSet } from './model.js';
-import { compileFragment, compilePattern, PatternError, wholeWords } from './pattern.js';
+import { Matcher } from './matcher.js';
+import { anyOf, compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { runRule } from './run.js';
 
 /**
@@ -162,9 +163,10 @@ type Path = (string | number)[];
 /** Compiles patterns, resolving `<name>` references; problems point at the pattern that has them. */
 class Compiler {
   readonly problems: SourceProblem[] = [];
-  private readonly fragments = new Map<string, string>();
-  /** Regular expressions by source: V8 compiles each once, on its first use. */
-  private readonly compiled = new Map<string, RegExp>();
+  /** The patterns of each list or phrase rule, compiled, by name and `wordEnd`. */
+  private readonly fragments = new Map<string, CompiledPattern[]>();
+  /** One matcher for the same patterns, however many lists use them. */
+  private readonly matchers = new Map<string, Matcher>();
   private readonly resolving = new Set<string>();
 
   constructor(
@@ -207,7 +209,7 @@ class Compiler {
     }
   }
 
-  fragmentOrUndefined(name: string, wordEnd: boolean): string | undefined {
+  fragmentOrUndefined(name: string, wordEnd: boolean): CompiledPattern | undefined {
     try {
       return this.fragment(name, wordEnd, 0);
     } catch (error) {
@@ -225,32 +227,35 @@ class Compiler {
 
   /** A phrase rule's patterns are compiled as a whole, so that `<rule-id>` elsewhere reuses them. */
   private phrases(rule: { id: string; except?: string[] | undefined }, path: Path): PatternList {
-    const compiled: PatternList = { match: [this.expression([`(?:${this.fragment(rule.id, true, 0)})`])] };
+    const compiled: PatternList = { match: [this.matcher(this.fragmentPatterns(rule.id, true, 0))] };
     if (rule.except) compiled.except = this.expressions(rule.except, (i) => [...path, 'except', i]);
     return compiled;
   }
 
   /**
-   * Patterns are joined into one expression, except those that are a `<name>` alone: each of
-   * those is the named list's or rule's own expression, compiled once however often it is named.
+   * Patterns are joined into one matcher, except those that are a `<name>` alone: each of those
+   * is the named list's or rule's own matcher, compiled once however often it is named.
    */
-  private expressions(patterns: readonly string[], at: (i: number) => Path): RegExp[] {
-    const joined: string[] = [];
-    const named: RegExp[] = [];
+  private expressions(patterns: readonly string[], at: (i: number) => Path): Matcher[] {
+    const joined: CompiledPattern[] = [];
+    const named: Matcher[] = [];
     patterns.forEach((pattern, i) => {
       const compiled = this.pattern(pattern, at(i));
-      if (/^\s*<[^<>]+>\s*$/.test(pattern)) named.push(this.expression([compiled]));
+      const alone = /^\s*<([^<>]+)>\s*$/.exec(pattern)?.[1]?.trim();
+      if (alone) named.push(this.matcher(this.fragmentPatterns(alone, true, 0)));
       else joined.push(compiled);
     });
-    return joined.length > 0 ? [this.expression(joined), ...named] : named;
+    return joined.length > 0 ? [this.matcher(joined), ...named] : named;
   }
 
-  private expression(alternatives: readonly string[]): RegExp {
-    const regex = wholeWords(alternatives);
-    const known = this.compiled.get(regex.source);
-    if (known) return known;
-    this.compiled.set(regex.source, regex);
-    return regex;
+  private matcher(patterns: readonly CompiledPattern[]): Matcher {
+    const key = JSON.stringify(patterns.map((pattern) => pattern.regex));
+    let matcher = this.matchers.get(key);
+    if (!matcher) {
+      matcher = new Matcher(patterns);
+      this.matchers.set(key, matcher);
+    }
+    return matcher;
   }
 
   /** A list written as a sequence holds `match` patterns only, directly under its key. */
@@ -272,7 +277,7 @@ class Compiler {
     }
   }
 
-  private pattern(pattern: string, path: Path): string {
+  private pattern(pattern: string, path: Path): CompiledPattern {
     try {
       return compilePattern(pattern, (name, wordEnd, offset) => this.fragment(name, wordEnd, offset));
     } catch (error) {
@@ -280,7 +285,12 @@ class Compiler {
     }
   }
 
-  private fragment(name: string, wordEnd: boolean, offset: number): string {
+  private fragment(name: string, wordEnd: boolean, offset: number): CompiledPattern {
+    return anyOf(this.fragmentPatterns(name, wordEnd, offset));
+  }
+
+  /** The patterns of the list or phrase rule `name`, each compiled; a name of the base rules is one pattern. */
+  private fragmentPatterns(name: string, wordEnd: boolean, offset: number): CompiledPattern[] {
     const key = `${name}\u0000${wordEnd}`;
     const known = this.fragments.get(key);
     if (known !== undefined) return known;
@@ -288,21 +298,20 @@ class Compiler {
     if (!own) {
       const inherited = this.base?.fragment(name, wordEnd);
       if (inherited === undefined) throw new PatternError('unknownName', offset, name);
-      return inherited;
+      return [inherited];
     }
     if (this.resolving.has(name)) throw new PatternError('cycle', offset, name);
     this.resolving.add(name);
     try {
-      const alternatives = own.patterns.map((pattern, i) => {
+      const patterns = own.patterns.map((pattern, i) => {
         try {
-          return compileFragment(pattern, wordEnd, (inner, innerWordEnd, innerOffset) => this.fragment(inner, innerWordEnd, innerOffset));
+          return compilePattern(pattern, (inner, innerWordEnd, innerOffset) => this.fragment(inner, innerWordEnd, innerOffset), wordEnd);
         } catch (error) {
           throw error instanceof PatternError ? new LocatedPatternError([...own.path, i], error) : error;
         }
       });
-      const fragment = alternatives.map((alternative) => `(?:${alternative})`).join('|');
-      this.fragments.set(key, fragment);
-      return fragment;
+      this.fragments.set(key, patterns);
+      return patterns;
     } finally {
       this.resolving.delete(name);
     }

@@ -1,5 +1,6 @@
 import type { Lang } from '../playbook/schema.js';
 import { firstWords, inSubject, positionOf, prepareDraft, spansOf, toOriginal, type Draft, type Span } from './draft.js';
+import type { Matcher } from './matcher.js';
 import { m } from './messages.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 
@@ -50,10 +51,13 @@ function matchList(list: PatternList, draft: Draft): Span[] {
   return found.filter((span) => !excepted.some((other) => other.from <= span.from && span.to <= other.to));
 }
 
-/** Where any of the expressions matches; of two overlapping matches, the one that starts first (or is longer). */
-function allSpans(expressions: readonly RegExp[], draft: Draft): Span[] {
-  const spans = expressions.flatMap((regex) => spansOf(regex, draft));
-  if (expressions.length < 2) return spans;
+/** Where any of the matchers matches; of two overlapping matches, the one that starts first (or is longer). */
+function allSpans(matchers: readonly Matcher[], draft: Draft): Span[] {
+  const spans = matchers.flatMap((matcher) => {
+    const regex = matcher.regexFor(draft.folded.value);
+    return regex ? spansOf(regex, draft) : [];
+  });
+  if (matchers.length < 2) return spans;
   spans.sort((a, b) => a.from - b.from || b.to - a.to);
   const kept: Span[] = [];
   for (const span of spans) {

@@ -4,7 +4,7 @@ import { m, type CheckMessageKey } from '../check/messages.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { resolveLang, t, type Lang } from '../i18n.js';
 import { printInfo, printResult, printWarning, style } from '../output.js';
-import { decodeText, MAX_INPUT_BYTES, readUserFile } from '../playbook/source.js';
+import { decodeText, MAX_INPUT_BYTES, readUserFile } from '../user-files.js';
 
 export interface CheckOptions {
   lang?: string;
@@ -21,7 +21,7 @@ export default async function check(file: string | undefined, options: CheckOpti
   const draft = await readDraft(file);
   if (draft.text.trim() === '') throw new InputError(m('check.empty', { file: draft.name }));
   const lang = wanted === 'auto' ? (guessLanguage(draft.text) ?? resolveLang(undefined, process.env)) : wanted;
-  const findings = checkDraft(draft.text, { lang, rules: rulesFor(lang, options.rules) });
+  const findings = await checkDraft(draft.text, { lang, rules: await rulesFor(lang, options.rules) });
 
   if (format === 'json') printResult(JSON.stringify(jsonReport(draft.name, lang, findings), null, 2));
   else printFindings(draft, lang, findings);
@@ -39,10 +39,10 @@ function parseDraftLang(value: string): Lang | 'auto' {
   throw new UsageError(m('check.badLang', { value }));
 }
 
-function rulesFor(lang: Lang, userFile: string | undefined): RuleSet {
-  const builtin = builtinRules(lang);
+async function rulesFor(lang: Lang, userFile: string | undefined): Promise<RuleSet> {
+  const builtin = await builtinRules(lang);
   if (userFile === undefined) return builtin;
-  const user = loadRulesFile(userFile, builtin);
+  const user = await loadRulesFile(userFile, builtin);
   if (user.lang !== undefined && user.lang !== lang) {
     printWarning(m('check.rulesLang', { file: userFile, rulesLang: user.lang, lang }));
     return builtin;

@@ -3,10 +3,9 @@ import { defineMessages, resolveLang } from '../i18n.js';
 import { printInfo, style } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { dataDir } from '../store/paths.js';
-import { loadSessions, sameClient, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
+import { loadSessions, sameClient, sessionDay, statusLabel, writtenDate } from './session-list.js';
 import {
   completeSession,
-  draftToResume,
   interactiveWalk,
   newSession,
   outputDir,
@@ -14,6 +13,7 @@ import {
   walkSession,
   type WalkOptions,
 } from './walk.js';
+import { resumeDraft } from './resume.js';
 
 export interface ChecklistOptions extends WalkOptions {
   client?: string;
@@ -54,10 +54,9 @@ const SHOWN_INCIDENTS = 5;
 export default async function checklist(options: ChecklistOptions): Promise<ExitCode> {
   const now = new Date();
   const root = dataDir();
-  const draft = options.resume === undefined ? undefined : draftToResume(root, 'prevention', options.resume);
-  const playbook = draft
-    ? sessionPlaybook(draft)
-    : resolvePlaybook(options.playbook ?? 'prevention', resolveLang(options.lang, process.env));
+  const resumed = options.resume === undefined ? undefined : resumeDraft(root, 'prevention', options.resume);
+  const draft = resumed?.draft;
+  const playbook = resumed?.playbook ?? resolvePlaybook(options.playbook ?? 'prevention', resolveLang(options.lang, process.env));
   if (playbook.kind !== 'prevention') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
   const mission = options.mission?.trim();

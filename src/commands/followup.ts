@@ -6,10 +6,9 @@ import { printInfo, style, wrap } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { dataDir } from '../store/paths.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { dueLabel, findSession, loadSessions, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
+import { dueLabel, findSession, loadSessions, sessionDay, statusLabel, writtenDate } from './session-list.js';
 import {
   completeSession,
-  draftToResume,
   hasTerminal,
   interactiveWalk,
   newSession,
@@ -18,6 +17,7 @@ import {
   walkSession,
   type WalkOptions,
 } from './walk.js';
+import { resumeDraft } from './resume.js';
 
 export type FollowupOptions = WalkOptions;
 
@@ -71,11 +71,12 @@ export default async function followup(ref: string | undefined, options: Followu
   const interactive = options.answers === undefined;
   if (interactive && !hasTerminal()) throw new UsageError(m('noTerminal'));
   const root = dataDir();
-  const draft = options.resume === undefined ? undefined : draftToResume(root, 'followup', options.resume);
+  const resumed = options.resume === undefined ? undefined : resumeDraft(root, 'followup', options.resume);
+  const draft = resumed?.draft;
   const loaded = loadSessions(root);
   const crisisRef = draft?.followsUp ?? ref;
   const crisis = crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive) : followable(findSession(loaded, crisisRef));
-  const playbook = draft ? sessionPlaybook(draft) : resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
+  const playbook = resumed?.playbook ?? resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
   if (playbook.kind !== 'followup') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
   const outDir = outputDir(options.out, root);
 

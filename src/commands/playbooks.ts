@@ -14,8 +14,9 @@ import {
   type PlaybookOrigin,
 } from '../playbook/registry.js';
 import { tr } from '../playbook/registry-messages.js';
-import { KINDS, LANGS, type Condition, type Lang, type Playbook, type PlaybookKind, type Step } from '../playbook/schema.js';
-import { errorCode } from '../playbook/source.js';
+import { KINDS, LANGS } from '../playbook/constants.js';
+import type { Condition, Lang, Playbook, PlaybookKind, Step } from '../playbook/schema.js';
+import { errorCode } from '../user-files.js';
 import { starterPlaybook } from '../playbook/starter.js';
 import { isRequired } from '../engine/answers.js';
 import { ensurePrivateDir, writeFileIfAbsent } from '../store/files.js';

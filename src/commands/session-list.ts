@@ -9,7 +9,8 @@ import { loadPlaybookFile } from '../playbook/load.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import type { Playbook } from '../playbook/schema.js';
 import { slugify } from '../render/slug.js';
-import { readSessions, SESSION_VERSION, type SessionProblem, type SessionRecord } from '../store/sessions.js';
+import { readSessions, type SessionProblem } from '../store/read-sessions.js';
+import { SESSION_VERSION, type SessionRecord } from '../store/sessions.js';
 
 /** Reading, finding and describing saved sessions: shared by checklist, followup, history, show, recap, lessons. */
 

@@ -5,10 +5,8 @@ import { resolveLang, t } from '../i18n.js';
 import { printInfo } from '../output.js';
 import { resolvePlaybookLazily } from '../playbook/places.js';
 import { dataDir } from '../store/paths.js';
-import { sessionPlaybook } from './session-list.js';
 import {
   completeSession,
-  draftToResume,
   interactiveWalk,
   newSession,
   outputDir,
@@ -26,10 +24,9 @@ export interface StartOptions extends WalkOptions {
 export default async function start(options: StartOptions): Promise<ExitCode> {
   const now = new Date();
   const root = dataDir();
-  const draft = options.resume === undefined ? undefined : draftToResume(root, 'crisis', options.resume);
-  const playbook = draft
-    ? sessionPlaybook(draft)
-    : await resolvePlaybookLazily(options.playbook ?? 'crisis', resolveLang(options.lang, process.env));
+  const resumed = options.resume === undefined ? undefined : (await import('./resume.js')).resumeDraft(root, 'crisis', options.resume);
+  const draft = resumed?.draft;
+  const playbook = resumed?.playbook ?? (await resolvePlaybookLazily(options.playbook ?? 'crisis', resolveLang(options.lang, process.env)));
   if (playbook.kind !== 'crisis') throw new UsageError(t('start.wrongKind', { id: playbook.id, kind: playbook.kind }));
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(options.out, root);

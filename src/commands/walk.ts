@@ -5,10 +5,10 @@ import type { EmailFormat } from '../cli.js';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
-import { setLang, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
-import type { Lang, Playbook, PlaybookKind, SessionStatus } from '../playbook/schema.js';
-import { errorCode, readUserFile } from '../playbook/source.js';
+import type { Lang, Playbook, SessionStatus } from '../playbook/schema.js';
+import { errorCode, readUserFile } from '../user-files.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { renderSession, type RenderedFile } from '../render/documents.js';
 import { emlFromDraft } from '../render/eml.js';
@@ -16,7 +16,6 @@ import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { recapsDir } from '../store/paths.js';
 import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
 import { calendarLabel, nextContactEvent } from './calendar.js';
-import { findSession, loadSessions } from './session-list.js';
 
 /**
  * Walking a playbook for a new session, as `start` does, for `checklist` and `followup`: answers
@@ -114,29 +113,6 @@ export function newSession(playbook: Playbook, client: string, now: Date, fields
     ...fields,
     files: {},
   };
-}
-
-/**
- * `--resume [ID]`: the draft named, or the newest unfinished session of this kind. The rest of the
- * run speaks the session's language, as its first part did.
- */
-export function draftToResume(root: string, kind: PlaybookKind, ref: string | true): SessionRecord {
-  const draft = findDraft(root, kind, ref);
-  setLang(draft.lang);
-  return draft;
-}
-
-function findDraft(root: string, kind: PlaybookKind, ref: string | true): SessionRecord {
-  const loaded = loadSessions(root);
-  if (ref === true) {
-    const newest = loaded.sessions.find((session) => session.kind === kind && session.status === 'draft');
-    if (!newest) throw new UsageError(t('resume.none', { kind }));
-    return newest;
-  }
-  const session = findSession(loaded, ref);
-  if (session.kind !== kind) throw new UsageError(t('resume.wrongKind', { id: session.id, kind: session.kind }));
-  if (session.status !== 'draft') throw new UsageError(t('resume.notDraft', { id: session.id, status: session.status }));
-  return session;
 }
 
 /**
@@ -274,7 +250,7 @@ function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | u
  */
 export async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
   const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('./check.js')]);
-  const findings = checkDraft(contents, { lang });
+  const findings = await checkDraft(contents, { lang });
   if (findings.length > 0) printInfo(`\n${style.bold(t('review.title', {}, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);
 }

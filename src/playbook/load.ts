@@ -5,9 +5,9 @@ import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
 import { getLang, t } from '../i18n.js';
 import { referencedSteps } from '../engine/conditions.js';
+import { SESSION_STATUSES } from './constants.js';
 import {
   playbookSchema,
-  SESSION_STATUSES,
   STEP_TYPES,
   type Condition,
   type Playbook,
@@ -16,7 +16,8 @@ import {
   type StepType,
 } from './schema.js';
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
-import { readUserFile, problemIn, YamlSource } from './source.js';
+import { readUserFile } from '../user-files.js';
+import { problemIn, YamlSource } from './source.js';
 
 /** Reads, parses and validates a playbook file. Every problem is located; all of them are reported. */
 export function loadPlaybookFile(file: string): Playbook {

@@ -4,7 +4,8 @@ import { loadPlaybookFile } from './load.js';
 import { compiledPlaybookOf, findPlaybookEntry, looksLikePath, type PlaybookEntry } from './places.js';
 import { tr } from './registry-messages.js';
 import type { Lang, Playbook } from './schema.js';
-import { readUserFile, YamlSource } from './source.js';
+import { readUserFile } from '../user-files.js';
+import { YamlSource } from './source.js';
 
 export {
   builtinPlaybookEntries,

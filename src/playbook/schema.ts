@@ -13,10 +13,7 @@ export const STEP_ID = /^[a-z][a-z0-9_]*$/;
 const stepId = z.string().regex(STEP_ID, says('schema.snakeCase'));
 const nonEmpty = z.string().trim().min(1, says('schema.empty'));
 
-import { LANGS } from './constants.js';
-
-export { LANGS };
-export const KINDS = ['crisis', 'prevention', 'followup'] as const;
+import { KINDS, LANGS, SESSION_STATUSES } from './constants.js';
 export const STEP_TYPES = ['advice', 'input', 'text', 'confirm', 'select', 'checkbox', 'date'] as const;
 
 /**
@@ -122,8 +119,6 @@ const templateSource = z.union([
   z.strictObject({ text: nonEmpty }),
   z.strictObject({ file: nonEmpty }),
 ]);
-
-export const SESSION_STATUSES = ['open', 'resolved', 'escalated', 'lost'] as const;
 
 /**
  * Which steps carry what the session record keeps beyond the documents: the promise made (what,

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { InputError, type SourceProblem } from '../errors.js';
 import { builtinPlaybooksDir } from '../playbook/registry.js';
 import type { Lang } from '../playbook/schema.js';
-import { readUserFile, YamlSource } from '../playbook/source.js';
+import { YamlSource } from '../playbook/source.js';
+import { readUserFile } from '../user-files.js';
 
 /** `playbooks/<lang>/tips.yaml`: short cards to glance at during a call, grouped by topic. */
 const tipsSchema = z.strictObject({

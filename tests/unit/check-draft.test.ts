@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, type Finding } from '../../src/check/index.js';
+import { builtinRules, type Finding } from '../../src/check/index.js';
 import { guessLanguage } from '../../src/check/language.js';
+import { checkText } from '../../src/check/run.js';
 
-const en = (text: string): Finding[] => checkDraft(text, { lang: 'en' });
-const fr = (text: string): Finding[] => checkDraft(text, { lang: 'fr' });
+const rules = { en: await builtinRules('en'), fr: await builtinRules('fr') };
+const en = (text: string): Finding[] => checkText(text, rules.en, 'en');
+const fr = (text: string): Finding[] => checkText(text, rules.fr, 'fr');
 const ids = (findings: readonly Finding[]): string[] => findings.map((finding) => finding.rule);
 
 /** A calm English reply: acknowledgement first, a plan, a date. */

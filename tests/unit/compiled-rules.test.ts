@@ -6,8 +6,8 @@ import { COMPILED_RULES_FILE, readCompiledRules } from '../../src/check/compiled
 import { parseRules } from '../../src/check/rules.js';
 import { checkText } from '../../src/check/run.js';
 import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
-import { LANGS } from '../../src/playbook/schema.js';
-import { readUserFile } from '../../src/playbook/source.js';
+import { LANGS } from '../../src/playbook/constants.js';
+import { readUserFile } from '../../src/user-files.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 describe('the built-in reply rules compiled at build time', () => {
@@ -33,7 +33,7 @@ describe('the built-in reply rules compiled at build time', () => {
 
     it('give a user\'s rules file the same names to build on', () => {
       const name = parsed.rules[0]?.id ?? '';
-      expect(fromBuild?.fragment(name, true)).toBe(parsed.fragment(name, true));
+      expect(fromBuild?.fragment(name, true)).toEqual(parsed.fragment(name, true));
     });
 
     it('are ignored once the rules file changes', () => {

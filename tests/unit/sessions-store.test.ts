@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionsDir } from '../../src/store/paths.js';
-import { readSessions, saveSession, type SessionRecord } from '../../src/store/sessions.js';
+import { readSessions } from '../../src/store/read-sessions.js';
+import { saveSession, type SessionRecord } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers.js';
 
 const base = tempDir();

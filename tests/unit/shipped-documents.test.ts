@@ -5,7 +5,8 @@ import { checkDraft } from '../../src/check/index.js';
 import { effectiveAnswers, runPlaybook } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { builtinPlaybookFiles } from '../../src/playbook/registry.js';
-import { LANGS, type Lang, type Playbook, type PlaybookKind } from '../../src/playbook/schema.js';
+import { LANGS } from '../../src/playbook/constants.js';
+import type { Lang, Playbook, PlaybookKind } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
 import { renderSession } from '../../src/render/documents.js';
 import { branchCombinations } from '../support/combinations.js';
@@ -83,7 +84,7 @@ describe('built-in documents on every branch', () => {
           const { recap, email } = await renderDocuments(playbook, answers, index);
           for (const [name, contents] of [['recap', recap.contents], ['email', email.contents]] as const)
             for (const defect of defectsOf(contents)) failures.push(`${name}: ${defect} with ${JSON.stringify(answers)}`);
-          for (const finding of checkDraft(email.contents, { lang })) {
+          for (const finding of await checkDraft(email.contents, { lang })) {
             failures.push(`check ${finding.rule} "${finding.text}" (${finding.line}:${finding.col}) with ${JSON.stringify(answers)}`);
           }
         }
