@@ -51,10 +51,49 @@ const commanderLoadsChildProcessLazily = {
     builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'calmclient' } : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: 'calmclient' }, () => ({
+    builder.onLoad({ filter: /^lazy-child-process$/, namespace: 'calmclient' }, () => ({
       contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
       loader: 'js',
       resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * chalk works out at import time how many colours the terminal takes, loading node:tty and node:os
+ * for it. calmclient always gives chalk the level itself (src/output.ts: NO_COLOR, FORCE_COLOR, and
+ * whether the stream is a terminal), so chalk's own guess is never used: it gets "none" instead.
+ */
+const chalkDetectsNothing = {
+  name: 'chalk-detects-nothing',
+  setup(builder) {
+    builder.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.importer) ? { path: 'chalk-supports-color', namespace: 'calmclient' } : undefined,
+    );
+    builder.onLoad({ filter: /^chalk-supports-color$/, namespace: 'calmclient' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * An ES module import of a Node module (`import { readFileSync } from 'node:fs'`) makes Node build
+ * an ES module view of it, reading every export on the way: `fs` then loads its promise API and its
+ * stream classes, which calmclient never uses. `require` hands the module over as it is, so every
+ * import of a Node module in the bundle goes through the `require` of the banner below.
+ */
+const nodeModulesThroughRequire = {
+  name: 'node-modules-through-require',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'calmclient-node-module' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'calmclient-node-module' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
     }));
   },
 };
@@ -80,6 +119,13 @@ function francWithOnly(languages) {
   };
 }
 
+/**
+ * yaml's Node entry is CommonJS: bundled, it is one block that runs whole at first import. Its
+ * ES module build (the same code, with console.warn instead of process.emitWarning) lets esbuild
+ * keep only what calmclient uses, and starts faster.
+ */
+const YAML_AS_ES_MODULE = { yaml: './node_modules/yaml/browser/index.js' };
+
 async function bundleCli() {
   const { FRANC_CODES } = await importTypeScript('src/check/language.ts');
   rmSync(dist, { recursive: true, force: true });
@@ -99,7 +145,13 @@ async function bundleCli() {
     keepNames: true,
     legalComments: 'none',
     metafile: true,
-    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily, francWithOnly(Object.keys(FRANC_CODES))],
+    plugins: [
+      nodeModulesThroughRequire,
+      inquirerIsSideEffectFree,
+      commanderLoadsChildProcessLazily,
+      chalkDetectsNothing,
+      francWithOnly(Object.keys(FRANC_CODES))],
+    alias: YAML_AS_ES_MODULE,
     // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -18,7 +18,12 @@ function colourLevel(env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): 0 | 1 
 }
 
 export const style: ChalkInstance = new Chalk({ level: colourLevel(process.env, process.stdout) });
-const errorStyle: ChalkInstance = new Chalk({ level: colourLevel(process.env, process.stderr) });
+let stderrStyle: ChalkInstance | undefined;
+
+/** Made on first use: a command that writes nothing to stderr never opens it. */
+function errorStyle(): ChalkInstance {
+  return (stderrStyle ??= new Chalk({ level: colourLevel(process.env, process.stderr) }));
+}
 
 let quiet = false;
 
@@ -38,15 +43,15 @@ export function printInfo(text: string): void {
 }
 
 export function printError(text: string): void {
-  process.stderr.write(`${errorStyle.red('calmclient:')} ${text}\n`);
+  process.stderr.write(`${errorStyle().red('calmclient:')} ${text}\n`);
 }
 
 export function printWarning(text: string): void {
-  process.stderr.write(`${errorStyle.yellow(text)}\n`);
+  process.stderr.write(`${errorStyle().yellow(text)}\n`);
 }
 
 /** `FILE:LINE:COL: message`, then the line and a caret under the column. */
-export function formatProblem(problem: SourceProblem, colour: ChalkInstance = errorStyle): string {
+export function formatProblem(problem: SourceProblem, colour: ChalkInstance = errorStyle()): string {
   const head = `${colour.bold(`${problem.file}:${problem.line}:${problem.col}:`)} ${problem.message}`;
   if (problem.sourceLine === undefined) return head;
   const line = problem.sourceLine.replace(/\t/g, ' ');
