@@ -2,8 +2,9 @@
 /**
  * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, compiles
  * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.json (see
- * src/playbook/compiled.ts, src/check/compiled.ts), and regenerates schema/playbook.schema.json
- * from the zod schema.
+ * src/playbook/compiled.ts, src/check/compiled.ts), and regenerates what is generated from zod
+ * schemas: schema/playbook.schema.json, and the check of session records
+ * (src/store/session-record-check.js).
  *
  * dist/cli.js holds only commander and the CLI's own messages; every command, and everything a
  * command needs (yaml, zod, the prompt library, the renderers), sits in a chunk imported when that
@@ -204,6 +205,15 @@ async function importTypeScript(entry) {
   }
 }
 
+/** Before bundling: the bundle holds the session check, and it must be the current schema's. */
+async function writeSessionCheck() {
+  const { SESSION_CHECK_FILE, sessionCheckSource } = await importTypeScript('scripts/generate-session-check.ts');
+  const file = join(root, SESSION_CHECK_FILE);
+  const text = sessionCheckSource();
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  return file;
+}
+
 async function writePlaybookSchema() {
   const { PLAYBOOK_SCHEMA_FILE, playbookSchemaText } = await importTypeScript('scripts/generate-schema.ts');
   const file = join(root, PLAYBOOK_SCHEMA_FILE);
@@ -231,6 +241,7 @@ async function writeCompiledRules() {
   return file;
 }
 
+const sessionCheckFile = await writeSessionCheck();
 const metafile = await bundleCli();
 const compiledFile = await writeCompiledPlaybooks();
 const rulesFile = await writeCompiledRules();
@@ -238,4 +249,4 @@ const schemaFile = await writePlaybookSchema();
 for (const [file, output] of Object.entries(metafile.outputs)) {
   console.log(`${file.padEnd(32)} ${(output.bytes / 1024).toFixed(1).padStart(7)} KiB`);
 }
-for (const file of [compiledFile, rulesFile, schemaFile]) console.log(relative(root, file));
+for (const file of [compiledFile, rulesFile, schemaFile, sessionCheckFile]) console.log(relative(root, file));

@@ -350,5 +350,18 @@ async function report(error: unknown): Promise<number> {
 
 export async function main(argv: readonly string[]): Promise<never> {
   const code = await run(argv);
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
+}
+
+/**
+ * Resolves once what was written to `stream` has gone out. Into a pipe (`calmclient history | less`)
+ * Node writes what the pipe takes and keeps the rest for later: exiting at once would cut it off.
+ * A reader that has gone away (`| head`) wants no more, and ends the wait too.
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.write('', () => resolve());
+  });
 }

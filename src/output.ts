@@ -95,10 +95,20 @@ export interface TableRow {
 
 /** A bold header, then rows in aligned columns (the last one unpadded); the rows are results. */
 export function printTable(header: readonly string[], rows: readonly TableRow[]): void {
-  const all = [header, ...rows.map((row) => row.cells)];
-  const widths = header.map((_, column) => Math.max(...all.map((cells) => (cells[column] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
+  const widths = header.map((title) => title.length);
+  for (const { cells } of rows)
+    cells.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  const line = (cells: readonly string[]): string => {
+    let text = '';
+    cells.forEach((cell, column) => {
+      text += column === cells.length - 1 ? cell : `${cell.padEnd(widths[column] ?? 0)}  `;
+    });
+    return text;
+  };
   printInfo(style.bold(line(header)));
-  for (const row of rows) printResult(row.colour ? row.colour(line(row.cells)) : line(row.cells));
+  const body = rows.map((row) => (row.colour ? row.colour(line(row.cells)) : line(row.cells)));
+  // One write: a table of thousands of rows written line by line spends its time in the writes.
+  if (body.length > 0) printResult(body.join('\n'));
 }

@@ -44,6 +44,7 @@ export function runCli(args: string[], options: { home: string; env?: NodeJS.Pro
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 20_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -77,16 +77,18 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     (session) => (status === undefined || session.status === status) && (client === undefined || sameClient(session.client, client)),
   );
 
+  // Each session's due dates, worked out once: the table, the promises and the JSON all show them.
+  const listed = shown.map((session) => ({ session, due: sessionDue(session, now) }));
   if (options.json) {
-    printResult(JSON.stringify(shown.map((session) => summary(session, sessionDue(session, now))), null, 2));
+    printResult(JSON.stringify(listed.map(({ session, due }) => summary(session, due)), null, 2));
     return ExitCode.ok;
   }
   if (shown.length === 0) {
     printInfo(options.drafts ? m('noDrafts') : sessions.length === 0 ? m('empty') : m('noMatch'));
     return ExitCode.ok;
   }
-  printSessions(shown, now);
-  printPromises(shown, now);
+  printSessions(listed, now);
+  printPromises(listed);
   if (options.drafts) {
     printInfo(`\n${style.dim(m('draftsHint'))}`);
   } else {
@@ -94,6 +96,11 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     if (stale > 0) printInfo(`\n${style.yellow(m('staleHint', { count: stale, days: STALE_DRAFT_DAYS }))}`);
   }
   return ExitCode.ok;
+}
+
+interface Listed {
+  session: SessionRecord;
+  due: SessionDue;
 }
 
 function summary(session: SessionRecord, due: SessionDue) {
@@ -112,10 +119,9 @@ function summary(session: SessionRecord, due: SessionDue) {
   };
 }
 
-function printSessions(sessions: readonly SessionRecord[], now: Date): void {
+function printSessions(listed: readonly Listed[], now: Date): void {
   const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
-  const rows = sessions.map((session) => {
-    const due = sessionDue(session, now);
+  const rows = listed.map(({ session, due }) => {
     const stale = isStaleDraft(session, now) ? [m('marker.stale', { days: ageInDays(session.updatedAt, now) })] : [];
     const next = [session.nextContact ? shortDate(session.nextContact) : '—', ...markers(due), ...stale].join('  ');
     const cells = [sessionDay(session), cut(session.client), session.kind, session.status, next, session.id];
@@ -138,14 +144,14 @@ function markers(due: SessionDue): string[] {
   return list;
 }
 
-function printPromises(sessions: readonly SessionRecord[], now: Date): void {
-  const pending = sessions.flatMap((session) => {
-    const state = sessionDue(session, now).promise;
+function printPromises(listed: readonly Listed[]): void {
+  const pending = listed.flatMap(({ session, due }) => {
+    const state = due.promise;
     return state && session.promise ? [{ session, promise: session.promise, state }] : [];
   });
   if (pending.length === 0) return;
   printInfo(`\n${style.bold(m('promises.title'))}`);
-  for (const { session, promise, state } of pending) {
+  const lines = pending.map(({ session, promise, state }) => {
     const text = m('promises.line', {
       marker: m(state === 'overdue' ? 'marker.promiseOverdue' : 'marker.promiseDue'),
       client: session.client,
@@ -153,8 +159,9 @@ function printPromises(sessions: readonly SessionRecord[], now: Date): void {
       date: writtenDate(promise.by),
       id: session.id,
     });
-    printResult(`  ${state === 'overdue' ? style.red(text) : style.yellow(text)}`);
-  }
+    return `  ${state === 'overdue' ? style.red(text) : style.yellow(text)}`;
+  });
+  printResult(lines.join('\n'));
 }
 
 function cut(text: string): string {

@@ -3,7 +3,8 @@ import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages, t } from '../i18n.js';
 import { renderSession } from '../render/documents.js';
 import { dataDir } from '../store/paths.js';
-import { findSession, loadSessions, sessionPlaybook } from './session-list.js';
+import { findSession, loadSessions } from './session-list.js';
+import { sessionPlaybook } from './session-playbook.js';
 import { outputDir, printWritten, writeFiles } from './walk.js';
 
 export interface RecapOptions {

@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { formatDate, parseIso, todayOf, toIso } from '../engine/dates.js';
 import type { Due } from '../engine/due.js';
 import { UsageError } from '../errors.js';
 import { defineMessages, getLang, type Lang } from '../i18n.js';
 import { printWarning } from '../output.js';
-import { loadPlaybookFile } from '../playbook/load.js';
-import { resolvePlaybook } from '../playbook/registry.js';
-import type { Playbook } from '../playbook/schema.js';
 import { slugify } from '../render/slug.js';
 import { readSessions, type SessionProblem } from '../store/read-sessions.js';
 import { SESSION_VERSION, type SessionRecord } from '../store/sessions.js';
@@ -86,8 +82,13 @@ function displayPath(file: string): string {
   return fromHere.startsWith('..') || fromHere === '' ? file : fromHere;
 }
 
-export function newestFirst(a: SessionRecord, b: SessionRecord): number {
-  return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+/** Timestamps and ids compare character by character: ISO timestamps then sort in time order. */
+function newestFirst(a: SessionRecord, b: SessionRecord): number {
+  return compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A session by its id, or by the start of its id when only one session starts that way. */
@@ -128,13 +129,4 @@ export function shortDate(value: string): string {
 /** The local calendar day a session was created on, `YYYY-MM-DD`. */
 export function sessionDay(session: Pick<SessionRecord, 'createdAt'>): string {
   return toIso(todayOf(new Date(session.createdAt)));
-}
-
-/**
- * The playbook a session was run with: its file if it is still there, else the built-in playbook
- * of the same id and language (a built-in's path changes when calmclient is reinstalled).
- */
-export function sessionPlaybook(session: SessionRecord): Playbook {
-  if (existsSync(session.playbook.source)) return loadPlaybookFile(session.playbook.source);
-  return resolvePlaybook(session.playbook.id, session.lang);
 }

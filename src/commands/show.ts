@@ -9,7 +9,8 @@ import { displayAnswer } from '../render/context.js';
 import { dataDir } from '../store/paths.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { calendarLabel } from './calendar.js';
-import { dueLabel, findSession, loadSessions, sessionDay, sessionPlaybook, statusLabel, writtenDate } from './session-list.js';
+import { dueLabel, findSession, loadSessions, sessionDay, statusLabel, writtenDate } from './session-list.js';
+import { sessionPlaybook } from './session-playbook.js';
 
 export interface ShowSessionOptions {
   json?: boolean;

@@ -1,46 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import * as z from 'zod';
-import { parseIso } from '../engine/dates.js';
-import { KINDS, LANGS, SESSION_STATUSES } from '../playbook/constants.js';
+import { join } from 'node:path';
 import { sessionsDir } from './paths.js';
+import validateSessionRecord from './session-record-check.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 
 /**
- * Reading session records back, each checked against the format: apart from saving them
- * (sessions.ts), since checking needs zod and a command that only writes a record does not.
+ * Reading session records back, each checked against the format (session-schema.ts, through the
+ * check compiled from it), apart from saving them (sessions.ts).
  */
-
-const storedDate = z.string().refine((value) => parseIso(value) !== undefined);
-
-/**
- * What a record must hold to be read back. Unknown keys are kept (`looseObject`), so a record that a
- * later calmclient enriched within version 1 keeps its extra fields when a follow-up rewrites it.
- */
-const sessionRecordSchema = z.looseObject({
-  version: z.literal(SESSION_VERSION),
-  id: z.string().min(1),
-  kind: z.enum(KINDS),
-  status: z.enum([...SESSION_STATUSES, 'draft', 'done']),
-  client: z.string(),
-  lang: z.enum(LANGS),
-  playbook: z.looseObject({ id: z.string(), source: z.string() }),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
-  promise: z.looseObject({ what: z.string(), by: storedDate }).optional(),
-  nextContact: storedDate.optional(),
-  lesson: z.string().optional(),
-  followsUp: z.string().optional(),
-  followedUpAt: z.iso.datetime().optional(),
-  templateValues: z.record(z.string(), z.string()).optional(),
-  files: z.looseObject({
-    recap: z.string().optional(),
-    email: z.string().optional(),
-    eml: z.string().optional(),
-    calendar: z.string().optional(),
-  }),
-}) satisfies z.ZodType<SessionRecord>;
 
 /** A record that could not be read; the others are read all the same. */
 export type SessionProblem =
@@ -67,14 +34,15 @@ export function readSessions(root: string): SessionList {
   const list: SessionList = { sessions: [], problems: [] };
   // Names starting with a dot are writeFileAtomic's temporary files.
   for (const name of names.filter((entry) => entry.endsWith('.json') && !entry.startsWith('.')).sort()) {
-    const result = readSessionFile(join(dir, name));
+    const result = readSessionFile(dir, name);
     if ('problem' in result) list.problems.push(result.problem);
     else list.sessions.push(result.session);
   }
   return list;
 }
 
-function readSessionFile(file: string): { session: SessionRecord } | { problem: SessionProblem } {
+function readSessionFile(dir: string, name: string): { session: SessionRecord } | { problem: SessionProblem } {
+  const file = join(dir, name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,12 +57,19 @@ function readSessionFile(file: string): { session: SessionRecord } | { problem: 
   }
   const version = data !== null && typeof data === 'object' ? (data as { version?: unknown }).version : undefined;
   if (typeof version === 'number' && version > SESSION_VERSION) return { problem: { file, kind: 'newer', version } };
-  const parsed = sessionRecordSchema.safeParse(data);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
-    return { problem: { file, kind: 'field', field } };
-  }
+  if (!validateSessionRecord(data)) return { problem: { file, kind: 'field', field: wrongField(validateSessionRecord.errors?.[0]) } };
   // The id names the file: a follow-up rewrites the crisis record at `<id>.json`, never elsewhere.
-  if (`${parsed.data.id}.json` !== basename(file)) return { problem: { file, kind: 'field', field: 'id' } };
-  return { session: parsed.data };
+  if (`${data.id}.json` !== name) return { problem: { file, kind: 'field', field: 'id' } };
+  return { session: data };
+}
+
+/** The dotted path of the field a check error is about (`promise.by`); empty for the record itself. */
+function wrongField(error: { instancePath: string; keyword: string; params: Record<string, unknown> } | undefined): string {
+  if (!error) return '';
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required' && typeof error.params.missingProperty === 'string') path.push(error.params.missingProperty);
+  return path.join('.');
 }

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
-import { answers, ok, rewriteRecord, savedId } from '../loop-helpers.js';
+import { answers, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
 
 interface Row {
   id: string;
@@ -97,6 +97,24 @@ describe('calmclient history', () => {
     expect(stdout).toContain('⚠ en retard');
     expect(stdout).toContain('Promesses à tenir ou en retard :');
     expect(stderr).toContain('JSON invalide');
+  });
+});
+
+describe('calmclient history of thousands of sessions', () => {
+  it('writes every row into a pipe before it exits, as a table and as JSON', () => {
+    const home = tempDir();
+    const model = record(home, savedId(ok(['start', '--answers', answers('crisis-en.yaml')], home).stdout));
+    const count = 3000;
+    for (let i = 0; i < count; i++) {
+      const id = `many-${String(i).padStart(4, '0')}`;
+      writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify({ ...model, id }, null, 2));
+    }
+    rmSync(join(home, 'sessions', `${model.id}.json`));
+    // Twice what a pipe holds (64 KiB on Linux): what Node could not write at once was lost at exit.
+    const table = ok(['history'], home).stdout;
+    expect(table.length).toBeGreaterThan(128 * 1024);
+    expect(table.split('\n').filter((line) => /\bmany-\d{4}$/.test(line))).toHaveLength(count);
+    expect((JSON.parse(ok(['history', '--json'], home).stdout) as Row[]).map((row) => row.id)).toContain('many-0000');
   });
 });
 
