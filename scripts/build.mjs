@@ -79,27 +79,6 @@ const chalkDetectsNothing = {
 };
 
 /**
- * An ES module import of a Node module (`import { readFileSync } from 'node:fs'`) makes Node build
- * an ES module view of it, reading every export on the way: `fs` then loads its promise API and its
- * stream classes, which calmclient never uses. `require` hands the module over as it is, so every
- * import of a Node module in the bundle goes through the `require` of the banner below.
- */
-const nodeModulesThroughRequire = {
-  name: 'node-modules-through-require',
-  setup(builder) {
-    builder.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'import-statement' || args.kind === 'dynamic-import'
-        ? { path: args.path, namespace: 'calmclient-node-module' }
-        : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'calmclient-node-module' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-};
-
-/**
  * franc-min holds trigram models for 82 languages; the checker only tells apart the few that
  * src/check/language.ts names (FRANC_CODES). Keeping only those models takes 170 KB out of the
  * package, and spares franc indexing the others each time it loads. With `only` set to those
@@ -146,12 +125,7 @@ async function bundleCli() {
     keepNames: true,
     legalComments: 'none',
     metafile: true,
-    plugins: [
-      nodeModulesThroughRequire,
-      inquirerIsSideEffectFree,
-      commanderLoadsChildProcessLazily,
-      chalkDetectsNothing,
-      francWithOnly(Object.keys(FRANC_CODES))],
+    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily, chalkDetectsNothing, francWithOnly(Object.keys(FRANC_CODES))],
     alias: YAML_AS_ES_MODULE,
     // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },

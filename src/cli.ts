@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { tc } from './cli-messages.js';
 import { ExitCode, InputError, isCalmError } from './errors.js';
 import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
+import { drainOutput, writeStderr } from './streams.js';
 // Type-only imports vanish at build time: the commands themselves still load lazily.
 import type { ListOptions, NewPlaybookOptions, ShowOptions } from './commands/playbooks.js';
 import type { ForgetOptions } from './commands/forget.js';
@@ -73,7 +74,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .configureHelp({ styleTitle: (title) => helpTitle(title), showGlobalOptions: true })
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(text) });
   program.hook('preAction', async () => {
     const { setQuiet } = await import('./output.js');
     setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
@@ -344,24 +345,12 @@ async function report(error: unknown): Promise<number> {
   }
   const message = error instanceof Error ? error.message : String(error);
   printError(t('error.unexpected', { message }));
-  if (process.env.CALMCLIENT_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (process.env.CALMCLIENT_DEBUG && error instanceof Error && error.stack) writeStderr(`${error.stack}\n`);
   return INTERNAL_ERROR;
 }
 
 export async function main(argv: readonly string[]): Promise<never> {
   const code = await run(argv);
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  await drainOutput();
   process.exit(code);
-}
-
-/**
- * Resolves once what was written to `stream` has gone out. Into a pipe (`calmclient history | less`)
- * Node writes what the pipe takes and keeps the rest for later: exiting at once would cut it off.
- * A reader that has gone away (`| head`) wants no more, and ends the wait too.
- */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    stream.once('error', () => resolve());
-    stream.write('', () => resolve());
-  });
 }

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { SourceProblem } from './errors.js';
+import { writeStderr } from './streams.js';
 
 /**
  * The one place, with the commands and the Inquirer adapter, that writes to the terminal.
@@ -43,11 +44,11 @@ export function printInfo(text: string): void {
 }
 
 export function printError(text: string): void {
-  process.stderr.write(`${errorStyle().red('calmclient:')} ${text}\n`);
+  writeStderr(`${errorStyle().red('calmclient:')} ${text}\n`);
 }
 
 export function printWarning(text: string): void {
-  process.stderr.write(`${errorStyle().yellow(text)}\n`);
+  writeStderr(`${errorStyle().yellow(text)}\n`);
 }
 
 /** `FILE:LINE:COL: message`, then the line and a caret under the column. */
@@ -61,7 +62,7 @@ export function formatProblem(problem: SourceProblem, colour: ChalkInstance = er
 }
 
 export function printProblems(problems: readonly SourceProblem[]): void {
-  for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  for (const problem of problems) writeStderr(`${formatProblem(problem)}\n`);
 }
 
 /** Wraps prose to the terminal's width (at most 80 columns); `indent` starts every line but the first. */
