@@ -249,7 +249,7 @@ function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | u
  * things worse (often their own, quoted in the plan) before they send it.
  */
 export async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
-  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('./check.js')]);
+  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('./findings.js')]);
   const findings = await checkDraft(contents, { lang });
   if (findings.length > 0) printInfo(`\n${style.bold(t('review.title', {}, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);
