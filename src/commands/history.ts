@@ -121,27 +121,27 @@ function summary(session: SessionRecord, due: SessionDue) {
 
 function printSessions(listed: readonly Listed[], now: Date): void {
   const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
+  // Words, not only colours: with NO_COLOR the markers still say what is late. Written out once for all rows.
+  const marker = {
+    nextContact: { overdue: m('marker.overdue'), due: m('marker.due') },
+    promise: { overdue: m('marker.promiseOverdue'), due: m('marker.promiseDue') },
+  };
   const rows = listed.map(({ session, due }) => {
-    const stale = isStaleDraft(session, now) ? [m('marker.stale', { days: ageInDays(session.updatedAt, now) })] : [];
-    const next = [session.nextContact ? shortDate(session.nextContact) : '—', ...markers(due), ...stale].join('  ');
+    let next = session.nextContact ? shortDate(session.nextContact) : '—';
+    if (due.nextContact) next += `  ${marker.nextContact[due.nextContact]}`;
+    if (due.promise) next += `  ${marker.promise[due.promise]}`;
+    const stale = isStaleDraft(session, now);
+    if (stale) next += `  ${m('marker.stale', { days: ageInDays(session.updatedAt, now) })}`;
     const cells = [sessionDay(session), cut(session.client), session.kind, session.status, next, session.id];
     const colour =
       due.promise === 'overdue' || due.nextContact === 'overdue'
         ? style.red
-        : due.promise || due.nextContact || stale.length > 0
+        : due.promise || due.nextContact || stale
           ? style.yellow
           : undefined;
     return { cells, colour };
   });
   printTable(header, rows);
-}
-
-/** Words, not only colours: with NO_COLOR the markers still say what is late. */
-function markers(due: SessionDue): string[] {
-  const list: string[] = [];
-  if (due.nextContact) list.push(m(due.nextContact === 'overdue' ? 'marker.overdue' : 'marker.due'));
-  if (due.promise) list.push(m(due.promise === 'overdue' ? 'marker.promiseOverdue' : 'marker.promiseDue'));
-  return list;
 }
 
 function printPromises(listed: readonly Listed[]): void {
