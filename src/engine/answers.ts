@@ -50,6 +50,9 @@ export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: 
       if (raw instanceof Date && !Number.isNaN(raw.getTime())) raw = raw.toISOString().slice(0, 10);
       if (typeof raw !== 'string') return badDate;
       const date = parseIso(raw.trim()) ?? parseDateInput(raw, now, step.time === true);
+      // `vendredi 10h` where only a day is asked: say so, rather than that it is no date.
+      if (!step.time && (date?.hour !== undefined || (!date && parseDateInput(raw, now, true))))
+        return fail(t('answer.dayOnly', { example }, lang));
       if (!date || (step.time === true) !== (date.hour !== undefined)) return badDate;
       if (step.future && isBeforeToday(date, now)) return fail(t('answer.pastDate', {}, lang));
       return { ok: true, value: toIso(date) };

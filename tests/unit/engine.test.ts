@@ -136,6 +136,13 @@ describe('coerceAnswer', () => {
     expect(coerceAnswer(step('deadline'), 'today', NOW, 'en')).toEqual({ ok: true, value: '2026-11-22' });
     expect(coerceAnswer(step('call'), '2026-11-26', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('14:30') });
   });
+
+  it('says that only the day is asked when a time comes with it, found typing "vendredi 10h" in a real session', () => {
+    for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
+      expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toEqual({ ok: false, message: 'ici, le jour seulement, sans heure : par exemple 2026-11-24' });
+    expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day here, without a time/) });
+    expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('expected a date') });
+  });
 });
 
 describe('dates', () => {
