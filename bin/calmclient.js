@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import module from 'node:module';
+import { createRequire } from 'node:module';
 
-// Node 22.1+ keeps the compiled code between runs (a no-op before), so set it up before loading any.
-module.enableCompileCache?.();
-const { main } = await import('../dist/cli.js');
-main(process.argv);
+// The launcher and the bundle are CommonJS: see src/launch.ts for why.
+const require = createRequire(import.meta.url);
+require('../dist/launch.cjs').launch(require.resolve('../dist/calmclient.cjs'), process.argv);

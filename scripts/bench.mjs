@@ -23,7 +23,8 @@ const warmups = 3;
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive whole number');
 
 const work = mkdtempSync(join(tmpdir(), 'calmclient-bench-'));
-const baseEnv = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+// One data dir for the runs that need no other: the code cache (src/launch.ts) stays there, as with a user.
+const baseEnv = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', CALMCLIENT_HOME: join(work, 'home') };
 delete baseEnv.FORCE_COLOR;
 
 /** A reply draft of 200 lines, the size of a long e-mail thread with the quoted part. */
@@ -83,6 +84,7 @@ function writeSessions(count) {
   return home;
 }
 
+/** `prepare` gives each run what it needs of its own: `{ env, args }`, added to the case's. */
 function calmclient(args, prepare = () => ({})) {
   return { command: process.execPath, args: [bin, ...args], prepare };
 }
@@ -92,22 +94,32 @@ const historyHome = writeSessions(5000);
 let startRun = 0;
 const answers = join(root, 'tests', 'fixtures', 'answers', 'crisis-en.yaml');
 
+let coldRun = 0;
 const cases = [
   { name: 'node -e 0 (floor)', command: process.execPath, args: ['-e', '0'], prepare: () => ({}) },
+  {
+    name: 'calmclient --version, first run (no code cache yet)',
+    // A data dir of its own each time, so V8's code cache (src/launch.ts) is made anew.
+    ...calmclient(['--version'], () => ({ env: { CALMCLIENT_HOME: join(work, `cold-${coldRun++}`) } })),
+  },
   { name: 'calmclient --version', target: 1.3, ...calmclient(['--version']) },
   { name: 'calmclient --help', target: 1.3, ...calmclient(['--help']) },
   {
     name: 'calmclient start --answers crisis-en.yaml',
     target: 2,
-    // A fresh data dir for every run: each run writes its recap, drafts and session record anew.
-    ...calmclient(['start', '--answers', answers], () => ({ CALMCLIENT_HOME: join(work, `start-${startRun++}`) })),
+    // A fresh folder for every run's recap and drafts, so that none is named `-2`; one data dir, as a user has.
+    ...calmclient(['start', '--answers', answers], () => {
+      const out = join(work, `start-${startRun++}`);
+      mkdirSync(out);
+      return { args: ['--out', out] };
+    }),
   },
   { name: 'calmclient check (200-line draft)', requires: 'check', ...calmclient(['check', draft]) },
   {
     name: 'calmclient history (5,000 records)',
     target: 3,
     requires: 'history',
-    ...calmclient(['history'], () => ({ CALMCLIENT_HOME: historyHome })),
+    ...calmclient(['history'], () => ({ env: { CALMCLIENT_HOME: historyHome } })),
   },
 ];
 
@@ -118,9 +130,10 @@ function available(name) {
 }
 
 function runOnce(benchCase) {
-  const env = { ...baseEnv, CALMCLIENT_HOME: join(work, 'home'), ...benchCase.prepare() };
+  const { env: ownEnv = {}, args: ownArgs = [] } = benchCase.prepare();
+  const env = { ...baseEnv, ...ownEnv };
   const begin = process.hrtime.bigint();
-  const result = spawnSync(benchCase.command, benchCase.args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(benchCase.command, [...benchCase.args, ...ownArgs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const elapsed = Number(process.hrtime.bigint() - begin) / 1e6;
   // `check` exits 1 when it has findings: that is an answer, not a failure.
   if (result.status !== 0 && result.status !== 1) {
@@ -185,9 +198,11 @@ try {
     '',
     'What the cases do:',
     '',
+    '- `--version`, first run: with a data dir of its own, so without the code cache that every other',
+    '  case finds (src/launch.ts): what the very first run after an install or an upgrade costs.',
     '- `start --answers`: the full scripted crisis (tests/fixtures/answers/crisis-en.yaml), reading the',
-    '  playbook, rendering the recap, the markdown draft and the `.eml`, and writing them with the session',
-    '  record in a fresh `CALMCLIENT_HOME`.',
+    '  playbook, rendering the recap, the markdown draft, the `.eml` and the `.ics`, checking the draft,',
+    '  and writing them (into a fresh `--out` folder) with the session record.',
     '- `check`: a 200-line reply draft.',
     '- `history`: 5,000 session records (src/store/sessions.ts format) in a temporary `CALMCLIENT_HOME`.',
     '',

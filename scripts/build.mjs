@@ -6,12 +6,14 @@
  * schemas: schema/playbook.schema.json, and the check of session records
  * (src/store/session-record-check.js).
  *
- * dist/cli.js holds only commander and the CLI's own messages; every command, and everything a
- * command needs (yaml, zod, the prompt library, the renderers), sits in a chunk imported when that
- * command runs. Bundling the dependencies spares Node the resolution of a few hundred module files
- * at each start, and leaves the package without runtime dependencies to install.
+ * dist/calmclient.cjs holds calmclient and the packages it uses in one CommonJS file, whose modules
+ * run only when a command first imports them; bin/calmclient.js starts it through dist/launch.cjs,
+ * which keeps V8's compiled code between runs (see src/launch.ts). Bundling the dependencies spares
+ * Node the resolution of a few hundred module files at each start, and leaves the package without
+ * runtime dependencies to install.
  */
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,18 +108,20 @@ function francWithOnly(languages) {
  */
 const YAML_AS_ES_MODULE = { yaml: './node_modules/yaml/browser/index.js' };
 
+/** Where import.meta.url stands in the CommonJS bundle: the bundle's own file, as in an ES module. */
+const IMPORT_META_URL = {
+  define: { 'import.meta.url': '__calmclientUrl' },
+  // The modules bundled are ES modules, strict throughout: the bundle must stay so, banner included.
+  banner: { js: "'use strict';\nconst __calmclientUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 async function bundleCli() {
   const { FRANC_CODES } = await importTypeScript('src/check/language.ts');
   rmSync(dist, { recursive: true, force: true });
-  const result = await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: ['src/cli.ts'],
-    outdir: 'dist',
-    // Chunks sit beside cli.js, so `import.meta.url`-relative paths mean the same in every one.
-    chunkNames: '[name]-[hash]',
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20.17',
     minify: !process.env.PROFILE_BUILD,
@@ -125,14 +129,31 @@ async function bundleCli() {
     keepNames: true,
     legalComments: 'none',
     metafile: true,
+    logLevel: 'warning',
+  };
+  // One file: the commands' imports become functions run when a command first needs them, and the
+  // whole is compiled once, then read from V8's code cache (src/launch.ts).
+  const result = await build({
+    ...common,
+    ...IMPORT_META_URL,
+    entryPoints: { calmclient: 'src/cli.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
     plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily, chalkDetectsNothing, francWithOnly(Object.keys(FRANC_CODES))],
     alias: YAML_AS_ES_MODULE,
-    // commander is CommonJS and `require`s Node's modules; an ES module has no `require` of its own.
-    banner: { js: "import { createRequire as __calmclientRequire } from 'node:module'; const require = __calmclientRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
-  writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses(result.metafile));
-  return result.metafile;
+  const launcher = await build({ ...common, entryPoints: { launch: 'src/launch.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
+  stampBundle(join(dist, 'calmclient.cjs'));
+  const inputs = { ...result.metafile.inputs, ...launcher.metafile.inputs };
+  writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses({ inputs }));
+  return { ...result.metafile.outputs, ...launcher.metafile.outputs };
+}
+
+/** The bundle's first line names its contents: the launcher keeps one code cache per bundle. */
+function stampBundle(file) {
+  const code = readFileSync(file, 'utf8');
+  const digest = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  writeFileSync(file, `// calmclient-bundle ${digest}\n${code}`);
 }
 
 /** The bundled packages' licences, which their MIT/ISC terms ask to ship with the code. */
@@ -216,11 +237,11 @@ async function writeCompiledRules() {
 }
 
 const sessionCheckFile = await writeSessionCheck();
-const metafile = await bundleCli();
+const outputs = await bundleCli();
 const compiledFile = await writeCompiledPlaybooks();
 const rulesFile = await writeCompiledRules();
 const schemaFile = await writePlaybookSchema();
-for (const [file, output] of Object.entries(metafile.outputs)) {
+for (const [file, output] of Object.entries(outputs)) {
   console.log(`${file.padEnd(32)} ${(output.bytes / 1024).toFixed(1).padStart(7)} KiB`);
 }
 for (const file of [compiledFile, rulesFile, schemaFile, sessionCheckFile]) console.log(relative(root, file));

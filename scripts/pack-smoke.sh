@@ -21,6 +21,8 @@ npm install --global --prefix "$work/prefix" --no-audit --no-fund "$tarball"
 calmclient="$work/prefix/bin/calmclient"
 
 cd "$work"
+# Everything calmclient writes (its code cache included) goes into this temporary home.
+export CALMCLIENT_HOME="$work/home" NO_COLOR=1
 expected=$(node -p "require('$root/package.json').version")
 actual=$("$calmclient" --version)
 if [ "$actual" != "$expected" ]; then
@@ -29,7 +31,6 @@ if [ "$actual" != "$expected" ]; then
 fi
 echo "calmclient --version: $actual"
 
-export CALMCLIENT_HOME="$work/home" NO_COLOR=1
 "$calmclient" start --answers "$root/tests/fixtures/answers/crisis-en.yaml"
 for written in "$CALMCLIENT_HOME"/recaps/*-recap.md "$CALMCLIENT_HOME"/recaps/*-email.md "$CALMCLIENT_HOME"/recaps/*-email.eml; do
   if [ ! -s "$written" ]; then

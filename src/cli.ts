@@ -63,8 +63,11 @@ function helpTitle(title: string): string {
 
 const langOption = (): Option => new Option('--lang <lang>', t('app.lang'));
 
-/** The whole command tree; `setExit` receives the exit code of the command that ran. */
-export function buildProgram(setExit: (code: number) => void): Command {
+/**
+ * The whole command tree; `setExit` receives the exit code of the command that ran, `parsed` is
+ * called once the command line is understood, before the command runs.
+ */
+export function buildProgram(setExit: (code: number) => void, parsed: () => void = () => undefined): Command {
   const program = new Command('calmclient')
     .description(t('app.description'))
     .version(version(), '-V, --version', t('help.version'))
@@ -76,6 +79,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(text) });
   program.hook('preAction', async () => {
+    parsed();
     const { setQuiet } = await import('./output.js');
     setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
   });
@@ -302,7 +306,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 /** Runs the CLI and returns the exit code; `main` is the only caller of process.exit. */
-export async function run(argv: readonly string[]): Promise<number> {
+export async function run(argv: readonly string[], parsed: () => void = () => undefined): Promise<number> {
   // `--version` alone needs no command tree: building it is a fifth of what the answer costs.
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
     process.stdout.write(`${version()}\n`);
@@ -315,7 +319,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     setLang(resolveLang(undefined, process.env));
   }
   try {
-    await buildProgram((code) => (exitCode = code)).parseAsync([...argv]);
+    await buildProgram((code) => (exitCode = code), parsed).parseAsync([...argv]);
     return exitCode;
   } catch (error) {
     return await report(error);
@@ -349,8 +353,20 @@ async function report(error: unknown): Promise<number> {
   return INTERNAL_ERROR;
 }
 
-export async function main(argv: readonly string[]): Promise<never> {
-  const code = await run(argv);
+/**
+ * `whenParsed` is called once, when the command line is understood: before the command runs, or
+ * before exiting when none does (`--help`). The launcher then keeps V8's compiled code of what
+ * every command needs, not of what this one needs (src/launch.ts).
+ */
+export async function main(argv: readonly string[], whenParsed: () => void = () => undefined): Promise<never> {
+  let called = false;
+  const parsed = (): void => {
+    if (called) return;
+    called = true;
+    whenParsed();
+  };
+  const code = await run(argv, parsed);
+  parsed();
   await drainOutput();
   process.exit(code);
 }

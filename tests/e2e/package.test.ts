@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { BUNDLE_WRAPPER_START } from '../../src/launch.js';
+import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
 
 interface PackResult {
   size: number;
@@ -27,7 +28,14 @@ describe('the npm package', () => {
     expect(pack.size).toBeLessThan(300_000);
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['bin/calmclient.js', 'dist/cli.js', 'dist/playbooks.json', 'dist/THIRD-PARTY-LICENSES.md', 'schema/playbook.schema.json']),
+      expect.arrayContaining([
+        'bin/calmclient.js',
+        'dist/launch.cjs',
+        'dist/calmclient.cjs',
+        'dist/playbooks.json',
+        'dist/THIRD-PARTY-LICENSES.md',
+        'schema/playbook.schema.json',
+      ]),
     );
     // The starter playbook and the editor docs point readers at these.
     expect(paths).toEqual(expect.arrayContaining(['docs/playbook-format.md', 'docs/editor-setup.md']));
@@ -38,7 +46,7 @@ describe('the npm package', () => {
   it('bundles only the zod locales calmclient speaks', () => {
     // `import { z } from 'zod'`, or a locale reached through the namespace (`z.locales.fr()`), keeps
     // all 40 locales in the bundle (+300 KB): write `import * as z from 'zod'`, and import locales from 'zod/locales'.
-    const bundle = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'));
+    const bundle = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.cjs')).map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'));
     expect(bundle.some((code) => code.includes('erwartet'))).toBe(false);
   });
 
@@ -49,29 +57,77 @@ describe('the npm package', () => {
     expect(manifest.bin).toEqual({ calmclient: 'bin/calmclient.js' });
   });
 
-  it('keeps the binary a shim, and loads the prompt library, yaml and zod only with the commands that need them', () => {
+  it('keeps the binary a shim, and runs the prompt library, yaml and zod only with the commands that need them', () => {
     expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(8);
-    // What a module of dist/ loads before it runs: itself and its static imports, not `import("./start-….js")`.
-    const loadedWith = (file: string, seen = new Set<string>()): Set<string> => {
-      if (seen.has(file)) return seen;
-      seen.add(file);
-      const code = readFileSync(join(ROOT, 'dist', file), 'utf8');
-      for (const match of code.matchAll(/\bimport\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+)["']/g)) loadedWith(match[1] ?? '', seen);
-      return seen;
-    };
-    const code = (files: Set<string>): string => [...files].map((file) => readFileSync(join(ROOT, 'dist', file), 'utf8')).join('\n');
-    // Markers: a class name each library keeps in the bundle.
-    const zod = /\bZodError\b/;
-    const yaml = /\bLineCounter\b/;
-    const inquirer = /\bcreatePrompt\b/;
+    // Each library's code runs when a command first imports it: a string its module's top level holds.
+    const zod = '"ZodError"';
+    const yaml = '"yaml.alias"';
+    const inquirer = '"createPrompt"';
+    const forHelp = ranDuring(['--help']);
+    for (const library of [zod, yaml, inquirer]) expect(forHelp(library)).toBe(false);
+    const forStart = ranDuring(['start', '--answers', join(FIXTURES, 'answers', 'crisis-en.yaml')]);
+    expect(forStart(yaml)).toBe(true);
+    expect(forStart(inquirer)).toBe(false);
+    expect(forStart(zod)).toBe(false);
+  });
+});
 
-    const forHelp = loadedWith('cli.js');
-    expect(forHelp.size).toBeGreaterThan(1);
-    for (const library of [zod, yaml, inquirer]) expect(code(forHelp)).not.toMatch(library);
+interface Coverage {
+  result: { url: string; functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[] }[];
+}
 
-    const start = readdirSync(join(ROOT, 'dist')).find((name) => /^start-\w+\.js$/.test(name)) ?? '';
-    const forStart = loadedWith(start);
-    expect(code(forStart)).toMatch(yaml);
-    expect(code(forStart)).not.toMatch(inquirer);
+/**
+ * Whether code holding `marker` ran during one run of the binary with `args`, as V8's coverage of
+ * the bundle tells: the smallest function around each place the marker is, and whether it was called.
+ */
+function ranDuring(args: string[]): (marker: string) => boolean {
+  const home = tempDir();
+  const coverage = join(home, 'coverage');
+  expect(runCli(args, { home, env: { NODE_V8_COVERAGE: coverage } }).code).toBe(0);
+  const bundle = readFileSync(join(ROOT, 'dist', 'calmclient.cjs'), 'utf8');
+  const reports = readdirSync(coverage).map((name) => JSON.parse(readFileSync(join(coverage, name), 'utf8')) as Coverage);
+  const script = reports.flatMap((report) => report.result).find((entry) => entry.url.endsWith('/dist/calmclient.cjs'));
+  if (!script) throw new Error('no coverage of the bundle');
+  const ranges = script.functions.map((fn) => fn.ranges[0]).filter((range) => range !== undefined);
+  const ran = (offset: number): boolean => {
+    const around = ranges.filter((range) => range.startOffset <= offset && offset < range.endOffset);
+    const innermost = around.sort((a, b) => a.endOffset - a.startOffset - (b.endOffset - b.startOffset))[0];
+    return (innermost?.count ?? 0) > 0;
+  };
+  return (marker) => {
+    const places = [...bundle.matchAll(new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => match.index);
+    expect(places.length).toBeGreaterThan(0);
+    // The launcher runs the bundle inside a function wrapper: V8 counts from the wrapper's start.
+    return places.some((place) => ran(place + BUNDLE_WRAPPER_START.length));
+  };
+}
+
+describe('the code cache', () => {
+  const debug = { CALMCLIENT_DEBUG: '1' };
+
+  it('is written on the first run into the cache folder, then used', () => {
+    const home = tempDir();
+    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache missing, written: .*code-[0-9a-f]+-v[\d.]+-\w+\.bin\n$/);
+    expect(readdirSync(join(home, 'cache'))).toHaveLength(1);
+    const second = runCli(['--version'], { home, env: debug });
+    expect(second.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(second.stderr).toMatch(/^calmclient: code cache used: /);
+  });
+
+  it('replaces a damaged cache, and does without one it cannot write', () => {
+    const home = tempDir();
+    runCli(['--version'], { home });
+    const [name] = readdirSync(join(home, 'cache'));
+    writeFileSync(join(home, 'cache', name ?? ''), 'not compiled code');
+    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache rejected, written: /);
+    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache used: /);
+
+    const readOnly = tempDir();
+    mkdirSync(join(readOnly, 'cache'));
+    chmodSync(join(readOnly, 'cache'), 0o500);
+    const result = runCli(['tips'], { home: readOnly, env: debug });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toBe('');
+    if (process.getuid?.() !== 0) expect(result.stderr).toMatch(/^calmclient: code cache missing: /);
   });
 });
