@@ -72,7 +72,7 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
   const status = options.drafts ? 'draft' : options.status;
   if (status !== undefined && !(HISTORY_STATUSES as readonly string[]).includes(status))
     throw new UsageError(m('badStatus', { value: status, values: HISTORY_STATUSES.join(', ') }));
-  const { sessions } = loadSessions(dataDir());
+  const { sessions } = loadSessions(dataDir(), summaryOf);
   const shown = sessions.filter(
     (session) => (status === undefined || session.status === status) && (client === undefined || sameClient(session.client, client)),
   );
@@ -98,12 +98,23 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
   return ExitCode.ok;
 }
 
+/** What history shows of a session: no answers, no file paths. */
+type Summary = Pick<
+  SessionRecord,
+  'id' | 'kind' | 'status' | 'client' | 'createdAt' | 'updatedAt' | 'promise' | 'nextContact' | 'lesson' | 'followsUp' | 'followedUpAt'
+>;
+
+function summaryOf(record: SessionRecord): Summary {
+  const { id, kind, status, client, createdAt, updatedAt, promise, nextContact, lesson, followsUp, followedUpAt } = record;
+  return { id, kind, status, client, createdAt, updatedAt, promise, nextContact, lesson, followsUp, followedUpAt };
+}
+
 interface Listed {
-  session: SessionRecord;
+  session: Summary;
   due: SessionDue;
 }
 
-function summary(session: SessionRecord, due: SessionDue) {
+function summary(session: Summary, due: SessionDue) {
   return {
     id: session.id,
     createdAt: session.createdAt,

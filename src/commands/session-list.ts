@@ -51,15 +51,22 @@ const m = defineMessages(
   },
 );
 
-export interface LoadedSessions {
+export interface LoadedSessions<T extends Sortable = SessionRecord> {
   /** Newest first. */
-  sessions: SessionRecord[];
+  sessions: T[];
   problems: SessionProblem[];
 }
 
-/** Every readable session, newest first; each unreadable one is reported on stderr by path and skipped. */
-export function loadSessions(root: string): LoadedSessions {
-  const { sessions, problems } = readSessions(root);
+type Sortable = Pick<SessionRecord, 'createdAt' | 'id'>;
+
+/**
+ * Every readable session, newest first; each unreadable one is reported on stderr by path and
+ * skipped. `keep`, as readSessions takes it: what to keep of each record.
+ */
+export function loadSessions(root: string): LoadedSessions;
+export function loadSessions<T extends Sortable>(root: string, keep: (record: SessionRecord) => T): LoadedSessions<T>;
+export function loadSessions<T extends Sortable>(root: string, keep?: (record: SessionRecord) => T): LoadedSessions<T | SessionRecord> {
+  const { sessions, problems } = keep ? readSessions(root, keep) : readSessions(root);
   for (const problem of problems) printWarning(describeProblem(problem));
   return { sessions: sessions.sort(newestFirst), problems };
 }
@@ -83,7 +90,7 @@ function displayPath(file: string): string {
 }
 
 /** Timestamps and ids compare character by character: ISO timestamps then sort in time order. */
-function newestFirst(a: SessionRecord, b: SessionRecord): number {
+function newestFirst(a: Sortable, b: Sortable): number {
   return compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id);
 }
 

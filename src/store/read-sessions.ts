@@ -16,13 +16,19 @@ export type SessionProblem =
   | { file: string; kind: 'field'; field: string }
   | { file: string; kind: 'newer'; version: number };
 
-export interface SessionList {
-  sessions: SessionRecord[];
+export interface SessionList<T = SessionRecord> {
+  sessions: T[];
   problems: SessionProblem[];
 }
 
-/** Every session record in the data dir, in no particular order; a bad record is a problem, never an exception. */
-export function readSessions(root: string): SessionList {
+/**
+ * Every session record in the data dir, in no particular order; a bad record is a problem, never an
+ * exception. `keep` takes from each record what the caller needs, as soon as it is read: over
+ * thousands of records, what is not kept is little work for the garbage collector, what is kept much.
+ */
+export function readSessions(root: string): SessionList;
+export function readSessions<T>(root: string, keep: (record: SessionRecord) => T): SessionList<T>;
+export function readSessions<T>(root: string, keep?: (record: SessionRecord) => T): SessionList<T | SessionRecord> {
   const dir = sessionsDir(root);
   let names: string[];
   try {
@@ -31,12 +37,12 @@ export function readSessions(root: string): SessionList {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { sessions: [], problems: [] };
     throw error;
   }
-  const list: SessionList = { sessions: [], problems: [] };
+  const list: SessionList<T | SessionRecord> = { sessions: [], problems: [] };
   // Names starting with a dot are writeFileAtomic's temporary files.
   for (const name of names.filter((entry) => entry.endsWith('.json') && !entry.startsWith('.')).sort()) {
     const result = readSessionFile(dir, name);
     if ('problem' in result) list.problems.push(result.problem);
-    else list.sessions.push(result.session);
+    else list.sessions.push(keep ? keep(result.session) : result.session);
   }
   return list;
 }
