@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
-
-// The launcher and the bundle are CommonJS: see src/launch.ts for why.
-const require = createRequire(import.meta.url);
+'use strict';
+// The launcher and the bundle are CommonJS, and so is this file (bin/package.json): see src/launch.ts.
 require('../dist/launch.cjs').launch(require.resolve('../dist/calmclient.cjs'), process.argv);
