@@ -13,7 +13,7 @@ export class Matcher {
 
   /** The regular expression (flag `g`) of the patterns that may match `text`; undefined when none may. */
   regexFor(text: string): RegExp | undefined {
-    const possible = this.patterns.filter(({ anchors }) => anchors === null || anchors.some((anchor) => text.includes(anchor)));
+    const possible = this.patterns.filter(({ anchors }) => anchors.every((words) => words.some((word) => text.includes(word))));
     if (possible.length === 0) return undefined;
     return regexOf(possible.map((pattern) => pattern.regex));
   }

@@ -193,16 +193,18 @@ function trimSpaces(nodes: Node[]): Node[] {
 }
 
 /**
- * Words of which every match of a pattern contains one at least, as folded text: a draft with
- * none of them cannot match, and the pattern need not even be compiled for it (see matcher.ts).
- * `null` when no such words are known: `#:#`, `* you`, `[very] sorry`'s optional part.
+ * Words of which every match of a pattern contains one at least, as folded text. A pattern holds a
+ * list of them: a draft that lacks every word of one of them cannot match, and the pattern need not
+ * even be compiled for it (see matcher.ts). `you ... yourself` needs "you" and "yourself"; `#:#`,
+ * `* you`'s first word or `[very] sorry`'s optional part need nothing known.
  */
-export type Anchors = readonly string[] | null;
+export type Anchors = readonly string[];
 
 export interface CompiledPattern {
   /** The regular expression, without the word edges (see `wholeWords`). */
   regex: string;
-  anchors: Anchors;
+  /** Every one of these holds for a match; none is known when empty. */
+  anchors: readonly Anchors[];
 }
 
 /**
@@ -224,16 +226,20 @@ export function wholeWords(alternatives: readonly string[]): RegExp {
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?:(?<=')|(?!${WORD_CHAR}))`, 'g');
 }
 
-/** Patterns as alternatives of one: their anchors together, unknown if one's are. */
+/**
+ * Patterns as alternatives of one. A match is one of theirs, so it holds a word of the most
+ * selective anchors of each: together, the anchors of the whole; none known if one has none.
+ */
 export function anyOf(patterns: readonly CompiledPattern[]): CompiledPattern {
   const regex = patterns.map((pattern) => `(?:${pattern.regex})`).join('|');
-  if (patterns.some((pattern) => pattern.anchors === null)) return { regex, anchors: null };
-  return { regex, anchors: [...new Set(patterns.flatMap((pattern) => pattern.anchors ?? []))] };
+  const each = patterns.map((pattern) => mostSelective(pattern.anchors));
+  if (each.some((anchors) => anchors === undefined)) return { regex, anchors: [] };
+  return { regex, anchors: [[...new Set(each.flatMap((anchors) => anchors ?? []))]] };
 }
 
 function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameResolver): CompiledPattern {
   let regex = '';
-  // The anchors of each part every match goes through; the most selective serve the whole.
+  // The anchors of each part every match goes through: all of them hold for the whole.
   const required: Anchors[] = [];
   // A space is written out only once the next part is known: optional parts take it along.
   let space = false;
@@ -268,19 +274,19 @@ function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameRes
     space = false;
     const part = compileNode(node, endsWord, resolve);
     regex += part.regex;
-    required.push(part.anchors);
+    required.push(...part.anchors);
   }
-  return { regex, anchors: mostSelective(required) };
+  return { regex, anchors: required };
 }
 
 /** Of several sets of anchors that all hold, the one whose shortest word is longest, then the smallest. */
-function mostSelective(candidates: readonly Anchors[]): Anchors {
-  let best: Anchors = null;
-  const shortest = (anchors: readonly string[]): number => Math.min(...anchors.map((anchor) => anchor.length));
+function mostSelective(candidates: readonly Anchors[]): Anchors | undefined {
+  let best: Anchors | undefined;
+  const shortest = (anchors: Anchors): number => Math.min(...anchors.map((anchor) => anchor.length));
   for (const anchors of candidates) {
-    if (anchors === null || anchors.length === 0) continue;
+    if (anchors.length === 0) continue;
     if (
-      best === null ||
+      best === undefined ||
       shortest(anchors) > shortest(best) ||
       (shortest(anchors) === shortest(best) && anchors.length < best.length)
     )
@@ -303,12 +309,12 @@ function compileFilled(node: Node, wordEnd: boolean, resolve: NameResolver): str
 }
 
 function compileNode(node: Node, wordEnd: boolean, resolve: NameResolver): CompiledPattern {
-  const unanchored = (regex: string): CompiledPattern => ({ regex, anchors: null });
+  const unanchored = (regex: string): CompiledPattern => ({ regex, anchors: [] });
   switch (node.kind) {
     case 'text':
       return {
         regex: escapeRegExp(node.value) + (wordEnd && INFLECTED_WORD_END.test(node.value) ? INFLECTION : ''),
-        anchors: [node.value],
+        anchors: [[node.value]],
       };
     case 'space':
       return unanchored(SEPARATOR);
