@@ -200,21 +200,22 @@ async function importTypeScript(entry) {
   }
 }
 
-/** Before bundling: the bundle holds the session check, and it must be the current schema's. */
-async function writeSessionCheck() {
-  const { SESSION_CHECK_FILE, sessionCheckSource } = await importTypeScript('scripts/generate-session-check.ts');
-  const file = join(root, SESSION_CHECK_FILE);
-  const text = sessionCheckSource();
+/** A committed file generated from the sources, rewritten only when its text changes. */
+function writeGenerated(path, text) {
+  const file = join(root, path);
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
   return file;
 }
 
+/** Before bundling: the bundle holds the session check, and it must be the current schema's. */
+async function writeSessionCheck() {
+  const { SESSION_CHECK_FILE, sessionCheckSource } = await importTypeScript('scripts/generate-session-check.ts');
+  return writeGenerated(SESSION_CHECK_FILE, sessionCheckSource());
+}
+
 async function writePlaybookSchema() {
   const { PLAYBOOK_SCHEMA_FILE, playbookSchemaText } = await importTypeScript('scripts/generate-schema.ts');
-  const file = join(root, PLAYBOOK_SCHEMA_FILE);
-  const text = playbookSchemaText();
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
-  return file;
+  return writeGenerated(PLAYBOOK_SCHEMA_FILE, playbookSchemaText());
 }
 
 async function writeCompiledPlaybooks() {
