@@ -87,6 +87,15 @@ describe('readSessions', () => {
     expect(readSessions(root)).toEqual({ sessions: [record('kept')], problems: [] });
   });
 
+  it('gives back what `keep` takes of each record, and still reports the bad ones', () => {
+    const root = freshRoot();
+    saveSession(root, record('first', { client: 'Martin' }));
+    const broken = writeRaw(root, 'broken.json', '{');
+    const { sessions, problems } = readSessions(root, ({ id, client }) => ({ id, client }));
+    expect(sessions).toEqual([{ id: 'first', client: 'Martin' }]);
+    expect(problems).toEqual([{ file: broken, kind: 'json', detail: expect.any(String) }]);
+  });
+
   it('keeps fields it does not know when a record is read and saved again', () => {
     const root = freshRoot();
     writeRaw(root, 'enriched.json', JSON.stringify({ ...record('enriched'), mood: 'calm', files: { recap: '/r.md', pdf: '/r.pdf' } }));
