@@ -87,8 +87,9 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     printInfo(options.drafts ? m('noDrafts') : sessions.length === 0 ? m('empty') : m('noMatch'));
     return ExitCode.ok;
   }
-  printSessions(listed, now);
-  printPromises(listed);
+  const markers = markerWords();
+  printSessions(listed, markers, now);
+  printPromises(listed, markers);
   if (options.drafts) {
     printInfo(`\n${style.dim(m('draftsHint'))}`);
   } else {
@@ -130,17 +131,25 @@ function summary(session: Summary, due: SessionDue) {
   };
 }
 
-function printSessions(listed: readonly Listed[], now: Date): void {
-  const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
-  // Words, not only colours: with NO_COLOR the markers still say what is late. Written out once for all rows.
-  const marker = {
+/**
+ * Words, not only colours: with NO_COLOR the markers still say what is late. Written out once, for
+ * the thousands of rows and promises that may show them.
+ */
+function markerWords() {
+  return {
     nextContact: { overdue: m('marker.overdue'), due: m('marker.due') },
     promise: { overdue: m('marker.promiseOverdue'), due: m('marker.promiseDue') },
   };
+}
+
+type MarkerWords = ReturnType<typeof markerWords>;
+
+function printSessions(listed: readonly Listed[], markers: MarkerWords, now: Date): void {
+  const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
   const rows = listed.map(({ session, due }) => {
     let next = session.nextContact ? shortDate(session.nextContact) : '—';
-    if (due.nextContact) next += `  ${marker.nextContact[due.nextContact]}`;
-    if (due.promise) next += `  ${marker.promise[due.promise]}`;
+    if (due.nextContact) next += `  ${markers.nextContact[due.nextContact]}`;
+    if (due.promise) next += `  ${markers.promise[due.promise]}`;
     const stale = isStaleDraft(session, now);
     if (stale) next += `  ${m('marker.stale', { days: ageInDays(session.updatedAt, now) })}`;
     const cells = [sessionDay(session), cut(session.client), session.kind, session.status, next, session.id];
@@ -155,7 +164,7 @@ function printSessions(listed: readonly Listed[], now: Date): void {
   printTable(header, rows);
 }
 
-function printPromises(listed: readonly Listed[]): void {
+function printPromises(listed: readonly Listed[], markers: MarkerWords): void {
   const pending = listed.flatMap(({ session, due }) => {
     const state = due.promise;
     return state && session.promise ? [{ session, promise: session.promise, state }] : [];
@@ -164,7 +173,7 @@ function printPromises(listed: readonly Listed[]): void {
   printInfo(`\n${style.bold(m('promises.title'))}`);
   const lines = pending.map(({ session, promise, state }) => {
     const text = m('promises.line', {
-      marker: m(state === 'overdue' ? 'marker.promiseOverdue' : 'marker.promiseDue'),
+      marker: markers.promise[state],
       client: session.client,
       what: promise.what.replace(/\s*\n\s*/g, ' / '),
       date: writtenDate(promise.by),
