@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionsDir } from './paths.js';
@@ -70,7 +71,7 @@ function readSessionFile(dir: string, name: string): { session: SessionRecord } 
 }
 
 /** The dotted path of the field a check error is about (`promise.by`); empty for the record itself. */
-function wrongField(error: { instancePath: string; keyword: string; params: Record<string, unknown> } | undefined): string {
+function wrongField(error: ErrorObject | undefined): string {
   if (!error) return '';
   const path = error.instancePath
     .split('/')
