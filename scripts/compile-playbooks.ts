@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { InputError, type SourceProblem } from '../src/errors.js';
-import { digestOf, templateFilesOf, type CompiledPlaybooks, type CompiledTemplate } from '../src/playbook/compiled.js';
+import { digestOf } from '../src/build-output.js';
+import { templateFilesOf, type CompiledPlaybooks, type CompiledTemplate } from '../src/playbook/compiled.js';
 import { builtinPlaybookEntries, builtinPlaybooksDir, loadPlaybookEntry } from '../src/playbook/registry.js';
 import type { Playbook } from '../src/playbook/schema.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { serializeRules, type CompiledRulesFiles } from '../src/check/compiled.js';
 import { parseRules } from '../src/check/rules.js';
 import { builtinPlaybooksDir } from '../src/playbook/registry.js';
-import { LANGS } from '../src/playbook/constants.js';
+import { LANGS } from '../src/types.js';
 import { readUserFile } from '../src/user-files.js';
 
 /**

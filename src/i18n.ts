@@ -1,6 +1,5 @@
-import type { Lang } from './playbook/schema.js';
+import type { Lang } from './types.js';
 
-export type { Lang };
 
 /**
  * The language of the CLI's own messages: `--lang`, then `CALMCLIENT_LANG`, then the locale

@@ -1,8 +1,8 @@
-import type { Lang } from '../playbook/schema.js';
-import { digestOf, readBuildOutput } from '../playbook/compiled.js';
+import { digestOf, readBuildOutput } from '../build-output.js';
 import { Matcher } from './matcher.js';
 import type { PatternList, Rule, RuleSet } from './model.js';
 import type { CompiledPattern } from './pattern.js';
+import type { Lang } from '../types.js';
 
 /**
  * The built-in reply rules, compiled once at build time (scripts/compile-rules.ts writes

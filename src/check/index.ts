@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../errors.js';
 import { builtinPlaybooksDir } from '../playbook/places.js';
-import type { Lang } from '../playbook/schema.js';
 import { readUserFile } from '../user-files.js';
 import { readCompiledRules } from './compiled.js';
 import { m } from './messages.js';
 import type { Finding, RuleSet } from './model.js';
 import { checkText } from './run.js';
+import type { Lang } from '../types.js';
 
 export type { Finding, RuleSet } from './model.js';
 

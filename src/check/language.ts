@@ -1,6 +1,6 @@
 import { franc } from 'franc-min';
-import type { Lang } from '../playbook/schema.js';
 import { IGNORE_COMMENT } from './draft.js';
+import type { Lang } from '../types.js';
 
 /** franc's codes for the languages the checker tells apart (the build keeps only their models). */
 export const FRANC_CODES: Record<string, Lang> = { fra: 'fr', eng: 'en' };

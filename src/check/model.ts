@@ -1,6 +1,6 @@
-import type { Lang } from '../playbook/schema.js';
 import type { Matcher } from './matcher.js';
 import type { CompiledPattern } from './pattern.js';
+import type { Lang } from '../types.js';
 
 /** Compiled patterns: a span counts when `match` finds it and no `except` match covers it. */
 export interface PatternList {

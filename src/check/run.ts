@@ -1,8 +1,8 @@
-import type { Lang } from '../playbook/schema.js';
 import { firstWords, inSubject, positionOf, prepareDraft, spansOf, toOriginal, type Draft, type Span } from './draft.js';
 import type { Matcher } from './matcher.js';
 import { m } from './messages.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
+import type { Lang } from '../types.js';
 
 /** The id findings about a wrong suppression comment carry. */
 const IGNORE_RULE_ID = 'calmclient-ignore';

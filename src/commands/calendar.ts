@@ -1,4 +1,4 @@
-import { formatDate, parseIso } from '../engine/dates.js';
+import { formatDate, parseIso } from '../dates/calendar.js';
 import { defineMessages } from '../i18n.js';
 import { renderIcs } from '../render/ics.js';
 import type { RenderedFile } from '../render/documents.js';

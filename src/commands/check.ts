@@ -2,10 +2,11 @@ import { builtinRules, checkDraft, loadRulesFile, withUserRules, type Finding, t
 import { guessLanguage } from '../check/language.js';
 import { m } from '../check/messages.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
-import { resolveLang, t, type Lang } from '../i18n.js';
+import { resolveLang, t } from '../i18n.js';
 import { printResult, printWarning } from '../output.js';
 import { decodeText, MAX_INPUT_BYTES, readUserFile } from '../user-files.js';
-import { printFindings, ruleIds, type Draft } from './findings.js';
+import { printFindings, ruleIds, type Draft } from '../check/report.js';
+import type { Lang } from '../types.js';
 
 export interface CheckOptions {
   lang?: string;

@@ -1,7 +1,7 @@
-import { formatDate, parseIso } from '../engine/dates.js';
+import { formatDate, parseIso } from '../dates/calendar.js';
 import { sessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages, getLang, resolveLang, type Lang } from '../i18n.js';
+import { defineMessages, getLang, resolveLang } from '../i18n.js';
 import { printInfo, style, wrap } from '../output.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import { dataDir } from '../store/paths.js';
@@ -18,6 +18,7 @@ import {
   type WalkOptions,
 } from './walk.js';
 import { resumeDraft } from './resume.js';
+import type { Lang } from '../types.js';
 
 export type FollowupOptions = WalkOptions;
 

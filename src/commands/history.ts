@@ -2,7 +2,7 @@ import { ageInDays, isStaleDraft, sessionDue, STALE_DRAFT_DAYS, type SessionDue 
 import { ExitCode, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { printInfo, printResult, printTable, style } from '../output.js';
-import { SESSION_STATUSES } from '../playbook/constants.js';
+import { SESSION_STATUSES } from '../types.js';
 import { dataDir } from '../store/paths.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { loadSessions, sameClient, sessionDay, shortDate, writtenDate } from './session-list.js';

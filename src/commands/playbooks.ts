@@ -14,14 +14,15 @@ import {
   type PlaybookOrigin,
 } from '../playbook/registry.js';
 import { tr } from '../playbook/registry-messages.js';
-import { KINDS, LANGS } from '../playbook/constants.js';
-import type { Condition, Lang, Playbook, PlaybookKind, Step } from '../playbook/schema.js';
+import { KINDS, LANGS } from '../types.js';
+import type { Condition, Playbook, Step } from '../playbook/schema.js';
 import { errorCode } from '../user-files.js';
 import { starterPlaybook } from '../playbook/starter.js';
 import { isRequired } from '../engine/answers.js';
 import { ensurePrivateDir, writeFileIfAbsent } from '../store/files.js';
 import { userPlaybooksDir } from '../store/paths.js';
 import { tp } from './playbooks-messages.js';
+import type { Lang, PlaybookKind } from '../types.js';
 
 export interface ListOptions {
   lang?: string;

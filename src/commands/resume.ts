@@ -1,9 +1,10 @@
 import { UsageError } from '../errors.js';
 import { setLang, t } from '../i18n.js';
-import type { Playbook, PlaybookKind } from '../playbook/schema.js';
+import type { Playbook } from '../playbook/schema.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { findSession, loadSessions } from './session-list.js';
 import { sessionPlaybook } from './session-playbook.js';
+import type { PlaybookKind } from '../types.js';
 
 /**
  * `--resume [ID]` for `start`, `checklist` and `followup`. `start` imports this module only when

@@ -1,12 +1,13 @@
 import { basename, relative } from 'node:path';
-import { formatDate, parseIso, todayOf, toIso } from '../engine/dates.js';
+import { formatDate, parseIso, todayOf, toIso } from '../dates/calendar.js';
 import type { Due } from '../engine/due.js';
 import { UsageError } from '../errors.js';
-import { defineMessages, getLang, type Lang } from '../i18n.js';
+import { defineMessages, getLang } from '../i18n.js';
 import { printWarning } from '../output.js';
 import { slugify } from '../render/slug.js';
 import { readSessions, type SessionProblem } from '../store/read-sessions.js';
 import { SESSION_VERSION, type SessionRecord } from '../store/sessions.js';
+import type { Lang } from '../types.js';
 
 /** Reading, finding and describing saved sessions: shared by checklist, followup, history, show, recap, lessons. */
 

@@ -1,5 +1,5 @@
 import type { EmailFormat } from '../cli.js';
-import { formatDate, parseIso } from '../engine/dates.js';
+import { formatDate, parseIso } from '../dates/calendar.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { resolveLang, t } from '../i18n.js';
 import { printInfo } from '../output.js';

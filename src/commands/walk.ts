@@ -7,7 +7,7 @@ import { effectiveAnswers, runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { printInfo, printResult, style, wrap } from '../output.js';
-import type { Lang, Playbook, SessionStatus } from '../playbook/schema.js';
+import type { Playbook } from '../playbook/schema.js';
 import { errorCode, readUserFile } from '../user-files.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { renderSession, type RenderedFile } from '../render/documents.js';
@@ -16,6 +16,7 @@ import { ensurePrivateDir, writeNewFile } from '../store/files.js';
 import { recapsDir } from '../store/paths.js';
 import { newSessionId, saveSession, type SessionRecord } from '../store/sessions.js';
 import { calendarLabel, nextContactEvent } from './calendar.js';
+import type { Lang, SessionStatus } from '../types.js';
 
 /**
  * Walking a playbook for a new session, as `start` does, for `checklist` and `followup`: answers
@@ -249,7 +250,7 @@ function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | u
  * things worse (often their own, quoted in the plan) before they send it.
  */
 export async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
-  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('./findings.js')]);
+  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('../check/report.js')]);
   const findings = await checkDraft(contents, { lang });
   if (findings.length > 0) printInfo(`\n${style.bold(t('review.title', {}, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);

@@ -1,6 +1,7 @@
 import { t } from '../i18n.js';
-import type { Lang, QuestionStep } from '../playbook/schema.js';
-import { dateExample, isBeforeToday, parseDateInput, parseIso, resolveDateDefault, toIso } from './dates.js';
+import type { QuestionStep } from '../playbook/schema.js';
+import { dateExample, isBeforeToday, parseDateInput, parseIso, resolveDateDefault, toIso } from '../dates/calendar.js';
+import type { Lang } from '../types.js';
 
 /** What a step's answer is stored as: text, yes/no, a choice value, choice values, an ISO date. */
 export type AnswerValue = string | boolean | string[];

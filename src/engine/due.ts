@@ -1,4 +1,4 @@
-import { isBeforeToday, parseIso, todayOf, toIso } from './dates.js';
+import { isBeforeToday, parseIso, todayOf, toIso } from '../dates/calendar.js';
 
 /**
  * Which dates of an open crisis need the user now. Pure: the clock is a parameter, so tests pass

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { digestOf, readBuildOutput } from '../build-output.js';
 import type { Playbook } from './schema.js';
 
 /**
@@ -25,26 +25,6 @@ export interface CompiledPlaybook {
 export type CompiledPlaybooks = Record<string, CompiledPlaybook>;
 
 export const COMPILED_PLAYBOOKS_FILE = 'playbooks.json';
-
-export function digestOf(texts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const text of texts) hash.update(text).update('\0');
-  return hash.digest('hex');
-}
-
-const buildOutputs = new Map<string, unknown>();
-
-/**
- * A JSON file the build wrote beside the bundle (`name` in dist/), read once; `{}` when there is
- * none, as when the code runs from src/.
- */
-export function readBuildOutput<T extends object>(name: string): Partial<T> {
-  if (!buildOutputs.has(name)) {
-    const file = new URL(`./${name}`, import.meta.url);
-    buildOutputs.set(name, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
-  }
-  return buildOutputs.get(name) as Partial<T>;
-}
 
 /** The template files of a compiled playbook, in digest order. */
 export function templateFilesOf(templates: CompiledPlaybook['templates']): string[] {

@@ -5,7 +5,7 @@ import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
 import { getLang, t } from '../i18n.js';
 import { referencedSteps } from '../engine/conditions.js';
-import { SESSION_STATUSES } from './constants.js';
+import { SESSION_STATUSES } from '../types.js';
 import {
   playbookSchema,
   STEP_TYPES,
@@ -17,7 +17,8 @@ import {
 } from './schema.js';
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
 import { readUserFile } from '../user-files.js';
-import { problemIn, YamlSource } from './source.js';
+import { problemIn, YamlSource } from '../yaml/source.js';
+import { issuePath, schemaProblem, valueAt } from '../yaml/schema-problem.js';
 
 /** Reads, parses and validates a playbook file. Every problem is located; all of them are reported. */
 export function loadPlaybookFile(file: string): Playbook {
@@ -34,7 +35,7 @@ export function parsePlaybook(file: string, text: string, readTemplate: Template
   const data = source.toJS();
   z.config(getLang() === 'fr' ? zodFrench() : zodEnglish());
   const parsed = playbookSchema.safeParse(data);
-  if (!parsed.success) fail(parsed.error.issues.map((issue) => schemaProblem(source, data, issue)));
+  if (!parsed.success) fail(parsed.error.issues.map((issue) => playbookSchemaProblem(source, data, issue)));
 
   const playbook = parsed.data;
   const problems = [...checkSteps(source, playbook.steps), ...checkRecord(source, playbook)];
@@ -47,16 +48,9 @@ function fail(problems: SourceProblem[]): never {
   throw new InputError(problems[0]?.message ?? 'invalid playbook', problems);
 }
 
-export function schemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
-  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return source.problemAtNode(source.keyNodeAt(path, key) ?? source.nodeAt(path), t('playbook.unknownField', { key }));
-  }
-  if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
-    const key = String(path[path.length - 1] ?? '');
-    return source.problemAtPath(path, t('playbook.missingField', { key }));
-  }
+/** A schema problem, with the messages only a playbook needs: an unknown step type, a malformed condition. */
+function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
+  const path = issuePath(issue);
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
     const value = String(valueAt(data, path) ?? '');
     if (value === '') return source.problemAtPath(path, t('playbook.missingField', { key: 'type' }));
@@ -65,17 +59,7 @@ export function schemaProblem(source: YamlSource, data: unknown, issue: z.core.$
   if (issue.code === 'invalid_union' && path.includes('when')) {
     return source.problemAtPath(path, t('playbook.whenShape'));
   }
-  const where = path.length > 0 ? `${path.join('.')}: ` : '';
-  return source.problemAtPath(path, `${where}${issue.message}`);
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
+  return schemaProblem(source, data, issue);
 }
 
 function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[] {

@@ -5,8 +5,9 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { userPlaybooksDir } from '../store/paths.js';
 import { readCompiledPlaybook } from './compiled.js';
-import { LANGS } from './constants.js';
-import type { Lang, Playbook } from './schema.js';
+import { LANGS } from '../types.js';
+import type { Playbook } from './schema.js';
+import type { Lang } from '../types.js';
 
 /**
  * Where playbooks sit: the built-in ones in the package, the user's in their config folder. Kept

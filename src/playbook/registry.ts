@@ -3,9 +3,9 @@ import { t } from '../i18n.js';
 import { loadPlaybookFile } from './load.js';
 import { compiledPlaybookOf, findPlaybookEntry, looksLikePath, type PlaybookEntry } from './places.js';
 import { tr } from './registry-messages.js';
-import type { Lang, Playbook } from './schema.js';
+import type { Playbook } from './schema.js';
 import { readUserFile } from '../user-files.js';
-import { YamlSource } from './source.js';
+import { YamlSource } from '../yaml/source.js';
 
 export {
   builtinPlaybookEntries,
@@ -18,6 +18,7 @@ export {
   type PlaybookEntry,
   type PlaybookOrigin,
 } from './places.js';
+import type { Lang } from '../types.js';
 
 /** Loads a playbook from its folder, checking that its `id` and `lang` match its place there. */
 export function loadPlaybookEntry(entry: PlaybookEntry): Playbook {

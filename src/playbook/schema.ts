@@ -13,7 +13,7 @@ export const STEP_ID = /^[a-z][a-z0-9_]*$/;
 const stepId = z.string().regex(STEP_ID, says('schema.snakeCase'));
 const nonEmpty = z.string().trim().min(1, says('schema.empty'));
 
-import { KINDS, LANGS, SESSION_STATUSES } from './constants.js';
+import { KINDS, LANGS } from '../types.js';
 export const STEP_TYPES = ['advice', 'input', 'text', 'confirm', 'select', 'checkbox', 'date'] as const;
 
 /**
@@ -146,10 +146,7 @@ export const playbookSchema = z.strictObject({
   }),
 });
 
-export type Lang = (typeof LANGS)[number];
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type RecordRoles = z.infer<typeof recordSchema>;
-export type PlaybookKind = (typeof KINDS)[number];
 export type Step = z.infer<typeof stepSchema>;
 export type StepType = Step['type'];
 export type AdviceStep = Extract<Step, { type: 'advice' }>;

@@ -1,4 +1,4 @@
-import type { Lang, PlaybookKind } from './schema.js';
+import type { Lang, PlaybookKind } from '../types.js';
 
 /**
  * The commented starter file `calmclient playbooks new` writes: a small, valid playbook that uses

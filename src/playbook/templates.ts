@@ -1,6 +1,7 @@
 import Mustache from 'mustache';
 import { t } from '../i18n.js';
-import type { PlaybookKind, Step } from './schema.js';
+import type { Step } from './schema.js';
+import type { PlaybookKind } from '../types.js';
 
 /**
  * The names a template may use, and the check that it uses no other. Keeping this next to the

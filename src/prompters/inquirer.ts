@@ -2,14 +2,15 @@ import { checkbox, input, select } from '@inquirer/prompts';
 import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue, type Answers } from '../engine/answers.js';
-import { dateExample, formatDate, parseIso, resolveDateDefault } from '../engine/dates.js';
+import { dateExample, formatDate, parseIso, resolveDateDefault } from '../dates/calendar.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t } from '../i18n.js';
 import { style, wrap } from '../output.js';
-import type { AdviceStep, Choice, Lang, Playbook, QuestionStep, Step } from '../playbook/schema.js';
+import type { AdviceStep, Choice, Playbook, QuestionStep, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
+import type { Lang } from '../types.js';
 
 /** For a command that asks one question of its own (`forget`). */
 export { select };

@@ -1,10 +1,11 @@
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
 import type { Prompter } from '../engine/run.js';
 import { InputError, type SourceProblem } from '../errors.js';
-import { t, type Lang } from '../i18n.js';
+import { t } from '../i18n.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import { isMap } from 'yaml';
-import { YamlSource } from '../playbook/source.js';
+import { YamlSource } from '../yaml/source.js';
+import type { Lang } from '../types.js';
 
 /** Keys of an answers file that are not step ids. */
 const META_KEYS = new Set(['client']);

@@ -1,7 +1,8 @@
-import { formatDate, parseIso, toIso, todayOf } from '../engine/dates.js';
+import { formatDate, parseIso, toIso, todayOf } from '../dates/calendar.js';
 import type { Answers } from '../engine/answers.js';
 import { t } from '../i18n.js';
-import type { Choice, Lang, Playbook, Step } from '../playbook/schema.js';
+import type { Choice, Playbook, Step } from '../playbook/schema.js';
+import type { Lang } from '../types.js';
 
 /**
  * The values a template sees (documented in docs/playbook-format.md). Everything here is plain

@@ -1,6 +1,6 @@
 import Mustache from 'mustache';
 import type { Answers } from '../engine/answers.js';
-import { toIso, todayOf } from '../engine/dates.js';
+import { toIso, todayOf } from '../dates/calendar.js';
 import type { Playbook } from '../playbook/schema.js';
 import { buildContext, type TemplateContext } from './context.js';
 import { dropEmptySections, escapeMarkdown } from './markdown.js';

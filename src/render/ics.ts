@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../engine/dates.js';
-import { toIso, todayOf } from '../engine/dates.js';
+import type { CalendarDate } from '../dates/calendar.js';
+import { toIso, todayOf } from '../dates/calendar.js';
 import type { RenderedFile } from './documents.js';
 import { slugify } from './slug.js';
 

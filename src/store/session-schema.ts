@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { KINDS, LANGS, SESSION_STATUSES } from '../playbook/constants.js';
+import { KINDS, LANGS, SESSION_STATUSES } from '../types.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 
 /**

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Answers } from '../engine/answers.js';
-import { toIso, todayOf } from '../engine/dates.js';
-import type { Lang, PlaybookKind, SessionStatus } from '../playbook/schema.js';
+import { toIso, todayOf } from '../dates/calendar.js';
 import { slugify } from '../render/slug.js';
 import { ensurePrivateDir, writeFileAtomic } from './files.js';
 import { sessionsDir } from './paths.js';
+import type { Lang, PlaybookKind, SessionStatus } from '../types.js';
 
 export const SESSION_VERSION = 1;
 

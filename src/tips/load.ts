@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { InputError, type SourceProblem } from '../errors.js';
 import { builtinPlaybooksDir } from '../playbook/registry.js';
-import type { Lang } from '../playbook/schema.js';
-import { YamlSource } from '../playbook/source.js';
+import { YamlSource } from '../yaml/source.js';
 import { readUserFile } from '../user-files.js';
+import type { Lang } from '../types.js';
 
 /** `playbooks/<lang>/tips.yaml`: short cards to glance at during a call, grouped by topic. */
 const tipsSchema = z.strictObject({

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { nextStep } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
-import type { Lang, Playbook, Step } from '../../src/playbook/schema.js';
+import type { Playbook, Step } from '../../src/playbook/schema.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { PtySession } from '../pty.js';
+import type { Lang } from '../../src/types.js';
 
 /** What our person answers, by step id; steps not listed are left empty or take the default. */
 const choices: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { applicableSteps } from '../../src/engine/run.js';
 import { referencedSteps } from '../../src/engine/conditions.js';
-import type { Condition, Lang, Playbook, Step } from '../../src/playbook/schema.js';
+import type { Condition, Playbook, Step } from '../../src/playbook/schema.js';
+import type { Lang } from '../../src/types.js';
 
 /**
  * Answer sets that walk every branch of a playbook, as an answers file would hold them (dates as

@@ -7,7 +7,7 @@ import { parseRules } from '../../src/check/rules.js';
 import { checkText } from '../../src/check/run.js';
 import { InputError, type SourceProblem } from '../../src/errors.js';
 import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
-import { LANGS } from '../../src/playbook/constants.js';
+import { LANGS } from '../../src/types.js';
 
 interface RawRule {
   id: string;

@@ -6,7 +6,7 @@ import { COMPILED_RULES_FILE, readCompiledRules } from '../../src/check/compiled
 import { parseRules } from '../../src/check/rules.js';
 import { checkText } from '../../src/check/run.js';
 import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
-import { LANGS } from '../../src/playbook/constants.js';
+import { LANGS } from '../../src/types.js';
 import { readUserFile } from '../../src/user-files.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 

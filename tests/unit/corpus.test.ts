@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkDraft } from '../../src/check/index.js';
-import { LANGS } from '../../src/playbook/constants.js';
-import type { Lang } from '../../src/playbook/schema.js';
+import { LANGS } from '../../src/types.js';
 import { FIXTURES } from '../helpers.js';
+import type { Lang } from '../../src/types.js';
 
 /**
  * Precision and recall of the reply rules on the drafts of tests/fixtures/replies/<lang>/, whose

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coerceAnswer, type AnswerValue, type Answers } from '../../src/engine/answers.js';
 import { holds } from '../../src/engine/conditions.js';
-import { formatDate, parseDateInput, parseIso, toIso } from '../../src/engine/dates.js';
+import { formatDate, parseDateInput, parseIso, toIso } from '../../src/dates/calendar.js';
 import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { QuestionStep, Step } from '../../src/playbook/schema.js';

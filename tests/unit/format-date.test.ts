@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/engine/dates.js';
+import { formatDate } from '../../src/dates/calendar.js';
 
 /** What formatDate wrote before it spelt the names out itself: Intl, commas dropped. */
 function intlDate(year: number, month: number, day: number, locale: string): string {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { PLAYBOOK_SCHEMA_FILE, playbookJsonSchema, playbookSchemaText } from '../../scripts/generate-schema.js';
 import { builtinPlaybookFiles } from '../../src/playbook/registry.js';
 import { starterPlaybook } from '../../src/playbook/starter.js';
-import { KINDS, LANGS } from '../../src/playbook/constants.js';
+import { KINDS, LANGS } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
 
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(playbookJsonSchema());

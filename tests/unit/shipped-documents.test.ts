@@ -5,11 +5,12 @@ import { checkDraft } from '../../src/check/index.js';
 import { effectiveAnswers, runPlaybook } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { builtinPlaybookFiles } from '../../src/playbook/registry.js';
-import { LANGS } from '../../src/playbook/constants.js';
-import type { Lang, Playbook, PlaybookKind } from '../../src/playbook/schema.js';
+import { LANGS } from '../../src/types.js';
+import type { Playbook } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
 import { renderSession } from '../../src/render/documents.js';
 import { branchCombinations } from '../support/combinations.js';
+import type { Lang, PlaybookKind } from '../../src/types.js';
 
 /**
  * Whatever the user answered, the documents of every built-in playbook read cleanly (no template

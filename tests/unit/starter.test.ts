@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n.js';
 import { loadPlaybookEntry } from '../../src/playbook/registry.js';
-import { KINDS, LANGS } from '../../src/playbook/constants.js';
+import { KINDS, LANGS } from '../../src/types.js';
 import { starterPlaybook } from '../../src/playbook/starter.js';
 import { tempDir } from '../helpers.js';
 

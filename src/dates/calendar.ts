@@ -1,4 +1,4 @@
-import type { Lang } from '../playbook/schema.js';
+import type { Lang } from '../types.js';
 
 /**
  * Dates are stored as local calendar values, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`: a freelancer

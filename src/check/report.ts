@@ -1,7 +1,7 @@
-import type { Finding } from '../check/index.js';
-import { m, type CheckMessageKey } from '../check/messages.js';
-import type { Lang } from '../i18n.js';
+import type { Finding } from './model.js';
+import { m, type CheckMessageKey } from './messages.js';
 import { printInfo, printResult, style } from '../output.js';
+import type { Lang } from '../types.js';
 
 /**
  * The text report of `calmclient check`, which `start`, `checklist` and `followup` print too for the

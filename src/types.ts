@@ -1,0 +1,24 @@
+/**
+ * The vocabulary that several layers share: languages, kinds of playbook and session, statuses,
+ * and the values of options that more than one command takes. Values and types only: importing
+ * this module loads nothing else.
+ */
+
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** What a playbook is for, and so what a session of it is: during, before or after a crisis. */
+export const KINDS = ['crisis', 'prevention', 'followup'] as const;
+export type PlaybookKind = (typeof KINDS)[number];
+
+/** Where a crisis stands; a playbook records one of these in its `record.status` step. */
+export const SESSION_STATUSES = ['open', 'resolved', 'escalated', 'lost'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** `start --format`: which e-mail files to write beside the recap. */
+export const EMAIL_FORMATS = ['md', 'eml', 'both'] as const;
+export type EmailFormat = (typeof EMAIL_FORMATS)[number];
+
+/** `completion SHELL` */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
