@@ -271,6 +271,7 @@ export function buildProgram(setExit: (code: number) => void, parsed: () => void
     .option('--lang <lang>', checkHelp('check.lang'), 'auto')
     .option('--format <format>', checkHelp('check.format'), 'text')
     .option('--rules <file>', checkHelp('check.rules'))
+    .option('--date <YYYY-MM-DD>', checkHelp('check.date'))
     .addHelpText(
       'after',
       `${examples(
