@@ -30,6 +30,8 @@ interface RuleCommon {
 export interface PhraseRule extends RuleCommon {
   check: 'phrase';
   patterns: PatternList;
+  /** The rule does not apply in a sentence where one of these stands too (a past tense, for a window). */
+  unlessSentence?: PatternList;
   /** What to write instead of the words found, when one replacement fits (Vale's `swap`). */
   replace?: string;
 }

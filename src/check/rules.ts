@@ -10,7 +10,7 @@ import { YamlSource } from '../yaml/source.js';
 import { AutomatonBuilder, TooLargeError } from './automaton.js';
 import { prepareDraft, toOriginal } from './draft.js';
 import { m, PLACEHOLDER_WEEKDAYS } from './messages.js';
-import { LEVELS, type CheckKind, type PatternList, type Rule, type RuleSet } from './model.js';
+import { LEVELS, type CheckKind, type PatternList, type PhraseRule, type Rule, type RuleSet } from './model.js';
 import { Matcher } from './matcher.js';
 import { TENSES } from './morphology.js';
 import { compilePatterns, parsePattern, PatternError, type Fragment, type Node, type PatternErrorReason } from './pattern.js';
@@ -57,6 +57,7 @@ function schemas(lang: Lang) {
       patterns: z.array(nonEmpty).min(1),
       except: z.array(nonEmpty).min(1).optional(),
       negated: z.boolean().optional(),
+      unless_sentence: z.array(nonEmpty).min(1).optional(),
       replace: nonEmpty.optional(),
     }),
     'next-date': z.strictObject({
@@ -270,7 +271,10 @@ class Compiler {
         const patterns: PatternList = { match: this.matcher(phrase.patterns, (i) => [...path, 'patterns', i]) };
         if (phrase.except) patterns.except = this.matcher(phrase.except, (i) => [...path, 'except', i]);
         if (phrase.negated) patterns.negated = true;
-        return { ...about, check: 'phrase', patterns, ...(phrase.replace !== undefined ? { replace: phrase.replace } : {}) };
+        const done: PhraseRule = { ...about, check: 'phrase', patterns };
+        if (phrase.unless_sentence) done.unlessSentence = { match: this.matcher(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
+        if (phrase.replace !== undefined) done.replace = phrase.replace;
+        return done;
       }
       const lists: Record<string, PatternList> = {};
       const given = rule as unknown as Record<string, PatternListSource | undefined>;

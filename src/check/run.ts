@@ -14,7 +14,7 @@ export function checkText(text: string, ruleSet: RuleSet, lang: Lang, reference:
   const draft = prepareDraft(text);
   const silenced = new Set(draft.suppressions.flatMap((suppression) => suppression.ids));
   const found: { rule: Rule; span: Span }[] = [];
-  const context = new Context(draft, reference);
+  const context = new Context(draft, reference, ruleSet.rules);
   for (const rule of ruleSet.rules) {
     if (silenced.has(rule.id)) continue;
     for (const span of runRule(rule, draft, context)) found.push({ rule, span });
@@ -37,9 +37,11 @@ function today(): Day {
 export class Context {
   private lists = new Map<PatternList, Span[]>();
   private dates: ReturnType<typeof findDates> | undefined;
+  private backs: Span[] | undefined;
   constructor(
     readonly draft: Draft,
     readonly reference?: Day,
+    readonly rules: readonly Rule[] = [],
   ) {}
 
   /** Matches of a pattern list, computed once however many rules read it. */
@@ -52,6 +54,11 @@ export class Context {
     return spans;
   }
 
+  /** The apologies the rule set's apology-but rules find taken back. */
+  takenBack(): Span[] {
+    return (this.backs ??= this.rules.flatMap((rule) => (rule.check === 'apology-but' ? apologiesTakenBack(rule, this) : [])));
+  }
+
   dateMentions(): ReturnType<typeof findDates> {
     return (this.dates ??= findDates(this.draft, this.reference));
   }
@@ -60,8 +67,12 @@ export class Context {
 /** The spans of the draft one rule objects to. */
 export function runRule(rule: Rule, draft: Draft, context = new Context(draft)): Span[] {
   switch (rule.check) {
-    case 'phrase':
-      return context.matches(rule.patterns);
+    case 'phrase': {
+      const found = context.matches(rule.patterns);
+      if (!rule.unlessSentence || found.length === 0) return found;
+      const excluded = new Set(context.matches(rule.unlessSentence).map((span) => draft.sentence[span.from]));
+      return found.filter((span) => !excluded.has(draft.sentence[span.from]));
+    }
     case 'next-date':
       return hasNextStep(rule, context) ? [] : [{ from: firstWords(draft), to: firstWords(draft) }];
     case 'feeling-first':
@@ -133,7 +144,9 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
     const sentence = draft.sentence[mention.span.from] as number;
     if (mention.kind === 'future') return true;
     if (mention.kind !== 'date') continue;
-    if (past.has(sentence) && !future.has(sentence)) continue;
+    // The sentence's tense first ("placed on 2 March", "will reach you on Thursday"), then the reference date.
+    if (future.has(sentence)) return true;
+    if (past.has(sentence) || mention.direction === 'past') continue;
     return true;
   }
   return rule.dates !== undefined && context.matches(rule.dates).some(committed);
@@ -146,9 +159,13 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
 function feelingFirst(rule: Extract<Rule, { check: 'feeling-first' }>, context: Context): Span[] {
   const { draft } = context;
   const openings = new Set(rule.opening ? context.matches(rule.opening).map((span) => draft.sentence[span.from] as number) : []);
-  const counts = (span: Span): boolean => !inSubject(draft, span) && !openings.has(draft.sentence[span.from] as number);
-  const acknowledgement = context.matches(rule.acknowledgement).find(counts);
-  const explanation = context.matches(rule.explanation).find(counts);
+  // An apology taken back by a "but" acknowledges nothing.
+  const takenBack = context.takenBack();
+  const counts = (span: Span): boolean => !inSubject(draft, span);
+  const acknowledgement = context
+    .matches(rule.acknowledgement)
+    .find((span) => counts(span) && !takenBack.some((back) => back.from <= span.from && span.from < back.to));
+  const explanation = context.matches(rule.explanation).find((span) => counts(span) && !openings.has(draft.sentence[span.from] as number));
   if (!explanation) return [];
   if (!acknowledgement) return [{ from: firstWords(draft), to: firstWords(draft) }];
   const sentence = (span: Span): number => draft.sentence[span.from] as number;

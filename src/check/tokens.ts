@@ -138,6 +138,15 @@ export function tokenize(folded: string): Token[] {
       else push('stop', from, i);
       continue;
     }
+    // A clitic written alone ("'ve", "'ll" in a rule's pattern): the word it stands for.
+    if (char === "'") {
+      const clitic = /^'(m|re|ve|ll|d|s)(?![\p{L}\p{N}])/u.exec(folded.slice(i, i + 4));
+      if (clitic) {
+        push('word', i, i + clitic[0].length, [clitic[0], ...(EN_CLITICS[clitic[0]] ?? [])]);
+        i += clitic[0].length;
+        continue;
+      }
+    }
     // Light punctuation: one token for a run of it.
     const from = i;
     while (i < folded.length) {

@@ -28,6 +28,12 @@ export type DateKind =
 export interface DateMention {
   span: Span;
   kind: DateKind;
+  /**
+   * For a date whose direction only the sentence tells (`kind: 'date'`), where the reference date
+   * places it, when the expression names a day: the sentence's tense comes first ("placed on 2
+   * March" is past whatever the year), this only decides when it says nothing.
+   */
+  direction?: 'future' | 'past';
   /** The day, when the expression names one and the reference date places it. */
   day?: { year: number; month: number; day: number };
 }
@@ -67,7 +73,7 @@ const DATED_THINGS = new Set([
 ]);
 const DATED_LINKS = new Set(['of', 'from', 'dated', 'du', 'de', 'en', 'date', 'dated', "d'"]);
 const SINCE = new Set(['since', 'depuis', 'ago', 'il']);
-const OPENING = new Set(['open', 'opened', 'opening', 'hours', 'ouvert', 'ouverte', 'ouverts', 'ouvertes', 'horaires', 'ouverture', 'ferme', 'closed', 'fermes', 'fermeture', 'permanence']);
+const OPENING = new Set(['open', 'opening', 'ouvert', 'ouverte', 'ouverts', 'ouvertes', 'horaires', 'ouverture', 'ferme', 'closed', 'fermes', 'fermeture', 'permanence']);
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'matin', 'apres-midi', 'soir', 'soiree', 'matinee']);
 const THIS = new Set(['this', 'ce', 'cet', 'cette']);
 const DURATION_UNITS = new Set(['hours', 'hour', 'days', 'day', 'working', 'business', 'heures', 'heure', 'jours', 'jour', 'h', 'minutes', 'weeks', 'week', 'semaines', 'semaine', 'ouvres', 'ouvrables']);
@@ -89,7 +95,7 @@ export function findDates(draft: Draft, reference?: Reference): DateMention[] {
       continue;
     }
     const kind = classify(draft, mention, reference);
-    found.push({ ...mention, kind: kind.kind, ...(kind.day ? { day: kind.day } : {}) });
+    found.push({ span: mention.span, kind: kind.kind, ...(kind.day ? { day: kind.day } : {}), ...(kind.direction ? { direction: kind.direction } : {}) });
     i = mention.span.to;
   }
   return mergeWindows(draft, found);
@@ -148,7 +154,7 @@ function dateAt(tokens: readonly Token[], i: number): Raw | undefined {
   }
   // Delays: within 48 hours, in 3 days, sous 48 heures, d'ici 3 jours.
   if (WITHIN.has(w) && isNumber(next) && DURATION_UNITS.has(word(tokens[i + 2])))
-    return { span: { from: i, to: i + 3 + (DURATION_UNITS.has(word(tokens[i + 3])) ? 1 : 0) }, kind: 'future' };
+    return { span: { from: i, to: i + 3 + (DURATION_UNITS.has(word(tokens[i + 3])) ? 1 : 0) }, kind: 'date' };
   // ISO dates: 2026-03-04.
   if (t.kind === 'number' && t.text.length === 4 && isPunct(next, '-') && isNumber(tokens[i + 2], 12) && isPunct(tokens[i + 3], '-') && isNumber(tokens[i + 4], 31)) {
     const value = { year: Number(t.text), month: Number(tokens[i + 2]?.text), day: Number(tokens[i + 4]?.text) };
@@ -224,7 +230,7 @@ function extendDayPart(tokens: readonly Token[], i: number): number {
 }
 
 /** What the words around a date say of it. */
-function classify(draft: Draft, mention: Raw, reference: Reference | undefined): { kind: DateKind; day?: Reference } {
+function classify(draft: Draft, mention: Raw, reference: Reference | undefined): { kind: DateKind; day?: Reference; direction?: 'future' | 'past' } {
   const { tokens } = draft;
   const { from, to } = mention.span;
   const before = (k: number): string => word(tokens[from - k]);
@@ -234,6 +240,9 @@ function classify(draft: Draft, mention: Raw, reference: Reference | undefined):
   if (RECURRING_BEFORE.has(before(1)) || RECURRING_BEFORE.has(before(2))) return { kind: 'recurring' };
   if (WEEKDAYS_PLURAL.has(word(tokens[from]))) return { kind: 'recurring' };
   if (mention.weekday !== undefined && before(1) === 'le' && mention.dayMonth === undefined && to === from + 1) return { kind: 'recurring' };
+  // "Monday to Friday", "du mardi au vendredi": a week's habit, unless "between" makes it a window.
+  if (mention.weekday !== undefined && RANGE_TO.has(after(1)) && word(tokens[to + 1]) in WEEKDAYS && !['between', 'entre'].includes(before(1)))
+    return { kind: 'recurring' };
   if (RANGE_TO.has(after(1)) && (word(tokens[to + 1]) in WEEKDAYS || isNumber(tokens[to + 1], 24)) && sentenceHas(draft, from, OPENING))
     return { kind: 'recurring' };
   if ((before(1) === 'du' || before(1) === 'from' || before(1) === 'de') && RANGE_TO.has(after(1)) && (word(tokens[to + 1]) in WEEKDAYS || isNumber(tokens[to + 1], 24)))
@@ -251,14 +260,15 @@ function classify(draft: Draft, mention: Raw, reference: Reference | undefined):
   if (DATED_LINKS.has(link) && (before(2) === 'date' || before(3) === 'date')) return { kind: 'reference' };
   if ((link === 'le' || link === 'the' || link === 'on') && DATED_LINKS.has(before(2)) && DATED_THINGS.has(before(3))) return { kind: 'reference' };
   if (mention.kind === 'future') return { kind: 'future' };
-  // Placed against the reference date.
+  // Placed against the reference date: a written year says where; without one, the nearest such day.
   if (reference && mention.dayMonth && mention.dayMonth.month > 0) {
-    const year = mention.dayMonth.year ?? reference.year;
+    const at = (year: number): number => Date.UTC(year, (mention.dayMonth?.month ?? 1) - 1, mention.dayMonth?.day ?? 1);
+    const today = Date.UTC(reference.year, reference.month - 1, reference.day);
+    const written = mention.dayMonth.year;
+    const year =
+      written ?? [reference.year - 1, reference.year, reference.year + 1].reduce((best, y) => (Math.abs(at(y) - today) < Math.abs(at(best) - today) ? y : best));
     const day = { year, month: mention.dayMonth.month, day: mention.dayMonth.day };
-    const compare = (day.year - reference.year) * 400 + (day.month - reference.month) * 32 + (day.day - reference.day);
-    if (mention.dayMonth.year !== undefined || compare >= -62) return { kind: compare >= 0 ? 'future' : 'past', day };
-    // "12 January" written in December is next year's.
-    return { kind: 'future', day: { ...day, year: year + 1 } };
+    return { kind: 'date', day, direction: at(year) >= today ? 'future' : 'past' };
   }
   return { kind: mention.kind };
 }
