@@ -1,5 +1,5 @@
 import { digestOf, readBuildOutput } from '../build-output.js';
-import type { Automaton } from './automaton.js';
+import type { Automaton, State, Test } from './automaton.js';
 import { Matcher } from './matcher.js';
 import type { PatternList, Rule, RuleSet } from './model.js';
 import type { Lang } from '../types.js';
@@ -10,23 +10,34 @@ import type { Lang } from '../types.js';
  * patterns costs `start` and `check` more than all the rest of their work. An entry is used only
  * while the digest of its rules file still matches, so an edited file is always compiled afresh;
  * run from src/ (tests), there is no such file beside the code and nothing is used.
+ *
+ * Automata are stored compactly: each state is `[test, ...next]`, `test` an index into the shared
+ * `tests` table (the same forms of a word stand in many states), or -1 for a state that consumes
+ * nothing.
  */
 
 /** A pattern list, each automaton given by its index in `CompiledRules.automata`. */
 interface IndexedPatternList {
-  match: number;
-  except?: number;
+  match: number[];
+  except?: number[];
   negated?: boolean;
 }
 
 type Indexed<T> = { [K in keyof T]: T[K] extends PatternList | undefined ? IndexedPatternList : T[K] };
 
+interface CompactAutomaton {
+  start: number;
+  accept: number;
+  states: number[][];
+}
+
 export interface CompiledRules {
   /** SHA-256 of the rules file. */
   digest: string;
   lang?: Lang;
-  /** The automaton of each pattern list, once however many rules use it. */
-  automata: Automaton[];
+  tests: Test[];
+  /** The automaton of each matcher, once however many lists use it. */
+  automata: CompactAutomaton[];
   rules: Indexed<Rule>[];
 }
 
@@ -36,16 +47,32 @@ export type CompiledRulesFiles = Record<string, CompiledRules>;
 export const COMPILED_RULES_FILE = 'reply-rules.json';
 
 const isPatternList = (value: unknown): value is PatternList =>
-  typeof value === 'object' && value !== null && 'match' in value && value.match instanceof Matcher;
+  typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match) && value.match.every((item) => item instanceof Matcher);
 
 /** The compiled form of a rule set read from `text`. */
 export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
-  const automata: Automaton[] = [];
+  const tests: Test[] = [];
+  const testIndex = new Map<string, number>();
+  const automata: CompactAutomaton[] = [];
   const indexOf = new Map<Matcher, number>();
+  const compact = ({ start, accept, states }: Automaton): CompactAutomaton => ({
+    start,
+    accept,
+    states: states.map((state) => {
+      if (!state.test) return [-1, ...state.next];
+      const key = JSON.stringify(state.test);
+      let test = testIndex.get(key);
+      if (test === undefined) {
+        test = tests.push(state.test) - 1;
+        testIndex.set(key, test);
+      }
+      return [test, ...state.next];
+    }),
+  });
   const index = (matcher: Matcher): number => {
     let found = indexOf.get(matcher);
     if (found === undefined) {
-      found = automata.push(matcher.automaton) - 1;
+      found = automata.push(compact(matcher.automaton)) - 1;
       indexOf.set(matcher, found);
     }
     return found;
@@ -55,12 +82,16 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
       Object.entries(rule).map(([key, value]) => [
         key,
         isPatternList(value)
-          ? { match: index(value.match), ...(value.except ? { except: index(value.except) } : {}), ...(value.negated ? { negated: true } : {}) }
+          ? {
+              match: value.match.map(index),
+              ...(value.except ? { except: value.except.map(index) } : {}),
+              ...(value.negated ? { negated: true } : {}),
+            }
           : value,
       ]),
     ),
   ) as unknown as Indexed<Rule>[];
-  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), automata, rules };
+  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), tests, automata, rules };
 }
 
 /**
@@ -69,20 +100,32 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
  * the slow way, and only when first asked for.
  */
 export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): RuleSet {
-  const matchers = compiled.automata.map((automaton) => new Matcher(automaton));
+  const expand = ({ start, accept, states }: CompactAutomaton): Automaton => ({
+    start,
+    accept,
+    states: states.map(([test, ...next]): State => {
+      const found = test === undefined || test < 0 ? undefined : compiled.tests[test];
+      return found ? { test: found, next } : { next };
+    }),
+  });
+  const matchers = compiled.automata.map((automaton) => new Matcher(expand(automaton)));
   const matcher = (i: number): Matcher => {
     const found = matchers[i];
     if (!found) throw new Error(`compiled rules: no automaton ${i}`);
     return found;
   };
   const isIndexed = (value: unknown): value is IndexedPatternList =>
-    typeof value === 'object' && value !== null && 'match' in value && typeof value.match === 'number';
+    typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match);
   const rules = compiled.rules.map((rule) =>
     Object.fromEntries(
       Object.entries(rule).map(([key, value]) => [
         key,
         isIndexed(value)
-          ? { match: matcher(value.match), ...(value.except !== undefined ? { except: matcher(value.except) } : {}), ...(value.negated ? { negated: true } : {}) }
+          ? {
+              match: value.match.map(matcher),
+              ...(value.except ? { except: value.except.map(matcher) } : {}),
+              ...(value.negated ? { negated: true } : {}),
+            }
           : value,
       ]),
     ),

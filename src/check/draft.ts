@@ -35,6 +35,8 @@ export interface Draft {
   tokens: Token[];
   /** `sentence[i]`: the number of the sentence token `i` is in. */
   sentence: Int32Array;
+  /** `paragraph[i]`: the number of the paragraph (lines between blank lines) token `i` is in. */
+  paragraph: Int32Array;
   suppressions: Suppression[];
   /** UTF-16 offset of the start of each line. */
   lineStarts: number[];
@@ -65,10 +67,15 @@ export function prepareDraft(text: string): Draft {
   const folded = foldWithMap(parts.join(''));
   const tokens = tokenize(folded.value);
   const sentence = new Int32Array(tokens.length);
+  const paragraph = new Int32Array(tokens.length);
   let number = 0;
+  let paragraphs = 0;
   tokens.forEach((token, i) => {
     sentence[i] = number;
+    paragraph[i] = paragraphs;
     if (token.kind === 'stop' || token.kind === 'barrier') number++;
+    // A blank line is a stop token of no text (tokens.ts).
+    if ((token.kind === 'stop' && token.from === token.to) || token.kind === 'barrier') paragraphs++;
   });
   // The subject line is a sentence of its own, even without a full stop.
   if (subject) {
@@ -79,7 +86,7 @@ export function prepareDraft(text: string): Draft {
       if (bump) sentence[i] = (sentence[i] as number) + 1;
     });
   }
-  const draft: Draft = { text, folded, tokens, sentence, suppressions, lineStarts: lines.map((line) => line.start) };
+  const draft: Draft = { text, folded, tokens, sentence, paragraph, suppressions, lineStarts: lines.map((line) => line.start) };
   if (subject) draft.subject = subject;
   return draft;
 }

@@ -12,8 +12,9 @@ export type Level = (typeof LEVELS)[number];
  * pas") does not count.
  */
 export interface PatternList {
-  match: Matcher;
-  except?: Matcher;
+  /** One automaton for the list's own patterns, and the matcher of each `<name>` that stands alone as a pattern. */
+  match: readonly Matcher[];
+  except?: readonly Matcher[];
   negated?: boolean;
 }
 
@@ -54,7 +55,7 @@ export interface NextDateRule extends RuleCommon {
 
 /**
  * A finding when an explanation, a refusal or a plan comes with no acknowledgement of what the
- * client feels before it (or in the same sentence): on the draft as a whole when there is none at
+ * client feels before it (or in the same paragraph): on the draft as a whole when there is none at
  * all, on the explanation when the acknowledgement comes only after it. `opening` sentences (a
  * courtesy formula) are neither.
  */

@@ -244,7 +244,7 @@ class Compiler {
   /** The parsed patterns of each list or phrase rule, by name. */
   private readonly fragments = new Map<string, Fragment>();
   /** One matcher for the same patterns, however many lists use them. */
-  private readonly matchers = new Map<string, Matcher>();
+  private readonly byPatterns = new Map<string, Matcher>();
 
   constructor(
     private readonly source: YamlSource,
@@ -268,11 +268,11 @@ class Compiler {
     try {
       if (rule.check === undefined || rule.check === 'phrase') {
         const phrase = rule as Extract<RuleSource, { patterns: string[] }>;
-        const patterns: PatternList = { match: this.matcher(phrase.patterns, (i) => [...path, 'patterns', i]) };
-        if (phrase.except) patterns.except = this.matcher(phrase.except, (i) => [...path, 'except', i]);
+        const patterns: PatternList = { match: [this.namedMatcher(rule.id, 0)] };
+        if (phrase.except) patterns.except = this.matchers(phrase.except, (i) => [...path, 'except', i]);
         if (phrase.negated) patterns.negated = true;
         const done: PhraseRule = { ...about, check: 'phrase', patterns };
-        if (phrase.unless_sentence) done.unlessSentence = { match: this.matcher(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
+        if (phrase.unless_sentence) done.unlessSentence = { match: this.matchers(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
         if (phrase.replace !== undefined) done.replace = phrase.replace;
         return done;
       }
@@ -284,6 +284,10 @@ class Compiler {
       }
       return { ...about, check: rule.check, ...lists } as Rule;
     } catch (error) {
+      if (error instanceof PatternError) {
+        this.problems.push(this.problem(new LocatedPatternError((error.origin as Path | undefined) ?? path, error)));
+        return undefined;
+      }
       if (!(error instanceof LocatedPatternError)) throw error;
       this.problems.push(this.problem(error));
       return undefined;
@@ -301,16 +305,76 @@ class Compiler {
 
   /** Compiles a pattern list; `at(kind, i)` is the path of its i-th `match` or `except` pattern. */
   private list(list: PatternListSource, at: (kind: 'match' | 'except', i: number) => Path): PatternList {
-    const compiled: PatternList = { match: this.matcher(list.match, (i) => at('match', i)) };
-    if (list.except) compiled.except = this.matcher(list.except, (i) => at('except', i));
+    const compiled: PatternList = { match: this.matchers(list.match, (i) => at('match', i)) };
+    if (list.except) compiled.except = this.matchers(list.except, (i) => at('except', i));
     if (list.negated) compiled.negated = true;
     return compiled;
+  }
+
+  /**
+   * The patterns compiled together into one automaton, except those that are a `<name>` alone: each
+   * of those is the named list's or rule's own matcher, compiled once however often it is named,
+   * and run once per draft however many lists name it.
+   */
+  private matchers(patterns: readonly string[], at: (i: number) => Path): Matcher[] {
+    const joined: string[] = [];
+    const paths: Path[] = [];
+    const named: Matcher[] = [];
+    patterns.forEach((pattern, i) => {
+      const alone = /^\s*<([a-z][a-z0-9-]*)>\s*$/.exec(pattern)?.[1];
+      if (alone === undefined) {
+        joined.push(pattern);
+        paths.push(at(i));
+        return;
+      }
+      try {
+        named.push(this.namedMatcher(alone, pattern.indexOf('<')));
+      } catch (error) {
+        throw error instanceof PatternError ? new LocatedPatternError((error.origin as Path | undefined) ?? at(i), error) : error;
+      }
+    });
+    return joined.length > 0 ? [this.matcher(joined, (i) => paths[i] as Path), ...named] : named;
+  }
+
+  private readonly named = new Map<string, Matcher>();
+
+  /** The matcher of a list or phrase rule, by name. */
+  private namedMatcher(name: string, offset: number): Matcher {
+    const known = this.named.get(name);
+    if (known) return known;
+    const fragment = this.fragment(name, offset);
+    let automaton;
+    try {
+      automaton = compilePatterns(
+        fragment.options.map((nodes) => ({ nodes, resolve: fragment.resolve, lang: fragment.lang })),
+        this.builder,
+      );
+    } catch (error) {
+      if (error instanceof TooLargeError) throw new LocatedPatternError(fragment.options[0]?.origin as Path, new PatternError('tooLarge', 0, String(error.limit)));
+      if (error instanceof PatternError && error.origin === undefined) error.origin = this.originOf(fragment);
+      throw error;
+    }
+    const matcher = new Matcher(automaton);
+    this.named.set(name, matcher);
+    return matcher;
+  }
+
+  /** Which of a fragment's patterns throws when compiled alone. */
+  private originOf(fragment: Fragment): unknown {
+    for (const option of fragment.options) {
+      try {
+        compilePatterns([{ nodes: option, resolve: fragment.resolve, lang: fragment.lang }], new AutomatonBuilder(MAX_STATES));
+      } catch (inner) {
+        if (inner instanceof PatternError) return inner.origin ?? option.origin;
+      }
+    }
+    return fragment.options[0]?.origin;
   }
 
   /** One automaton for all the patterns; the same patterns share it. */
   private matcher(patterns: readonly string[], at: (i: number) => Path): Matcher {
     const key = JSON.stringify(patterns);
-    const known = this.matchers.get(key);
+    const known = this.byPatterns.get(key);
     if (known) return known;
     const parsed = patterns.map((pattern, i) => ({ nodes: this.parse(pattern, at(i)), path: at(i) }));
     let automaton;
@@ -326,7 +390,7 @@ class Compiler {
       throw this.locate(error, parsed);
     }
     const matcher = new Matcher(automaton);
-    this.matchers.set(key, matcher);
+    this.byPatterns.set(key, matcher);
     return matcher;
   }
 

@@ -1,5 +1,6 @@
 import { firstWords, inSubject, positionOf, prepareDraft, toOriginal, type Draft, type Span } from './draft.js';
 import { fillRuleText, m, type Day } from './messages.js';
+import type { Matcher } from './matcher.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 import type { Token } from './tokens.js';
 import { findDates } from './when.js';
@@ -44,12 +45,24 @@ export class Context {
     readonly rules: readonly Rule[] = [],
   ) {}
 
+  private searched = new Map<Matcher, Span[]>();
+
   /** Matches of a pattern list, computed once however many rules read it. */
   matches(list: PatternList): Span[] {
     let spans = this.lists.get(list);
     if (!spans) {
-      spans = matchList(list, this.draft);
+      spans = matchList(list, this.draft, (matcher) => this.search(matcher));
       this.lists.set(list, spans);
+    }
+    return spans;
+  }
+
+  /** Matches of one matcher, computed once: a rule's matcher serves the lists that name it too. */
+  private search(matcher: Matcher): Span[] {
+    let spans = this.searched.get(matcher);
+    if (!spans) {
+      spans = matcher.search(this.draft.tokens);
+      this.searched.set(matcher, spans);
     }
     return spans;
   }
@@ -83,30 +96,47 @@ export function runRule(rule: Rule, draft: Draft, context = new Context(draft)):
 }
 
 /** Matches of `list.match` that no match of `list.except` covers, and not negated unless it says so. */
-function matchList(list: PatternList, draft: Draft): Span[] {
-  let found = list.match.search(draft.tokens);
+function matchList(list: PatternList, draft: Draft, search: (matcher: Matcher) => Span[]): Span[] {
+  let found = allSpans(list.match, search);
   if (list.except && found.length > 0) {
-    const excepted = list.except.search(draft.tokens);
+    const excepted = list.except.flatMap(search);
     found = found.filter((span) => !excepted.some((other) => other.from <= span.from && span.to <= other.to));
   }
-  return list.negated ? found : found.filter((span) => !negated(draft.tokens, span.from));
+  return list.negated ? found : found.filter((span) => !negated(draft.tokens, span));
+}
+
+/** Where any of the matchers matches; of two overlapping matches, the one that starts first (or is longer). */
+function allSpans(matchers: readonly Matcher[], search: (matcher: Matcher) => Span[]): Span[] {
+  if (matchers.length === 1) return search(matchers[0] as Matcher);
+  const spans = matchers.flatMap(search).sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept: Span[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (!last || span.from >= last.to) kept.push(span);
+  }
+  return kept;
 }
 
 /** Words that make a clause negative. */
 const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'neither', 'hardly', 'ne', 'pas', 'jamais', 'aucun', 'aucune', 'ni', 'nullement', 'guere']);
 /** Words that end a clause, for negation. */
-const CLAUSE_WORDS = new Set(['but', 'and', 'so', 'because', 'mais', 'et', 'donc', 'car', 'however', 'cependant', 'pourtant', 'that', 'que', 'which', 'qui', 'if', 'si']);
+const CLAUSE_WORDS = new Set(['but', 'and', 'so', 'because', 'mais', 'et', 'donc', 'car', 'however', 'cependant', 'pourtant', 'if', 'si']);
 /** How far back a negation reaches, in words. */
-const NEGATION_REACH = 5;
+const NEGATION_REACH = 8;
 
 /**
  * Whether the words before token `at`, in its clause, negate it: "I can't guarantee", "this is
  * not just a small bug", "je ne dis pas que c'est votre faute". A negation inside the match is the
  * match's own ("not my fault") and is not looked at. French "ne … que" is no negation.
  */
-export function negated(tokens: readonly Token[], at: number): boolean {
+export function negated(tokens: readonly Token[], span: Span): boolean {
+  // A negation inside the match is its own ("ce n'est pas de ma faute" matched from "pas"): the
+  // "ne" before it goes with it. Another negation before the match still negates it ("I can't
+  // promise it will never happen again").
+  let own = false;
+  for (let i = span.from; i < span.to; i++) if (tokens[i]?.forms.some((form) => NEGATORS.has(form) && form !== 'ne')) own = true;
   let restrictive = false;
-  for (let i = at - 1, words = 0; i >= 0 && words < NEGATION_REACH; i--) {
+  for (let i = span.from - 1, words = 0; i >= 0 && words < NEGATION_REACH; i--) {
     const token = tokens[i] as Token;
     if (token.kind === 'stop' || token.kind === 'barrier') return false;
     if (token.kind === 'punct') {
@@ -114,8 +144,8 @@ export function negated(tokens: readonly Token[], at: number): boolean {
       continue;
     }
     words++;
-    if (token.forms.includes('que') && i < at - 1) restrictive = true;
-    if (token.forms.some((form) => NEGATORS.has(form))) return !(restrictive && token.forms.includes('ne'));
+    if (token.forms.includes('que') && i < span.from - 1) restrictive = true;
+    if (token.forms.some((form) => NEGATORS.has(form) && !(own && form === 'ne'))) return !(restrictive && token.forms.includes('ne'));
     if (CLAUSE_WORDS.has(token.text)) return false;
   }
   return false;
@@ -146,6 +176,7 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
     if (mention.kind !== 'date') continue;
     // The sentence's tense first ("placed on 2 March", "will reach you on Thursday"), then the reference date.
     if (future.has(sentence)) return true;
+    if (mention.duration) continue;
     if (past.has(sentence) || mention.direction === 'past') continue;
     return true;
   }
@@ -154,7 +185,7 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
 
 /**
  * An explanation, a refusal or a plan with no acknowledgement of the client's feeling before it
- * or in its sentence. Courtesy openings and the subject line count as neither.
+ * or in its paragraph. Courtesy openings and the subject line count as neither.
  */
 function feelingFirst(rule: Extract<Rule, { check: 'feeling-first' }>, context: Context): Span[] {
   const { draft } = context;
@@ -166,10 +197,14 @@ function feelingFirst(rule: Extract<Rule, { check: 'feeling-first' }>, context: 
     .matches(rule.acknowledgement)
     .find((span) => counts(span) && !takenBack.some((back) => back.from <= span.from && span.from < back.to));
   const explanation = context.matches(rule.explanation).find((span) => counts(span) && !openings.has(draft.sentence[span.from] as number));
+  // No word for what the client went through, anywhere: the whole draft is the finding, whatever
+  // it explains or plans (a support macro that only says the team is on it).
+  if (!acknowledgement) return draft.tokens.some((token) => token.kind === 'word') ? [{ from: firstWords(draft), to: firstWords(draft) }] : [];
   if (!explanation) return [];
-  if (!acknowledgement) return [{ from: firstWords(draft), to: firstWords(draft) }];
-  const sentence = (span: Span): number => draft.sentence[span.from] as number;
-  return sentence(acknowledgement) <= sentence(explanation) ? [] : [explanation];
+  // Acknowledged in the same paragraph is acknowledged in time: "You came all this way for nothing,
+  // because our booking page was wrong. That's our fault."
+  const paragraph = (span: Span): number => draft.paragraph[span.from] as number;
+  return paragraph(acknowledgement) <= paragraph(explanation) ? [] : [explanation];
 }
 
 /**

@@ -99,8 +99,8 @@ export function tokenize(folded: string): Token[] {
         if (folded[i] === '\n' || (folded[i] === '\r' && folded[i + 1] !== '\n')) lines++;
         i++;
       }
-      if (lines >= 2 && tokens.length > 0 && tokens[tokens.length - 1]?.kind !== 'stop' && tokens[tokens.length - 1]?.kind !== 'barrier')
-        push('stop', from, from);
+      // Even after a full stop: an empty stop token marks the paragraph (draft.ts numbers them).
+      if (lines >= 2 && tokens.length > 0 && tokens[tokens.length - 1]?.kind !== 'barrier') push('stop', from, from);
       spaced = true;
       continue;
     }

@@ -28,6 +28,8 @@ export type DateKind =
 export interface DateMention {
   span: Span;
   kind: DateKind;
+  /** A delay ("within 48 hours", "sous 3 jours"): a commitment only when a verb says it is one. */
+  duration?: boolean;
   /**
    * For a date whose direction only the sentence tells (`kind: 'date'`), where the reference date
    * places it, when the expression names a day: the sentence's tense comes first ("placed on 2
@@ -95,7 +97,13 @@ export function findDates(draft: Draft, reference?: Reference): DateMention[] {
       continue;
     }
     const kind = classify(draft, mention, reference);
-    found.push({ span: mention.span, kind: kind.kind, ...(kind.day ? { day: kind.day } : {}), ...(kind.direction ? { direction: kind.direction } : {}) });
+    found.push({
+      span: mention.span,
+      kind: kind.kind,
+      ...(kind.day ? { day: kind.day } : {}),
+      ...(kind.direction ? { direction: kind.direction } : {}),
+      ...(mention.duration ? { duration: true } : {}),
+    });
     i = mention.span.to;
   }
   return mergeWindows(draft, found);
@@ -104,6 +112,7 @@ export function findDates(draft: Draft, reference?: Reference): DateMention[] {
 interface Raw {
   span: Span;
   kind: DateKind;
+  duration?: boolean;
   /** Day and month written out, to place against the reference date. */
   dayMonth?: { day: number; month: number; year?: number };
   weekday?: number;
@@ -154,7 +163,7 @@ function dateAt(tokens: readonly Token[], i: number): Raw | undefined {
   }
   // Delays: within 48 hours, in 3 days, sous 48 heures, d'ici 3 jours.
   if (WITHIN.has(w) && isNumber(next) && DURATION_UNITS.has(word(tokens[i + 2])))
-    return { span: { from: i, to: i + 3 + (DURATION_UNITS.has(word(tokens[i + 3])) ? 1 : 0) }, kind: 'date' };
+    return { span: { from: i, to: i + 3 + (DURATION_UNITS.has(word(tokens[i + 3])) ? 1 : 0) }, kind: 'date', duration: true };
   // ISO dates: 2026-03-04.
   if (t.kind === 'number' && t.text.length === 4 && isPunct(next, '-') && isNumber(tokens[i + 2], 12) && isPunct(tokens[i + 3], '-') && isNumber(tokens[i + 4], 31)) {
     const value = { year: Number(t.text), month: Number(tokens[i + 2]?.text), day: Number(tokens[i + 4]?.text) };
@@ -252,6 +261,10 @@ function classify(draft: Draft, mention: Raw, reference: Reference | undefined):
   // Past: "last Tuesday", "lundi dernier", "since Monday", "il y a", "ago".
   if (LAST.has(before(1)) || LAST.has(after(1))) return { kind: 'past' };
   if (SINCE.has(before(1)) || after(1) === 'ago') return { kind: 'past' };
+  // A past participle right before: "placed on 2 March", "acheté le 2 janvier", "parvenus que le 12 mai".
+  const link0 = before(1);
+  const verbAt = ['on', 'le', 'the', 'du'].includes(link0) ? (before(2) === 'que' ? from - 3 : from - 2) : from - 1;
+  if (isPastParticiple(draft, verbAt)) return { kind: 'past' };
   // Future: "next Tuesday", "mardi prochain".
   if (NEXT.has(before(1)) || NEXT.has(after(1))) return { kind: 'future' };
   // The date of a thing: "your order of 4 March", "votre commande du 12/03", "the invoice dated…".
@@ -314,4 +327,23 @@ function mergeWindows(draft: Draft, mentions: DateMention[]): DateMention[] {
       return { span: mention.span, kind: 'window' };
     return mention;
   });
+}
+
+/** Irregular past participles and simple pasts that end in neither -ed nor -é. */
+const IRREGULAR_PAST = new Set([
+  'sent', 'paid', 'bought', 'left', 'came', 'made', 'took', 'got', 'gave', 'told', 'said', 'wrote', 'written', 'received', 'was', 'were',
+  'recu', 'recue', 'recus', 'recues', 'remis', 'remise', 'parvenu', 'parvenus', 'parvenue', 'parvenues', 'venu', 'venus', 'venue', 'pris',
+  'prise', 'fait', 'faite', 'mis', 'mise', 'eu', 'ete', 'vu', 'vue', 'ecrit', 'ecrite', 'dit', 'ouvert', 'ouverte', 'offert', 'offerte',
+  'rendu', 'rendue', 'perdu', 'perdue', 'attendu', 'repondu', 'vendu', 'vendue', 'survenu', 'survenue', 'intervenu', 'emis', 'emise',
+]);
+
+/** Whether token `at` is a past participle or a simple past, as written ("-ed", "-é", "-ée", "reçu"). */
+function isPastParticiple(draft: Draft, at: number): boolean {
+  const token = draft.tokens[at];
+  if (!token || token.kind !== 'word') return false;
+  if (IRREGULAR_PAST.has(token.text)) return true;
+  const from = draft.folded.start[token.from] ?? 0;
+  const to = draft.folded.end[token.to - 1] ?? from;
+  const written = draft.text.slice(from, to).toLowerCase();
+  return /(?:ée?s?)$/.test(written) || (/[a-z]{3}ed$/.test(written) && !['need', 'speed', 'feed', 'indeed'].includes(written));
 }
