@@ -1,7 +1,7 @@
 import type { Finding } from './model.js';
 import { m } from './messages.js';
 import { t, type Message } from '../i18n/catalogue.js';
-import { printInfo, printResult, style } from '../output.js';
+import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 /**

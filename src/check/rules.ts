@@ -125,7 +125,7 @@ export function parseRules(file: string, text: string, options: ParseOptions = {
     throw new InputError(message, [{ file, line: 1, col: 1, message }]);
   }
   const { rules: ruleSchemas, file: fileSchema } = schemas(lang);
-  const source = YamlSource.parse(file, text);
+  const source = YamlSource.parse(file, text, lang);
   const data = source.toJS();
   z.config(lang === 'fr' ? zodFrench() : zodEnglish());
   const parsed = fileSchema.safeParse(data);

@@ -3,9 +3,8 @@ import { guessLanguage } from '../check/language.js';
 import { m, type Day } from '../check/messages.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/catalogue.js';
-import { getLang, resolveLang, t as oldT } from '../i18n.js';
-import { printResult, printWarning } from '../output.js';
-import { decodeText, MAX_INPUT_BYTES, readUserFile } from '../user-files.js';
+import { printResult, printWarning } from '../terminal/output.js';
+import { decodeText, MAX_INPUT_BYTES, readUserFile, tooBig } from '../user-files.js';
 import { printFindings, ruleIds, type Draft } from '../check/report.js';
 import type { Lang } from '../types.js';
 
@@ -19,15 +18,14 @@ export interface CheckOptions {
 type Format = 'text' | 'json';
 
 /** `calmclient check [FILE|-]`: findings on stdout, exit 1 when there are any. */
-export default async function check(file: string | undefined, options: CheckOptions): Promise<ExitCode> {
-  // Problems with the command itself are told in the user's language; findings in the draft's.
-  const ui = getLang();
+export default async function check(file: string | undefined, options: CheckOptions, ui: Lang): Promise<ExitCode> {
+  // Problems with the command itself are told in the user's language (`ui`); findings in the draft's.
   const format = parseFormat(options.format ?? 'text', ui);
   const wanted = parseDraftLang(options.lang ?? 'auto', ui);
   const reference = options.date === undefined ? undefined : parseDay(options.date, ui);
   const draft = await readDraft(file, ui);
   if (draft.text.trim() === '') throw new InputError(t(m.checkEmpty, ui, { file: draft.name }));
-  const lang = wanted === 'auto' ? (guessLanguage(draft.text) ?? resolveLang(undefined, process.env)) : wanted;
+  const lang = wanted === 'auto' ? (guessLanguage(draft.text) ?? ui) : wanted;
   const rules = await rulesFor(lang, options.rules, ui);
   const findings = await checkDraft(draft.text, { lang, rules, ...(reference ? { reference } : {}) });
 
@@ -69,19 +67,19 @@ async function rulesFor(lang: Lang, userFile: string | undefined, ui: Lang): Pro
 }
 
 async function readDraft(file: string | undefined, ui: Lang): Promise<Draft> {
-  if (file !== undefined && file !== '-') return { name: file, text: readUserFile(file) };
+  if (file !== undefined && file !== '-') return { name: file, text: readUserFile(file, ui) };
   // Waiting on a terminal for a draft nobody is typing would look like a hang.
   if (file === undefined && process.stdin.isTTY) throw new UsageError(t(m.checkNoInput, ui));
   const name = t(m.checkStdin, ui);
-  return { name, text: decodeText(await readStdin(name), name) };
+  return { name, text: decodeText(await readStdin(name, ui), name, ui) };
 }
 
-async function readStdin(name: string): Promise<Uint8Array> {
+async function readStdin(name: string, ui: Lang): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_INPUT_BYTES) throw new InputError(oldT('file.tooBig', { file: name, limit: '1 MiB' }));
+    if (size > MAX_INPUT_BYTES) throw tooBig(name, ui);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -26,8 +26,13 @@ export function catalogue<const C extends Catalogue>(messages: C): C {
   return messages;
 }
 
+type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+type WordChar = Letter | Uppercase<Letter> | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '_';
+type IsWord<S extends string> = S extends `${infer C}${infer Rest}` ? (C extends WordChar ? (Rest extends '' ? true : IsWord<Rest>) : false) : false;
+
+/** The `{name}` placeholders of a text, as `t` fills them (`\{(\w+)\}`): `{{>…}}` is none. */
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? (Name extends `${string} ${string}` ? never : Name) | Placeholders<Rest>
+  ? (IsWord<Name> extends true ? Name : never) | Placeholders<Rest>
   : never;
 
 export type MessageVars<M extends Message> = Record<Placeholders<M['en']> | Placeholders<M['fr']>, string | number>;

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
-import { slugify } from '../render/slug.js';
+import { slugify } from '../text/slug.js';
 import { ensurePrivateDir, writeFileAtomic } from './files.js';
-import { sessionsDir } from './paths.js';
-import type { Lang, PlaybookKind, SessionStatus } from '../types.js';
+import { sessionsDir } from '../paths.js';
+import type { Lang, PlaybookKind, RecordStatus } from '../types.js';
 
 export const SESSION_VERSION = 1;
 
@@ -15,7 +15,7 @@ export interface SessionRecord {
   id: string;
   kind: PlaybookKind;
   /** `draft` until the documents are written; a checklist is `done` once its documents are. */
-  status: SessionStatus | 'draft' | 'done';
+  status: RecordStatus;
   client: string;
   lang: Lang;
   playbook: { id: string; source: string };
