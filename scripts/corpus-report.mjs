@@ -17,7 +17,7 @@
  * The checker runs from its TypeScript sources, bundled on the fly with esbuild (as the build does).
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -49,9 +49,9 @@ function fail(message) {
 
 /** The checker of `dir` (src/check/index.ts), bundled into a temporary module. */
 async function loadChecker(dir) {
-  const cache = join(dir, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const temp = mkdtempSync(join(cache, 'calmclient-corpus-'));
+  // Inside the tree itself (not node_modules, which a worktree may share by a link): the checker
+  // finds its built-in rules from where its code sits.
+  const temp = mkdtempSync(join(dir, '.corpus-report-'));
   try {
     const outfile = join(temp, 'check.mjs');
     await build({

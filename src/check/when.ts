@@ -134,6 +134,9 @@ function dateAt(tokens: readonly Token[], i: number): Raw | undefined {
     if (['day', 'week'].includes(word(tokens[end - 1]))) return { span: { from: i, to: end }, kind: word(tokens[end - 1]) === 'day' ? 'future' : 'date' };
   }
   if (w === 'eod' || w === 'cob') return { span: { from: i, to: i + 1 }, kind: 'future' };
+  // "dans la journée", "later today", "d'ici ce soir" (the latter through "ce soir").
+  if (w === 'dans' && word(tokens[i + 1]) === 'la' && word(tokens[i + 2]) === 'journee') return { span: { from: i, to: i + 3 }, kind: 'date' };
+  if (w === 'later' && word(tokens[i + 1]) === 'today') return { span: { from: i, to: i + 2 }, kind: 'future' };
   if (w === 'noon' || w === 'midday' || w === 'midnight') return { span: { from: i, to: i + 1 }, kind: 'date' };
   if (w === 'midi' && isTimeBefore(tokens, i)) return { span: { from: i, to: i + 1 }, kind: 'date' };
   if (w in WEEKDAYS) {
