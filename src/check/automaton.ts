@@ -105,14 +105,69 @@ export function passes(test: Test, token: Token, literal?: ReadonlySet<string>):
  * An automaton ready to run: the states that can consume the first token of a match are indexed
  * by the forms they accept, so that a text is only tried where one of them stands.
  */
+/** Where each form stands in a text's tokens: built once per draft, read by every automaton. */
+export interface TokenIndex {
+  forms: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexTokens(tokens: readonly Token[]): TokenIndex {
+  const forms = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word' && token.kind !== 'number') return;
+    for (const form of token.forms) {
+      const at = forms.get(form);
+      if (!at) forms.set(form, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    }
+  });
+  return { forms };
+}
+
+/** How each state tests a token, decoded once (see CompiledAutomaton). */
+const enum Kind {
+  Epsilon,
+  Literal,
+  Glob,
+  Word,
+  Number,
+  Light,
+  Punct,
+}
+
+/**
+ * An automaton ready to run: each state's test decoded into flat arrays, and the states that can
+ * consume the first token of a match indexed by the forms they accept, so that a text is only
+ * tried where one of them stands.
+ */
 export class CompiledAutomaton {
-  private readonly literals: (ReadonlySet<string> | undefined)[];
+  private readonly kind: Uint8Array;
+  private readonly literal: (ReadonlySet<string> | undefined)[];
+  private readonly text: (string | undefined)[];
+  private readonly next0: Int32Array;
   private readonly firstByForm = new Map<string, number[]>();
   private readonly firstOther: number[] = [];
 
   constructor(readonly automaton: Automaton) {
     const { states } = automaton;
-    this.literals = states.map((state) => (state.test && 'lit' in state.test ? new Set(state.test.lit) : undefined));
+    this.kind = new Uint8Array(states.length);
+    this.literal = new Array<ReadonlySet<string> | undefined>(states.length);
+    this.text = new Array<string | undefined>(states.length);
+    this.next0 = new Int32Array(states.length);
+    states.forEach((state, s) => {
+      this.next0[s] = state.next[0] ?? -1;
+      const test = state.test;
+      if (!test) return;
+      if ('lit' in test) {
+        this.kind[s] = Kind.Literal;
+        this.literal[s] = new Set(test.lit);
+      } else if ('glob' in test) {
+        this.kind[s] = Kind.Glob;
+        this.text[s] = test.glob;
+      } else if ('punct' in test) {
+        this.kind[s] = Kind.Punct;
+        this.text[s] = test.punct;
+      } else this.kind[s] = test.any === 'word' ? Kind.Word : test.any === 'number' ? Kind.Number : Kind.Light;
+    });
     for (const state of this.closure([automaton.start])) {
       const test = states[state]?.test;
       if (!test) continue;
@@ -143,10 +198,78 @@ export class CompiledAutomaton {
     return found;
   }
 
+  /** Whether state `s` consumes `token`. */
+  private passes(s: number, token: Token): boolean {
+    switch (this.kind[s]) {
+      case Kind.Literal: {
+        if (token.kind !== 'word' && token.kind !== 'number') return false;
+        const literal = this.literal[s] as ReadonlySet<string>;
+        const forms = token.forms;
+        for (let k = 0; k < forms.length; k++) if (literal.has(forms[k] as string)) return true;
+        return false;
+      }
+      case Kind.Glob: {
+        if (token.kind !== 'word') return false;
+        const glob = this.text[s] as string;
+        for (const form of token.forms) if (globMatches(glob, form)) return true;
+        return false;
+      }
+      case Kind.Word:
+        return token.kind === 'word';
+      case Kind.Number:
+        return token.kind === 'number';
+      case Kind.Light:
+        return token.kind === 'punct';
+      case Kind.Punct:
+        return (token.kind === 'punct' || token.kind === 'stop') && token.text === this.text[s];
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Where a match may start: the tokens that pass a first state's test, in order. `index` gives the
+   * positions of each form in `tokens` (see TokenIndex), so that only the few forms this automaton
+   * starts with are looked at, not every token.
+   */
+  private candidates(tokens: readonly Token[], index: TokenIndex): number[] {
+    const lists: (readonly number[])[] = [];
+    if (this.firstByForm.size < index.forms.size) {
+      for (const form of this.firstByForm.keys()) {
+        const at = index.forms.get(form);
+        if (at) lists.push(at);
+      }
+    } else {
+      for (const [form, at] of index.forms) if (this.firstByForm.has(form)) lists.push(at);
+    }
+    if (this.firstOther.length > 0) {
+      const other: number[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        if (token.kind === 'stop' || token.kind === 'barrier') continue;
+        for (const s of this.firstOther)
+          if (this.passes(s, token)) {
+            other.push(i);
+            break;
+          }
+      }
+      lists.push(other);
+    }
+    if (lists.length === 1) return lists[0] as number[];
+    const merged = new Set<number>();
+    for (const list of lists) for (const i of list) merged.add(i);
+    return [...merged].sort((a, b) => a - b);
+  }
+
   /** Every match in `tokens[from, to)`: leftmost, then longest, none overlapping. */
-  search(tokens: readonly Token[], from = 0, to = tokens.length): TokenSpan[] {
+  search(tokens: readonly Token[], index: TokenIndex = indexTokens(tokens), from = 0, to = tokens.length): TokenSpan[] {
+    const candidates = this.candidates(tokens, index);
+    if (candidates.length === 0) return [];
+    let nextCandidate = 0;
     const { states, accept } = this.automaton;
     const count = states.length;
+    const kind = this.kind;
+    const next0 = this.next0;
     // Thread lists: the states that will consume the next token, each with its match's start.
     let current: number[] = [];
     let currentStart = new Int32Array(count);
@@ -156,7 +279,9 @@ export class CompiledAutomaton {
     const started = new Int32Array(count).fill(-1);
     const stack: number[] = [];
     const found: TokenSpan[] = [];
-    let pending: TokenSpan | undefined;
+    // The best match so far: the leftmost start, then the longest; -1 when none.
+    let pendingFrom = -1;
+    let pendingTo = -1;
     let blocked = from;
 
     /** Adds the closure of `state` for a thread started at `start`, to be consumed at step `step`. */
@@ -167,51 +292,78 @@ export class CompiledAutomaton {
         if (mark[s] === step) continue;
         mark[s] = step;
         if (s === accept) {
-          if (!pending || start < pending.from || (start === pending.from && step > pending.to)) pending = { from: start, to: step };
+          if (pendingFrom < 0 || start < pendingFrom || (start === pendingFrom && step > pendingTo)) {
+            pendingFrom = start;
+            pendingTo = step;
+          }
           continue;
         }
-        const node = states[s] as State;
-        if (node.test) {
+        if (kind[s] !== Kind.Epsilon) {
           next.push(s);
           nextStart[s] = start;
-        } else for (let k = node.next.length - 1; k >= 0; k--) stack.push(node.next[k] as number);
+        } else {
+          const out = (states[s] as State).next;
+          for (let k = out.length - 1; k >= 0; k--) stack.push(out[k] as number);
+        }
       }
     };
 
     for (let i = from; i < to; i++) {
+      // Nothing alive and nothing pending: jump to where a match may start.
+      if (current.length === 0 && pendingFrom < 0) {
+        while (nextCandidate < candidates.length && (candidates[nextCandidate] as number) < Math.max(i, blocked)) nextCandidate++;
+        if (nextCandidate >= candidates.length) break;
+        i = candidates[nextCandidate] as number;
+        if (i >= to) break;
+      }
       const token = tokens[i] as Token;
       const step = i + 1;
       // Older threads first: of two threads in one state, the one that started first is kept.
-      for (const s of current) {
-        const node = states[s] as State;
-        if (passes(node.test as Test, token, this.literals[s])) addClosure(node.next[0] as number, currentStart[s] as number, step);
+      for (let k = 0; k < current.length; k++) {
+        const s = current[k] as number;
+        if (this.passes(s, token)) addClosure(next0[s] as number, currentStart[s] as number, step);
       }
       if (i >= blocked) {
-        for (const form of token.forms) {
-          const starts = this.firstByForm.get(form);
+        const forms = token.forms;
+        for (let f = 0; f < forms.length; f++) {
+          const starts = this.firstByForm.get(forms[f] as string);
           if (!starts) continue;
-          for (const s of starts) {
+          for (let k = 0; k < starts.length; k++) {
+            const s = starts[k] as number;
             // Two forms of one token may index the same state: it starts once.
             if (started[s] === i) continue;
             started[s] = i;
-            addClosure((states[s] as State).next[0] as number, i, step);
+            addClosure(next0[s] as number, i, step);
           }
         }
-        for (const s of this.firstOther) if (passes(states[s]?.test as Test, token, this.literals[s])) addClosure((states[s] as State).next[0] as number, i, step);
+        for (let k = 0; k < this.firstOther.length; k++) {
+          const s = this.firstOther[k] as number;
+          if (this.passes(s, token)) addClosure(next0[s] as number, i, step);
+        }
       }
       // A pending match is final once no live thread started at or before it.
-      if (pending && !next.some((s) => (nextStart[s] as number) <= (pending as TokenSpan).from)) {
-        const done: TokenSpan = pending;
-        found.push(done);
-        pending = undefined;
-        blocked = done.to;
-        next = next.filter((s) => (nextStart[s] as number) >= done.to);
+      if (pendingFrom >= 0) {
+        let alive = false;
+        for (let k = 0; k < next.length && !alive; k++) alive = (nextStart[next[k] as number] as number) <= pendingFrom;
+        if (!alive) {
+          found.push({ from: pendingFrom, to: pendingTo });
+          blocked = pendingTo;
+          let kept = 0;
+          for (let k = 0; k < next.length; k++) if ((nextStart[next[k] as number] as number) >= pendingTo) next[kept++] = next[k] as number;
+          next.length = kept;
+          pendingFrom = -1;
+          pendingTo = -1;
+        }
       }
-      [current, next] = [next, current];
-      [currentStart, nextStart] = [nextStart, currentStart];
+      const list = current;
+      current = next;
+      next = list;
       next.length = 0;
+      const starts = currentStart;
+      currentStart = nextStart;
+      nextStart = starts;
     }
-    if (pending) found.push(pending);
+    if (pendingFrom >= 0) found.push({ from: pendingFrom, to: pendingTo });
     return found;
   }
 }

@@ -1,4 +1,4 @@
-import { CompiledAutomaton, type Automaton, type TokenSpan } from './automaton.js';
+import { CompiledAutomaton, type Automaton, type TokenIndex, type TokenSpan } from './automaton.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -12,8 +12,8 @@ export class Matcher {
   constructor(readonly automaton: Automaton) {}
 
   /** Every match in `tokens`: leftmost, then longest, none overlapping. */
-  search(tokens: readonly Token[]): TokenSpan[] {
+  search(tokens: readonly Token[], index?: TokenIndex): TokenSpan[] {
     this.compiled ??= new CompiledAutomaton(this.automaton);
-    return this.compiled.search(tokens);
+    return this.compiled.search(tokens, index);
   }
 }

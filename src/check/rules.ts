@@ -421,21 +421,26 @@ class Compiler {
     return (kind, i) => (sequence ? [...path, i] : [...path, kind, i]);
   }
 
-  /** Parses and compiles every list once, so that a problem in a list no rule uses is reported too. */
+  /**
+   * Parses and compiles every list once, so that a problem in a list no rule uses is reported too.
+   * One budget for them all: lists that each name the previous one twice stop at the first too large.
+   */
   checkLists(): void {
+    const budget = new AutomatonBuilder(MAX_STATES);
     for (const name of Object.keys(this.lists)) {
       try {
         const fragment = this.fragment(name, 0);
         compilePatterns(
           fragment.options.map((nodes) => ({ nodes, resolve: this.resolver, lang: this.lang })),
-          new AutomatonBuilder(MAX_STATES),
+          budget,
         );
       } catch (error) {
         if (error instanceof LocatedPatternError) this.problems.push(this.problem(error));
         else if (error instanceof PatternError) this.problems.push(this.problem(new LocatedPatternError((error.origin as Path | undefined) ?? ['lists', name], error)));
-        else if (error instanceof TooLargeError)
+        else if (error instanceof TooLargeError) {
           this.problems.push(this.problem(new LocatedPatternError(['lists', name], new PatternError('tooLarge', 0, String(error.limit)))));
-        else throw error;
+          return;
+        } else throw error;
       }
     }
   }

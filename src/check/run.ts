@@ -1,5 +1,6 @@
 import { firstWords, inSubject, positionOf, prepareDraft, toOriginal, type Draft, type Span } from './draft.js';
 import { fillRuleText, m, type Day } from './messages.js';
+import { indexTokens, type TokenIndex } from './automaton.js';
 import type { Matcher } from './matcher.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 import type { Token } from './tokens.js';
@@ -46,6 +47,7 @@ export class Context {
   ) {}
 
   private searched = new Map<Matcher, Span[]>();
+  private index: TokenIndex | undefined;
 
   /** Matches of a pattern list, computed once however many rules read it. */
   matches(list: PatternList): Span[] {
@@ -61,8 +63,20 @@ export class Context {
   private search(matcher: Matcher): Span[] {
     let spans = this.searched.get(matcher);
     if (!spans) {
-      spans = matcher.search(this.draft.tokens);
+      spans = matcher.search(this.draft.tokens, (this.index ??= indexTokens(this.draft.tokens)));
       this.searched.set(matcher, spans);
+    }
+    return spans;
+  }
+
+  private computed = new Map<Rule, Span[]>();
+
+  /** What a structural check finds, computed once however many rules read it. */
+  once(rule: Rule, compute: () => Span[]): Span[] {
+    let spans = this.computed.get(rule);
+    if (!spans) {
+      spans = compute();
+      this.computed.set(rule, spans);
     }
     return spans;
   }
@@ -97,12 +111,25 @@ export function runRule(rule: Rule, draft: Draft, context = new Context(draft)):
 
 /** Matches of `list.match` that no match of `list.except` covers, and not negated unless it says so. */
 function matchList(list: PatternList, draft: Draft, search: (matcher: Matcher) => Span[]): Span[] {
-  let found = allSpans(list.match, search);
+  let found = trimmed(allSpans(list.match, search), draft);
   if (list.except && found.length > 0) {
     const excepted = list.except.flatMap(search);
     found = found.filter((span) => !excepted.some((other) => other.from <= span.from && span.to <= other.to));
   }
   return list.negated ? found : found.filter((span) => !negated(draft.tokens, span));
+}
+
+/**
+ * Spans that do not start on a separator: a pattern whose first word is optional ("{really,}
+ * sorry") would otherwise start on the comma before "sorry".
+ */
+function trimmed(spans: Span[], draft: Draft): Span[] {
+  const edge = (i: number): boolean => draft.tokens[i]?.kind === 'punct' && /^[,;:()"\-]+$/.test(draft.tokens[i]?.text ?? '');
+  return spans.flatMap((span) => {
+    let { from } = span;
+    while (from < span.to && edge(from)) from++;
+    return from < span.to ? [{ from, to: span.to }] : [];
+  });
 }
 
 /** Where any of the matchers matches; of two overlapping matches, the one that starts first (or is longer). */
@@ -213,32 +240,48 @@ function feelingFirst(rule: Extract<Rule, { check: 'feeling-first' }>, context: 
  * we must…"), whose main clause is what the client is meant to hear.
  */
 function apologiesTakenBack(rule: Extract<Rule, { check: 'apology-but' }>, context: Context): Span[] {
-  const { draft } = context;
-  const { tokens, sentence } = draft;
-  const contrasts = context.matches(rule.contrast);
-  const concessions = rule.concession ? context.matches(rule.concession) : [];
-  const spans: Span[] = [];
-  for (const sorry of context.matches(rule.apology)) {
-    const own = sentence[sorry.from] as number;
-    const concession = concessions.find((span) => sentence[span.from] === own && span.from <= sorry.from && sorry.from - span.to <= 4);
-    if (concession) {
-      // Up to the end of the conceding clause: the comma before the main clause.
-      let end = sorry.to;
-      while (end < tokens.length && sentence[end] === own && !(tokens[end]?.kind === 'punct' && /[,;]/.test(tokens[end]?.text ?? ''))) end++;
-      spans.push({ from: concession.from, to: Math.min(end, tokens.length) });
-      continue;
-    }
-    let but = contrasts.find((span) => span.from >= sorry.to && sentence[span.from] === own);
-    if (!but) {
-      // The next sentence opens with it.
+  return context.once(rule, () => {
+    const { draft } = context;
+    const { tokens, sentence } = draft;
+    // Each list is in the text's order: one pointer into each, moving forward, keeps this linear.
+    const contrasts = context.matches(rule.contrast);
+    const concessions = rule.concession ? context.matches(rule.concession) : [];
+    let contrast = 0;
+    let concession = 0;
+    const spans: Span[] = [];
+    for (const sorry of context.matches(rule.apology)) {
+      const own = sentence[sorry.from] as number;
+      while (concession < concessions.length && (concessions[concession] as Span).to + 4 < sorry.from) concession++;
+      const conceded = concessions
+        .slice(concession, concession + 3)
+        .find((span) => sentence[span.from] === own && span.from <= sorry.from && sorry.from - span.to <= 4);
+      if (conceded) {
+        // Up to the end of the conceding clause: the comma before the main clause.
+        let end = sorry.to;
+        const limit = Math.min(tokens.length, sorry.to + 40);
+        while (end < limit && sentence[end] === own && !(tokens[end]?.kind === 'punct' && /[,;]/.test(tokens[end]?.text ?? ''))) end++;
+        spans.push({ from: conceded.from, to: end });
+        continue;
+      }
+      while (contrast < contrasts.length && (contrasts[contrast] as Span).from < sorry.to) contrast++;
+      const after = contrasts[contrast];
+      if (!after) continue;
+      if (sentence[after.from] === own) {
+        spans.push({ from: sorry.from, to: after.to });
+        continue;
+      }
+      // Or the next sentence opens with it.
       let next = sorry.to;
       while (next < tokens.length && sentence[next] === own) next++;
-      while (next < tokens.length && (tokens[next]?.kind === 'punct' || tokens[next]?.kind === 'stop')) next++;
-      if (tokens[next - 1]?.kind !== 'barrier') but = contrasts.find((span) => span.from === next && sentence[span.from] === own + 1);
+      let crossed = false;
+      while (next < tokens.length && (tokens[next]?.kind === 'punct' || tokens[next]?.kind === 'stop' || tokens[next]?.kind === 'barrier')) {
+        if (tokens[next]?.kind === 'barrier') crossed = true;
+        next++;
+      }
+      if (!crossed && after.from === next) spans.push({ from: sorry.from, to: after.to });
     }
-    if (but) spans.push({ from: sorry.from, to: but.to });
-  }
-  return mergeOverlaps(spans);
+    return mergeOverlaps(spans);
+  });
 }
 
 function mergeOverlaps(spans: Span[]): Span[] {

@@ -155,6 +155,8 @@ function dateAt(tokens: readonly Token[], i: number): Raw | undefined {
   if (isNumber(t, 24)) {
     if ((isPunct(next, ':') || isPunct(next, '.')) && isNumber(tokens[i + 2], 59) && tokens[i + 2]?.text.length === 2 && !tokens[i + 2]?.spaced)
       return { span: { from: i, to: meridiem(tokens, i + 3) }, kind: 'date' };
+    // "9h30" reads 9 h30.
+    if (next?.kind === 'word' && !next.spaced && /^h[0-9]{2}$/.test(next.text)) return { span: { from: i, to: i + 2 }, kind: 'date' };
     if (word(next) === 'h' || word(next) === 'heures' || word(next) === 'heure') {
       const end = isNumber(tokens[i + 2], 59) ? i + 3 : i + 2;
       // "15 heures" alone is a duration as often as a time ("sous 48 heures"): a time when "à" or "avant" comes before.
