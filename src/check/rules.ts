@@ -27,8 +27,8 @@ import { Context, runRule } from './run.js';
 
 /** Largest rules file, in bytes (the built-in ones are about 40 KB). */
 export const MAX_RULES_BYTES = 256 * 1024;
-/** Most automaton states a rules file compiles to (the built-in ones take about a tenth). */
-export const MAX_STATES = 400_000;
+/** Most automaton states a rules file compiles to (each built-in one takes about 12,000). */
+export const MAX_STATES = 100_000;
 
 
 /** The schemas, with their messages in `lang`. */

@@ -220,7 +220,8 @@ function apostrophes(text: string, start: number, end: number, push: (kind: Toke
   const negative = /n't$/.exec(rest);
   if (negative && rest.length > 3) {
     const stem = rest.slice(0, -3);
-    push('word', at, end - 3, [stem, EN_NEGATIVE_STEMS[stem] ?? stem]);
+    const full = EN_NEGATIVE_STEMS[stem];
+    push('word', at, end - 3, full ? [stem, full] : [stem]);
     push('word', end - 3, end, ["n't", 'not']);
     return;
   }
