@@ -23,18 +23,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const split = option('--split', 'dev');
-const onlyLang = option('--lang', undefined);
-const checkerRoot = resolve(option('--checker', root));
-const write = args.includes('--write');
-const asJson = args.includes('--json');
-const showMisses = args.includes('--misses');
-if (!['dev', 'test', 'all'].includes(split)) fail(`--split: expected dev, test or all, got ${split}`);
 
 /**
  * Categories of the rules whose category was renamed to the label's (feeling-first, no-next-date):
@@ -43,9 +31,11 @@ if (!['dev', 'test', 'all'].includes(split)) fail(`--split: expected dev, test o
 const CATEGORY_OF_RULE = { 'feeling-first': 'no-empathy', 'no-next-date': 'no-next-step' };
 
 function fail(message) {
-  console.error(`corpus-report: ${message}`);
-  process.exit(2);
+  throw new CorpusError(message);
 }
+
+/** A corpus that does not hold together (a draft without labels, words not in the draft). */
+export class CorpusError extends Error {}
 
 /** The checker of `dir` (src/check/index.ts), bundled into a temporary module. */
 async function loadChecker(dir) {
@@ -71,8 +61,8 @@ async function loadChecker(dir) {
   }
 }
 
-/** The drafts of one split and language, with their labels. */
-function readCorpus(splitName, lang) {
+/** The drafts of one split and language, with their labels; undefined when the folder has none. */
+export function readCorpus(splitName, lang) {
   const dir = join(root, 'tests', 'fixtures', 'replies', splitName, lang);
   if (!existsSync(join(dir, 'labels.yaml'))) return undefined;
   const labels = parse(readFileSync(join(dir, 'labels.yaml'), 'utf8')) ?? {};
@@ -96,6 +86,13 @@ function spansOf(text, words) {
   return spans;
 }
 
+/**
+ * The day the corpus drafts are read as written: they carry no date, and the figures must not
+ * change with the day they are computed (a date without a year is placed against this one, when the
+ * sentence's tense does not say whether it is past).
+ */
+export const CORPUS_DAY = { year: 2025, month: 1, day: 1 };
+
 const categoryOf = (finding) => CATEGORY_OF_RULE[finding.rule] ?? finding.category;
 const wholeDraft = (finding) => finding.length === 0;
 const overlaps = (finding, span) => finding.offset < span.to && span.from < finding.offset + finding.length;
@@ -112,7 +109,11 @@ function onWords(finding, fault) {
   return fault.spans.length === 0 ? wholeDraft(finding) : fault.spans.some((span) => overlaps(finding, span));
 }
 
-async function measure(checker, drafts, lang) {
+/**
+ * The figures of one language's drafts (definitions in docs/check.md): `checker` is a module with
+ * `checkDraft`, the one of this tree or of another (see --checker).
+ */
+export async function measure(checker, drafts, lang, reference = CORPUS_DAY) {
   const figures = {
     drafts: drafts.length,
     bad: 0,
@@ -125,7 +126,7 @@ async function measure(checker, drafts, lang) {
     misses: [],
   };
   for (const draft of drafts) {
-    const findings = (await checker.checkDraft(draft.text, { lang })).filter((finding) => finding.rule !== 'calmclient-ignore');
+    const findings = (await checker.checkDraft(draft.text, { lang, reference })).filter((finding) => finding.rule !== 'calmclient-ignore');
     const bad = draft.faults.length > 0;
     if (bad) figures.bad++;
     else figures.good++;
@@ -203,48 +204,69 @@ function markdown(splitName, byLang) {
   return lines.join('\n');
 }
 
-const checker = await loadChecker(checkerRoot);
-const splits = split === 'all' || write ? ['dev', 'test'] : [split];
-const langs = onlyLang ? [onlyLang] : ['en', 'fr'];
-const results = {};
-for (const splitName of splits) {
-  for (const lang of langs) {
-    const drafts = readCorpus(splitName, lang);
-    if (!drafts) continue;
-    (results[splitName] ??= {})[lang] = await measure(checker, drafts, lang);
+async function main() {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : fallback;
+  };
+  const split = option('--split', 'dev');
+  const onlyLang = option('--lang', undefined);
+  const checkerRoot = resolve(option('--checker', root));
+  const write = args.includes('--write');
+  const asJson = args.includes('--json');
+  const showMisses = args.includes('--misses');
+  if (!['dev', 'test', 'all'].includes(split)) fail(`--split: expected dev, test or all, got ${split}`);
+  const checker = await loadChecker(checkerRoot);
+  const splits = split === 'all' || write ? ['dev', 'test'] : [split];
+  const langs = onlyLang ? [onlyLang] : ['en', 'fr'];
+  const results = {};
+  for (const splitName of splits) {
+    for (const lang of langs) {
+      const drafts = readCorpus(splitName, lang);
+      if (!drafts) continue;
+      (results[splitName] ??= {})[lang] = await measure(checker, drafts, lang);
+    }
+  }
+  if (Object.keys(results).length === 0) fail(`no corpus under tests/fixtures/replies/${split}/`);
+
+  if (asJson) {
+    console.log(JSON.stringify(results, null, 2));
+  } else {
+    for (const [splitName, byLang] of Object.entries(results)) {
+      console.log(markdown(splitName, byLang));
+      console.log('');
+      if (showMisses)
+        for (const [lang, figures] of Object.entries(byLang))
+          for (const miss of figures.misses)
+            console.log(`${splitName}/${lang}/${miss.draft}: missed ${miss.missed.join(', ') || '-'}; wrong ${miss.wrong.join(', ') || '-'}`);
+    }
+  }
+
+  if (write) {
+    const doc = join(root, 'docs', 'check.md');
+    const begin = '<!-- corpus-figures:begin -->';
+    const end = '<!-- corpus-figures:end -->';
+    const text = readFileSync(doc, 'utf8');
+    const from = text.indexOf(begin);
+    const to = text.indexOf(end);
+    if (from < 0 || to < from) fail(`docs/check.md has no ${begin} … ${end} section to rewrite`);
+    const body = [
+      begin,
+      '',
+      'Generated by `node scripts/corpus-report.mjs --write` (do not edit by hand).',
+      '',
+      ...Object.entries(results).flatMap(([splitName, byLang]) => [markdown(splitName, byLang), '']),
+      end,
+    ].join('\n');
+    writeFileSync(doc, text.slice(0, from) + body + text.slice(to + end.length));
+    console.error(`corpus-report: wrote the figures into ${relative(root, doc)}`);
   }
 }
-if (Object.keys(results).length === 0) fail(`no corpus under tests/fixtures/replies/${split}/`);
 
-if (asJson) {
-  console.log(JSON.stringify(results, null, 2));
-} else {
-  for (const [splitName, byLang] of Object.entries(results)) {
-    console.log(markdown(splitName, byLang));
-    console.log('');
-    if (showMisses)
-      for (const [lang, figures] of Object.entries(byLang))
-        for (const miss of figures.misses)
-          console.log(`${splitName}/${lang}/${miss.draft}: missed ${miss.missed.join(', ') || '-'}; wrong ${miss.wrong.join(', ') || '-'}`);
-  }
-}
-
-if (write) {
-  const doc = join(root, 'docs', 'check.md');
-  const begin = '<!-- corpus-figures:begin -->';
-  const end = '<!-- corpus-figures:end -->';
-  const text = readFileSync(doc, 'utf8');
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) fail(`docs/check.md has no ${begin} … ${end} section to rewrite`);
-  const body = [
-    begin,
-    '',
-    'Generated by `node scripts/corpus-report.mjs --write` (do not edit by hand).',
-    '',
-    ...Object.entries(results).flatMap(([splitName, byLang]) => [markdown(splitName, byLang), '']),
-    end,
-  ].join('\n');
-  writeFileSync(doc, text.slice(0, from) + body + text.slice(to + end.length));
-  console.error(`corpus-report: wrote the figures into ${relative(root, doc)}`);
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(`corpus-report: ${error instanceof CorpusError ? error.message : error.stack}`);
+    process.exit(2);
+  });
 }

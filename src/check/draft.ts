@@ -37,6 +37,8 @@ export interface Draft {
   sentence: Int32Array;
   /** `paragraph[i]`: the number of the paragraph (lines between blank lines) token `i` is in. */
   paragraph: Int32Array;
+  /** `clause[i]`: the number of the clause token `i` is in (a sentence cut at `;` and `:`). */
+  clause: Int32Array;
   suppressions: Suppression[];
   /** UTF-16 offset of the start of each line. */
   lineStarts: number[];
@@ -68,11 +70,15 @@ export function prepareDraft(text: string): Draft {
   const tokens = tokenize(folded.value);
   const sentence = new Int32Array(tokens.length);
   const paragraph = new Int32Array(tokens.length);
+  const clause = new Int32Array(tokens.length);
   let number = 0;
   let paragraphs = 0;
+  let clauses = 0;
   tokens.forEach((token, i) => {
     sentence[i] = number;
     paragraph[i] = paragraphs;
+    if (token.kind === 'stop' || token.kind === 'barrier' || (token.kind === 'punct' && /[;:]/.test(token.text))) clauses++;
+    clause[i] = clauses;
     if (token.kind === 'stop' || token.kind === 'barrier') number++;
     // A blank line is a stop token of no text (tokens.ts).
     if ((token.kind === 'stop' && token.from === token.to) || token.kind === 'barrier') paragraphs++;
@@ -86,7 +92,7 @@ export function prepareDraft(text: string): Draft {
       if (bump) sentence[i] = (sentence[i] as number) + 1;
     });
   }
-  const draft: Draft = { text, folded, tokens, sentence, paragraph, suppressions, lineStarts: lines.map((line) => line.start) };
+  const draft: Draft = { text, folded, tokens, sentence, paragraph, clause, suppressions, lineStarts: lines.map((line) => line.start) };
   if (subject) draft.subject = subject;
   return draft;
 }

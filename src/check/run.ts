@@ -187,18 +187,17 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
   const { draft } = context;
   if (rule.remedy && context.matches(rule.remedy).length > 0) return true;
   if (rule.choice && context.matches(rule.choice).length > 0) return true;
-  const sentencesOf = (list: PatternList | undefined): Set<number> =>
-    new Set(list ? context.matches(list).map((span) => draft.sentence[span.from] as number) : []);
-  const hedged = sentencesOf(rule.hedge);
-  const future = sentencesOf(rule.future);
-  const past = sentencesOf(rule.past);
-  const committed = (span: Span): boolean => {
-    const sentence = draft.sentence[span.from] as number;
-    return !hedged.has(sentence) && !inSubject(draft, span);
-  };
+  // Tense and hedges are read in the date's clause: "it should reach you in three days; I will
+  // call you on Tuesday" commits to Tuesday.
+  const clausesOf = (list: PatternList | undefined): Set<number> =>
+    new Set(list ? context.matches(list).map((span) => draft.clause[span.from] as number) : []);
+  const hedged = clausesOf(rule.hedge);
+  const future = clausesOf(rule.future);
+  const past = clausesOf(rule.past);
+  const committed = (span: Span): boolean => !hedged.has(draft.clause[span.from] as number) && !inSubject(draft, span);
   for (const mention of context.dateMentions()) {
     if (!committed(mention.span)) continue;
-    const sentence = draft.sentence[mention.span.from] as number;
+    const sentence = draft.clause[mention.span.from] as number;
     if (mention.kind === 'future') return true;
     if (mention.kind !== 'date') continue;
     // The sentence's tense first ("placed on 2 March", "will reach you on Thursday"), then the reference date.

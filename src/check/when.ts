@@ -134,8 +134,14 @@ function dateAt(tokens: readonly Token[], i: number): Raw | undefined {
     if (['day', 'week'].includes(word(tokens[end - 1]))) return { span: { from: i, to: end }, kind: word(tokens[end - 1]) === 'day' ? 'future' : 'date' };
   }
   if (w === 'eod' || w === 'cob') return { span: { from: i, to: i + 1 }, kind: 'future' };
-  // "dans la journée", "later today", "d'ici ce soir" (the latter through "ce soir").
+  // Parts of today: "dans la journée", "dans l'après-midi", "en fin de matinée", "en début d'après-midi".
+  if (w === 'dans' && (word(tokens[i + 1]) === 'la' || word(tokens[i + 1]) === "l'") && DAY_PARTS.has(dayPart(tokens, i + 2).word))
+    return { span: { from: i, to: dayPart(tokens, i + 2).end }, kind: 'date' };
   if (w === 'dans' && word(tokens[i + 1]) === 'la' && word(tokens[i + 2]) === 'journee') return { span: { from: i, to: i + 3 }, kind: 'date' };
+  if (w === 'en' && (word(tokens[i + 1]) === 'fin' || word(tokens[i + 1]) === 'debut') && (word(tokens[i + 2]) === 'de' || word(tokens[i + 2]) === "d'")) {
+    const part = word(tokens[i + 3]) === 'journee' ? { word: 'journee', end: i + 4 } : dayPart(tokens, i + 3);
+    if (DAY_PARTS.has(part.word) || part.word === 'journee') return { span: { from: i, to: part.end }, kind: 'date' };
+  }
   if (w === 'later' && word(tokens[i + 1]) === 'today') return { span: { from: i, to: i + 2 }, kind: 'future' };
   if (w === 'noon' || w === 'midday' || w === 'midnight') return { span: { from: i, to: i + 1 }, kind: 'date' };
   if (w === 'midi' && isTimeBefore(tokens, i)) return { span: { from: i, to: i + 1 }, kind: 'date' };

@@ -101,7 +101,7 @@ describe('rules files a person writes', () => {
     try {
       parseRules('mine.yaml', text);
     } catch (error) {
-      if (error instanceof InputError) return error.problems as { line: number; col: number; message: string }[];
+      if (error instanceof InputError) return [...error.problems];
       throw error;
     }
     return [];
