@@ -107,20 +107,38 @@ export function passes(test: Test, token: Token, literal?: ReadonlySet<string>):
  */
 /** Where each form stands in a text's tokens: built once per draft, read by every automaton. */
 export interface TokenIndex {
+  /** The positions of the words and numbers with each form. */
   forms: ReadonlyMap<string, readonly number[]>;
+  /** The positions of punctuation, by its text. */
+  puncts: ReadonlyMap<string, readonly number[]>;
+  words: readonly number[];
+  numbers: readonly number[];
+  lights: readonly number[];
 }
 
 export function indexTokens(tokens: readonly Token[]): TokenIndex {
   const forms = new Map<string, number[]>();
+  const puncts = new Map<string, number[]>();
+  const words: number[] = [];
+  const numbers: number[] = [];
+  const lights: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const at = map.get(key);
+    if (!at) map.set(key, [i]);
+    else if (at[at.length - 1] !== i) at.push(i);
+  };
   tokens.forEach((token, i) => {
-    if (token.kind !== 'word' && token.kind !== 'number') return;
-    for (const form of token.forms) {
-      const at = forms.get(form);
-      if (!at) forms.set(form, [i]);
-      else if (at[at.length - 1] !== i) at.push(i);
+    if (token.kind === 'punct' || token.kind === 'stop') {
+      add(puncts, token.text, i);
+      if (token.kind === 'punct') lights.push(i);
+      return;
     }
+    if (token.kind === 'word') words.push(i);
+    else if (token.kind === 'number') numbers.push(i);
+    else return;
+    for (const form of token.forms) add(forms, form, i);
   });
-  return { forms };
+  return { forms, puncts, words, numbers, lights };
 }
 
 /** How each state tests a token, decoded once (see CompiledAutomaton). */
@@ -242,18 +260,29 @@ export class CompiledAutomaton {
     } else {
       for (const [form, at] of index.forms) if (this.firstByForm.has(form)) lists.push(at);
     }
-    if (this.firstOther.length > 0) {
-      const other: number[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i] as Token;
-        if (token.kind === 'stop' || token.kind === 'barrier') continue;
-        for (const s of this.firstOther)
-          if (this.passes(s, token)) {
-            other.push(i);
-            break;
-          }
+    // The other first states, through the index too: a glob is tried on each distinct form once.
+    for (const s of this.firstOther) {
+      switch (this.kind[s]) {
+        case Kind.Glob: {
+          const glob = this.text[s] as string;
+          for (const [form, at] of index.forms) if (globMatches(glob, form) && at.some((i) => tokens[i]?.kind === 'word')) lists.push(at);
+          break;
+        }
+        case Kind.Word:
+          lists.push(index.words);
+          break;
+        case Kind.Number:
+          lists.push(index.numbers);
+          break;
+        case Kind.Light:
+          lists.push(index.lights);
+          break;
+        case Kind.Punct: {
+          const at = index.puncts.get(this.text[s] as string);
+          if (at) lists.push(at);
+          break;
+        }
       }
-      lists.push(other);
     }
     if (lists.length === 1) return lists[0] as number[];
     const merged = new Set<number>();

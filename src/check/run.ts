@@ -113,8 +113,15 @@ export function runRule(rule: Rule, draft: Draft, context = new Context(draft)):
 function matchList(list: PatternList, draft: Draft, search: (matcher: Matcher) => Span[]): Span[] {
   let found = trimmed(allSpans(list.match, search), draft);
   if (list.except && found.length > 0) {
-    const excepted = list.except.flatMap(search);
-    found = found.filter((span) => !excepted.some((other) => other.from <= span.from && span.to <= other.to));
+    // Both in order: one pass, whatever the number of matches.
+    const excepted = list.except.flatMap(search).sort((a, b) => a.from - b.from);
+    let k = 0;
+    let reach = -1;
+    found = found.filter((span) => {
+      // `reach`: the farthest end of the exceptions that start at or before this span.
+      while (k < excepted.length && (excepted[k] as Span).from <= span.from) reach = Math.max(reach, (excepted[k++] as Span).to);
+      return reach < span.to;
+    });
   }
   return list.negated ? found : found.filter((span) => !negated(draft.tokens, span));
 }

@@ -32,8 +32,29 @@ export interface Token {
 }
 
 /** Characters of a word, once folded: letters and digits of any script, without accents. */
-const LETTER = /[\p{L}\p{N}]/u;
-const DIGIT = /[0-9]/;
+const LETTER_RE = /[\p{L}\p{N}]/u;
+const SPACE_RE = /\s/;
+/** ASCII first, by code: a draft is mostly ASCII once folded, and this runs on every character. */
+const LETTER = {
+  test(char: string): boolean {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    return LETTER_RE.test(char);
+  },
+};
+const DIGIT = {
+  test(char: string): boolean {
+    const code = char.charCodeAt(0);
+    return code >= 48 && code <= 57;
+  },
+};
+const SPACE = {
+  test(char: string): boolean {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+    return SPACE_RE.test(char);
+  },
+};
 /** Characters that may end a sentence. */
 const STOPS = new Set(['.', '!', '?', '\u2026']);
 /** Stands for masked text in the folded draft (see draft.ts). */
@@ -95,7 +116,7 @@ export function tokenize(folded: string): Token[] {
       // A blank line ends a sentence, whatever punctuation there is (a greeting, a list item).
       const from = i;
       let lines = 0;
-      while (i < folded.length && /\s/.test(folded[i] as string)) {
+      while (i < folded.length && SPACE.test(folded[i] as string)) {
         if (folded[i] === '\n' || (folded[i] === '\r' && folded[i + 1] !== '\n')) lines++;
         i++;
       }
@@ -104,7 +125,7 @@ export function tokenize(folded: string): Token[] {
       spaced = true;
       continue;
     }
-    if (/\s/.test(char)) {
+    if (SPACE.test(char)) {
       i++;
       spaced = true;
       continue;
@@ -151,7 +172,7 @@ export function tokenize(folded: string): Token[] {
     const from = i;
     while (i < folded.length) {
       const c = folded[i] as string;
-      if (c === MASK || /\s/.test(c) || LETTER.test(c) || DIGIT.test(c) || STOPS.has(c)) break;
+      if (c === MASK || SPACE.test(c) || LETTER.test(c) || DIGIT.test(c) || STOPS.has(c)) break;
       i++;
     }
     push('punct', from, i);
