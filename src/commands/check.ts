@@ -85,10 +85,10 @@ async function readStdin(name: string, ui: Lang): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The JSON shape documented in docs/check.md; `version` changes if it ever does. */
+/** The JSON shape documented in docs/check.md; `version` changes when it does (2: levels, replacements, label categories). */
 function jsonReport(file: string, lang: Lang, findings: readonly Finding[]) {
   return {
-    version: 1,
+    version: 2,
     file,
     lang,
     findings: findings.map((finding) => ({

@@ -57,7 +57,7 @@ describe('calmclient check', () => {
     const result = runCli(['check', WITH_FINDINGS, '--format', 'json'], { home });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report).toMatchObject({ version: 1, file: WITH_FINDINGS, lang: 'en' });
+    expect(report).toMatchObject({ version: 2, file: WITH_FINDINGS, lang: 'en' });
     expect(report.summary).toEqual({ findings: 4, rules: ['apology-but', 'client-fault', 'not-my-fault', 'feeling-first'] });
     expect(report.findings[0]).toEqual({
       rule: 'apology-but',

@@ -8,14 +8,17 @@ import { measure, readCorpus, type Figures } from '../../scripts/corpus-report.m
  * How well the checker reads the labelled reply corpus (tests/fixtures/replies/{dev,test}/<lang>/).
  *
  * - dev: the drafts the rules are tuned on; the figures are held at the goals of issue 16.
- * - test: drafts nobody tunes anything on; their figures are printed, and held at a floor set
- *   beforehand: what the checker did on the held-out replies of issue 16 before it was rewritten
- *   (precision 0.78, recall 0.88, 45 % of good drafts flagged, 0.61 caught on the faulty words).
- *   The floor only says it did not get worse than that; the report gives the real figures.
+ * - test: drafts nobody tunes anything on; their figures are printed, and held at a floor that is
+ *   not the checker's own result: what the checker did on the same drafts before it was rewritten
+ *   (main at 6918d47, `node scripts/corpus-report.mjs --split test --checker <that tree>`). The floor
+ *   only says it got no worse; docs/check.md gives the real figures.
  */
 
 const GOALS = { precision: 0.9, recall: 0.9, goodFlagged: 0.1, onWords: 0.8 };
-const FLOOR = { precision: 0.78, recall: 0.88, goodFlagged: 0.45, onWords: 0.61 };
+const FLOOR: Record<Lang, typeof GOALS> = {
+  en: { precision: 0.67, recall: 0.85, goodFlagged: 0.45, onWords: 0.74 },
+  fr: { precision: 0.6, recall: 0.8, goodFlagged: 0.58, onWords: 0.77 },
+};
 
 const report: string[] = [];
 afterAll(() => {
@@ -47,9 +50,9 @@ describe.each(LANGS)('the %s corpus', (lang: Lang) => {
     if (!drafts) return context.skip();
     const figures = await measure(checker, drafts, lang);
     report.push(line('test', lang, figures));
-    expect(figures.precision).toBeGreaterThanOrEqual(FLOOR.precision);
-    expect(figures.recall).toBeGreaterThanOrEqual(FLOOR.recall);
-    expect(figures.goodFlaggedRate).toBeLessThanOrEqual(FLOOR.goodFlagged);
-    expect(figures.onWordsRate).toBeGreaterThanOrEqual(FLOOR.onWords);
+    expect(figures.precision).toBeGreaterThanOrEqual(FLOOR[lang].precision);
+    expect(figures.recall).toBeGreaterThanOrEqual(FLOOR[lang].recall);
+    expect(figures.goodFlaggedRate).toBeLessThanOrEqual(FLOOR[lang].goodFlagged);
+    expect(figures.onWordsRate).toBeGreaterThanOrEqual(FLOOR[lang].onWords);
   });
 });
