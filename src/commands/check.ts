@@ -5,7 +5,7 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { printResult, printWarning } from '../terminal/output.js';
 import { decodeText, MAX_INPUT_BYTES, readUserFile, tooBig } from '../user-files.js';
 import { printFindings, ruleIds, type Draft } from '../check/report.js';
-import type { Lang } from '../types.js';
+import { LANGS, type Lang } from '../types.js';
 
 export interface CheckOptions {
   lang?: string;
@@ -35,9 +35,10 @@ function parseFormat(value: string): Format {
 }
 
 function parseDraftLang(value: string): Lang | 'auto' {
-  const lang = value.trim().toLowerCase();
-  if (lang === 'fr' || lang === 'en' || lang === 'auto') return lang;
-  throw new UsageError(m('check.badLang', { value }));
+  const wanted = value.trim().toLowerCase();
+  const known = [...LANGS, 'auto' as const].find((lang) => lang === wanted);
+  if (known === undefined) throw new UsageError(m('check.badLang', { value }));
+  return known;
 }
 
 async function rulesFor(lang: Lang, userFile: string | undefined): Promise<RuleSet> {
