@@ -6,7 +6,7 @@ import { t } from '../i18n/catalogue.js';
 import { printResult, printWarning } from '../terminal/output.js';
 import { decodeText, MAX_INPUT_BYTES, readUserFile, tooBig } from '../user-files.js';
 import { printFindings, ruleIds, type Draft } from '../check/report.js';
-import type { Lang } from '../types.js';
+import { LANGS, type Lang } from '../types.js';
 
 export interface CheckOptions {
   lang?: string;
@@ -50,9 +50,10 @@ function parseFormat(value: string, ui: Lang): Format {
 }
 
 function parseDraftLang(value: string, ui: Lang): Lang | 'auto' {
-  const lang = value.trim().toLowerCase();
-  if (lang === 'fr' || lang === 'en' || lang === 'auto') return lang;
-  throw new UsageError(t(m.checkBadLang, ui, { value }));
+  const wanted = value.trim().toLowerCase();
+  const known = [...LANGS, 'auto' as const].find((lang) => lang === wanted);
+  if (known === undefined) throw new UsageError(t(m.checkBadLang, ui, { value }));
+  return known;
 }
 
 async function rulesFor(lang: Lang, userFile: string | undefined, ui: Lang): Promise<RuleSet> {

@@ -152,7 +152,7 @@ function printSessions(listed: readonly Listed[], markers: MarkerWords, now: Dat
         : due.promise || due.nextContact || stale
           ? style.yellow
           : undefined;
-    return { cells, colour };
+    return colour ? { cells, colour } : { cells };
   });
   printTable(header, rows);
 }

@@ -21,9 +21,17 @@ export interface Message {
 
 export type Catalogue = Readonly<Record<string, Message>>;
 
+const declared: Catalogue[] = [];
+
 /** Declares a catalogue; `const` keeps each text's literal type, so that `t` can see its placeholders. */
 export function catalogue<const C extends Catalogue>(messages: C): C {
+  declared.push(messages);
   return messages;
+}
+
+/** Every catalogue declared by the modules loaded so far, for the tests that check them all. */
+export function declaredCatalogues(): readonly Catalogue[] {
+  return declared;
 }
 
 type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';

@@ -1,4 +1,4 @@
-import type { Lang } from '../types.js';
+import { LANGS, type Lang } from '../types.js';
 
 /**
  * The language of a run: `--lang`, then `CALMCLIENT_LANG`, then the locale (`LC_ALL`,
@@ -17,9 +17,9 @@ export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): L
 }
 
 export function parseLang(value: string): Lang {
-  const lang = value.trim().toLowerCase();
-  if (lang === 'fr' || lang === 'en') return lang;
-  throw new LangError(value);
+  const lang = LANGS.find((known) => known === value.trim().toLowerCase());
+  if (lang === undefined) throw new LangError(value);
+  return lang;
 }
 
 /** `--lang` names a language calmclient does not speak. */

@@ -23,18 +23,18 @@ export interface SessionRecord {
   updatedAt: string;
   answers: Answers;
   /** What was promised and by when (ISO date), when the playbook says which steps hold it. */
-  promise?: { what: string; by: string };
+  promise?: { what: string; by: string } | undefined;
   /** The next time to contact the client (ISO date, with a time when one was given). */
-  nextContact?: string;
-  lesson?: string;
+  nextContact?: string | undefined;
+  lesson?: string | undefined;
   /** On a follow-up: the id of the crisis session it follows up. */
-  followsUp?: string;
+  followsUp?: string | undefined;
   /** On a crisis session: when it was last followed up (an ISO timestamp). */
-  followedUpAt?: string;
+  followedUpAt?: string | undefined;
   /** Values the command added to the templates (`mission`, `promise`…), so `recap` renders the same documents. */
-  templateValues?: Record<string, string>;
+  templateValues?: Record<string, string> | undefined;
   /** `eml`: the e-mail draft as a message file (`start --format eml|both`). */
-  files: { recap?: string; email?: string; eml?: string; calendar?: string };
+  files: { recap?: string | undefined; email?: string | undefined; eml?: string | undefined; calendar?: string | undefined };
 }
 
 export function newSessionId(client: string, now: Date): string {
