@@ -29,8 +29,11 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month) && year >= 1900 && year <= 2999;
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_LENGTHS[month - 1] ?? 0);
 }
 
 /** The calendar day `days` after `date` (before it when negative); the time of day is dropped. */

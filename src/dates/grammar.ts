@@ -143,8 +143,28 @@ const W = {
   quarter: new Set(['quart']),
 };
 
+/**
+ * The words an expression can start with, in any language: the scan of a long text skips every
+ * other word at once (src/dates/mentions.ts).
+ */
+export const EXPRESSION_STARTERS: ReadonlySet<string> = new Set(
+  [
+    ...[W.the, W.this, W.next, W.last, W.at, W.on, W.in, W.noon, W.midnight].flatMap((set) => [...set]),
+    'il', 'd', 'tonight', 'half', 'la', 'fin', 'end', 'aux', 'autour',
+    ...[DAY_WORDS, WEEKDAY_WORDS, MONTH_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PART_OF_DAY_WORDS].flatMap((table) =>
+      [...Object.keys(table.en), ...Object.keys(table.fr)].map((key) => tokenize(key)[0]?.norm ?? ''),
+    ),
+  ].filter((word) => word !== ''),
+);
+
 /** Words that may follow an hour said as a bare number in prose: `à 10 ou 11`, `at 4 and`. */
 const FOLLOWS_A_TIME = new Set(['ou', 'or', 'et', 'and', 'puis', 'then', 'si', 'if', 'pour', 'for', 'sharp', 'pile', 'precises', 'precise', 'au', 'tomorrow', 'demain', 'today']);
+
+/** Small sets of words the rules below look for, made once. */
+const ARTICLE_OR_ON = new Set(['le', 'on']);
+const EIGHT_OR_FIFTEEN = new Set(['huit', 'quinze']);
+const BEFORE_A_WEEKDAY = new Set(['le', 'on', 'ce', 'this', 'next', 'last', 'coming']);
+const THIS_WORDS = new Set(['ce', 'cet', 'this']);
 
 export class Grammar {
   readonly tokens: readonly Token[];
@@ -204,6 +224,9 @@ export class Grammar {
       if (this.isWord(next, W.on) && !this.isWord(next, W.the)) next++;
       const later = this.day(next);
       if (later) candidates.push({ day: later[0], time: timeExpr, start: i, end: later[1] });
+      // `à 9h ce matin`, `at 8 tonight`
+      const today = this.partToday(next);
+      if (today) candidates.push({ day: { kind: 'offset', days: 0 }, time: withPart(timeExpr, today[0]), start: i, end: today[1] });
     }
     let best: Expr | undefined;
     for (const candidate of candidates) if (!best || candidate.end > best.end) best = candidate;
@@ -255,7 +278,7 @@ export class Grammar {
     } else if (this.isWord(at, W.in)) {
       at++;
       lead = true;
-      if (this.isWord(at, new Set(['the'])) && this.isWord(at + 1, new Set(['next']))) at += 2;
+      if (this.isWord(at, 'the') && this.isWord(at + 1, 'next')) at += 2;
     }
     const amount = this.count(at);
     if (!amount) return undefined;
@@ -273,7 +296,7 @@ export class Grammar {
         sign = -1;
         end++;
       } else if (this.isWords(end, ['from', 'now'])) end += 2;
-      else if (this.isWords(end, ['plus', 'tard']) || this.isWord(end, new Set(['later']))) end += this.isWord(end, new Set(['later'])) ? 1 : 2;
+      else if (this.isWords(end, ['plus', 'tard']) || this.isWord(end, 'later')) end += this.isWord(end, 'later') ? 1 : 2;
       else return undefined;
     }
     return [{ kind: 'delay', amount: value, unit: unit[0], sign }, end];
@@ -286,7 +309,7 @@ export class Grammar {
     return this.vocab(this.numbers, i);
   }
 
-  private weekdayName(i: number): Match<number> {
+  weekdayName(i: number): Match<number> {
     const found = this.vocab(this.weekdays, i);
     if (!found) return undefined;
     // `ven.`: an abbreviation may take a dot.
@@ -312,7 +335,7 @@ export class Grammar {
     } else if (this.isWord(at, W.last)) {
       at++;
       mode = 'last';
-    } else if (this.isWord(at, new Set(['le', 'on']))) {
+    } else if (this.isWord(at, ARTICLE_OR_ON)) {
       at++;
       article = true;
     }
@@ -333,10 +356,10 @@ export class Grammar {
       } else if (mode === 'bare' && this.isWord(end, W.lastAfter)) {
         end++;
         mode = 'last';
-      } else if (mode === 'bare' && this.isWord(end, new Set(['en'])) && this.isWord(end + 1, new Set(['huit', 'quinze']))) {
+      } else if (mode === 'bare' && this.isWord(end, 'en') && this.isWord(end + 1, EIGHT_OR_FIFTEEN)) {
         const weeks = this.tokens[end + 1]?.norm === 'huit' ? 1 : 2;
         return [{ kind: 'weekday', weekday, mode: 'weeksAfter', weeks, article }, end + 2];
-      } else if (mode === 'bare' && this.isWord(end, new Set(['after'])) && this.isWord(end + 1, W.next)) {
+      } else if (mode === 'bare' && this.isWord(end, 'after') && this.isWord(end + 1, W.next)) {
         return [{ kind: 'weekday', weekday, mode: 'weeksAfter', weeks: 1, article }, end + 2];
       }
     }
@@ -346,7 +369,8 @@ export class Grammar {
   /** `lundi 7/12`, `lundi 7 décembre`, `Monday the 7th`, `Monday, December 7`, `le mardi 9`. */
   private weekdayWithDate(i: number): Match<DayExpr> {
     let at = i;
-    if (this.isWord(at, new Set(['le', 'on']))) at++;
+    // The date settles the day: `last Tuesday the 10th`, `ce lundi 7`, `next Friday, 20 November`.
+    if (this.isWord(at, BEFORE_A_WEEKDAY)) at++;
     const name = this.weekdayName(at);
     if (!name) return undefined;
     let next = name[1];
@@ -359,7 +383,7 @@ export class Grammar {
   }
 
   /** A day of the month: `15`, `1er`, `15th`, `premier`, `the first`. */
-  private dayOfMonth(i: number, needsMarker: boolean): Match<number> {
+  dayOfMonth(i: number, needsMarker: boolean): Match<number> {
     const token = this.tokens[i];
     if (token?.kind === 'number' && token.norm.length <= 2 && token.value >= 1 && token.value <= 31) {
       if (needsMarker && !token.ordinal) return undefined;
@@ -378,7 +402,7 @@ export class Grammar {
     return undefined;
   }
 
-  private monthName(i: number): Match<number> {
+  monthName(i: number): Match<number> {
     const found = this.vocab(this.months, i);
     if (!found) return undefined;
     const token = this.tokens[i];
@@ -412,8 +436,10 @@ export class Grammar {
       }
       // `le 15`, `the 15th`, `15th`, `lundi 7`: the day alone.
       const token = this.tokens[at];
-      const marked = article || afterWeekday || token?.ordinal === true || token?.kind === 'word';
-      if (marked && !this.isPunct(next, '/') && !this.isPunct(next, '.') && !this.isPunct(next, '-') && !this.isPunct(next, ':')) {
+      // `the first`, `le premier`: a day written as a word needs its article (`first`, alone, is no date).
+      const marked = article || afterWeekday || token?.ordinal === true;
+      const joinedNumber = ['/', '.', '-', ':'].some((mark) => this.isPunct(next, mark)) && this.isNumberAt(next + 1, false) && !this.tokens[next]?.spaced;
+      if (marked && !joinedNumber) {
         return [{ kind: 'date', day: day[0], iso: false }, next];
       }
     }
@@ -422,7 +448,7 @@ export class Grammar {
       const month = this.monthName(at);
       if (month) {
         let next = month[1];
-        if (this.isWord(next, new Set(['the']))) next++;
+        if (this.isWord(next, 'the')) next++;
         const dayAfter = this.dayOfMonth(next, false);
         if (dayAfter) {
           const year = this.year(dayAfter[1]);
@@ -527,7 +553,7 @@ export class Grammar {
     const token = this.tokens[i];
     if (!token) return false;
     if (token.kind === 'punct') return token.norm === ':' && !token.spaced;
-    return token.kind === 'word' && (W.hours.has(token.norm) || W.am.has(token.norm) || W.pm.has(token.norm) || (token.norm === 'a' && this.isPunct(i + 1, '.') && this.isWord(i + 2, new Set(['m']))) || (token.norm === 'p' && this.isPunct(i + 1, '.')));
+    return token.kind === 'word' && (W.hours.has(token.norm) || W.am.has(token.norm) || W.pm.has(token.norm) || (token.norm === 'a' && this.isPunct(i + 1, '.') && this.isWord(i + 2, 'm')) || (token.norm === 'p' && this.isPunct(i + 1, '.')));
   }
 
   /** A time of day, with what may come before it (`à`, `at`, `vers`) and after it (`du soir`, `in the morning`). */
@@ -555,7 +581,7 @@ export class Grammar {
     return clock;
   }
 
-  private clock(i: number, lead: boolean): Match<TimeExpr> {
+  clock(i: number, lead: boolean): Match<TimeExpr> {
     const token = this.tokens[i];
     if (!token) return undefined;
     const plain = { bare: false, midnight: false, noon: false };
@@ -566,7 +592,7 @@ export class Grammar {
       }
       if (W.midnight.has(token.norm)) return [{ hour: 23, minute: 59, ...plain, midnight: true }, i + 1];
       // `half past 9`, `quarter past 10`, `quarter to 5`
-      if (token.norm === 'half' && this.isWord(i + 1, new Set(['past'])) && this.isNumberAt(i + 2, true))
+      if (token.norm === 'half' && this.isWord(i + 1, 'past') && this.isNumberAt(i + 2, true))
         return this.withMeridiem({ hour: this.tokens[i + 2]?.value ?? 0, minute: 30, ...plain }, i + 3);
       return undefined;
     }
@@ -583,7 +609,7 @@ export class Grammar {
       return this.withMeridiem({ hour, minute: 0, ...plain }, i + 2);
     }
     // `9:30`, `9.30` (typed, or said with `at`/`à`, or with am/pm)
-    if (next?.kind === 'punct' && !next.spaced && (next.norm === ':' || next.norm === '.')) {
+    if (next?.kind === 'punct' && !next.spaced && (next.norm === ':' || next.norm === '.') && this.isNumberAt(i + 2, false)) {
       const minutes = this.tokens[i + 2];
       if (minutes?.kind === 'number' && !minutes.spaced && minutes.text.length === 2 && !minutes.ordinal) {
         const after = this.tokens[i + 3];
@@ -634,7 +660,7 @@ export class Grammar {
     if (token?.kind !== 'word') return undefined;
     if (W.am.has(token.norm)) return ['am', i + 1];
     if (W.pm.has(token.norm)) return ['pm', i + 1];
-    if ((token.norm === 'a' || token.norm === 'p') && this.isPunct(i + 1, '.') && this.isWord(i + 2, new Set(['m']))) {
+    if ((token.norm === 'a' || token.norm === 'p') && this.isPunct(i + 1, '.') && this.isWord(i + 2, 'm')) {
       const end = this.isPunct(i + 3, '.') ? i + 4 : i + 3;
       return [token.norm === 'a' ? 'am' : 'pm', end];
     }
@@ -651,8 +677,8 @@ export class Grammar {
 
   /** `et demie`, `et quart`, `moins le quart`. */
   private halfOrQuarter(i: number): Match<number> {
-    if (this.isWord(i, new Set(['et'])) && this.isWord(i + 1, W.half)) return [30, i + 2];
-    if (this.isWord(i, new Set(['et'])) && this.isWord(i + 1, W.quarter)) return [15, i + 2];
+    if (this.isWord(i, 'et') && this.isWord(i + 1, W.half)) return [30, i + 2];
+    if (this.isWord(i, 'et') && this.isWord(i + 1, W.quarter)) return [15, i + 2];
     return undefined;
   }
 
@@ -663,8 +689,8 @@ export class Grammar {
 
   /** `ce soir`, `ce matin`, `cet après-midi`, `tonight`, `this morning`. */
   private partToday(i: number): Match<PartOfDay> {
-    if (this.isWord(i, new Set(['tonight']))) return ['evening', i + 1];
-    if (!this.isWord(i, new Set(['ce', 'cet', 'this']))) return undefined;
+    if (this.isWord(i, 'tonight')) return ['evening', i + 1];
+    if (!this.isWord(i, THIS_WORDS)) return undefined;
     const part = this.partOfDay(i + 1);
     return part;
   }
@@ -692,8 +718,12 @@ export class Grammar {
 
   /** The index after `words` at `i`, skipping hyphens and apostrophes in the text; undefined when they are not there. */
   skipWords(i: number, words: readonly string[]): number | undefined {
+    // Most calls fail on the first word: say so before anything else.
+    const first = this.tokens[i];
+    if (words.length > 0 && words[0] !== "'" && words[0] !== '-' && (first === undefined || first.norm !== words[0] || first.kind === 'punct')) return undefined;
     let at = i;
-    for (const [n, word] of words.entries()) {
+    for (let n = 0; n < words.length; n++) {
+      const word = words[n] ?? '';
       if (word === "'" || word === '-') {
         if (this.isPunct(at, word)) at++;
         continue;
@@ -710,9 +740,10 @@ export class Grammar {
     return this.skipWords(i, words) !== undefined;
   }
 
-  isWord(i: number, set: ReadonlySet<string>): boolean {
+  /** Whether token `i` is the word `words` (or one of them). */
+  isWord(i: number, words: ReadonlySet<string> | string): boolean {
     const token = this.tokens[i];
-    return token?.kind === 'word' && set.has(token.norm);
+    return token?.kind === 'word' && (typeof words === 'string' ? token.norm === words : words.has(token.norm));
   }
 
   isPunct(i: number, mark: string): boolean {
@@ -720,7 +751,7 @@ export class Grammar {
     return token?.kind === 'punct' && token.norm === mark;
   }
 
-  private isNumberAt(i: number, spacedOk: boolean): boolean {
+  isNumberAt(i: number, spacedOk: boolean): boolean {
     const token = this.tokens[i];
     return token?.kind === 'number' && (spacedOk || !token.spaced);
   }

@@ -6,7 +6,6 @@ import {
   dayOf,
   isRealDate,
   momentOf,
-  todayOf,
   weekdayOf,
   type CalendarDate,
 } from './calendar.js';
@@ -37,6 +36,8 @@ export interface ResolveContext {
    * out, not a date eleven months away; `15 janvier` typed in November is next January.
    */
   recentPastDays?: number;
+  /** `now` as a calendar minute, when the caller has it already (reading the clock's fields from a Date is slow). */
+  moment?: CalendarDate;
 }
 
 export interface Resolved {
@@ -60,8 +61,8 @@ export type Impossible =
   | { impossible: 'time'; hour: number; minute: number };
 
 export function resolve(expr: Expr, context: ResolveContext): Resolved | Impossible {
-  const now = momentOf(context.now);
-  const today = todayOf(context.now);
+  const now = context.moment ?? momentOf(context.now);
+  const today = dayOf(now);
   let time: { hour: number; minute: number } | undefined;
   if (expr.time) {
     const clock = clockOf(expr.time);
@@ -201,14 +202,18 @@ function resolveDate(day: number, month: number | undefined, year: number | unde
   if (month !== undefined) {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2024, month)) return { impossible: 'date', day, month };
     // 29 February comes round in leap years only: look a few years either way.
+    // 29 February comes round in leap years only: look further either way for it.
+    const reach = month === 2 && day === 29 ? 8 : 1;
     const candidates: CalendarDate[] = [];
-    for (let offset = -8; offset <= 8; offset++)
+    for (let offset = -reach; offset <= reach; offset++)
       if (isRealDate(today.year + offset, month, day)) candidates.push({ year: today.year + offset, month, day });
     return pick(candidates, today, direction, (date) => date.year !== today.year, context.recentPastDays ?? 0);
   }
   if (day < 1 || day > 31) return { impossible: 'date', day, month: 0 };
+  // The 31st is missing from some months: look as far as the next and last months that have it.
+  const reach = day > 28 ? 12 : 1;
   const candidates: CalendarDate[] = [];
-  for (let offset = -12; offset <= 12; offset++) {
+  for (let offset = -reach; offset <= reach; offset++) {
     const index = today.year * 12 + today.month - 1 + offset;
     const candidate = { year: Math.floor(index / 12), month: (index % 12) + 1, day };
     if (isRealDate(candidate.year, candidate.month, day)) candidates.push(candidate);
@@ -224,7 +229,8 @@ function pick(
   recentPastDays: number,
 ): Resolved | Impossible {
   const future = candidates.find((date) => compareDates(date, today) >= 0);
-  const past = [...candidates].reverse().find((date) => compareDates(date, today) <= 0);
+  let past: CalendarDate | undefined;
+  for (const date of candidates) if (compareDates(date, today) <= 0) past = date;
   let chosen: CalendarDate | undefined;
   if (direction === 'future') chosen = past && daysBetween(past, today) <= recentPastDays ? past : future;
   else if (direction === 'past') chosen = past;
