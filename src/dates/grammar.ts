@@ -11,7 +11,7 @@ import {
   type PartOfDay,
   type Unit,
 } from './lexicon.js';
-import { tokenize, type Token } from './tokens.js';
+import type { Token } from './tokens.js';
 
 /**
  * The grammar of dates as people write them, in French and English: what a phrase says, before
@@ -88,21 +88,23 @@ class Table<V> {
   readonly singles: Entry<V>[] = [];
 
   constructor(tables: readonly Readonly<Record<string, V>>[]) {
+    const seen = new Set<string>();
     for (const table of tables) {
       for (const [key, value] of Object.entries(table)) {
-        const words = tokenize(key)
-          .filter((token) => token.kind !== 'punct')
-          .map((token) => token.norm);
+        // The keys are folded words already; hyphens and apostrophes part them as the tokenizer does.
+        const words = key.split(/[\s'-]+/).filter((word) => word !== '');
         const first = words[0];
-        if (first === undefined) continue;
-        const list = this.byFirst.get(first) ?? [];
+        const joined = words.join(' ');
         // The first table given wins a tie: an entry already there is kept.
-        if (!list.some((entry) => entry.words.join(' ') === words.join(' '))) list.push({ words, value });
-        list.sort((a, b) => b.words.length - a.words.length);
+        if (first === undefined || seen.has(joined)) continue;
+        seen.add(joined);
+        const list = this.byFirst.get(first) ?? [];
+        list.push({ words, value });
         this.byFirst.set(first, list);
-        if (words.length === 1 && !this.singles.some((entry) => entry.words[0] === first)) this.singles.push({ words, value });
+        if (words.length === 1) this.singles.push({ words, value });
       }
     }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   candidates(first: string): readonly Entry<V>[] {
@@ -147,15 +149,15 @@ const W = {
  * The words an expression can start with, in any language: the scan of a long text skips every
  * other word at once (src/dates/mentions.ts).
  */
-export const EXPRESSION_STARTERS: ReadonlySet<string> = new Set(
-  [
+export function expressionStarters(): string[] {
+  return [
     ...[W.the, W.this, W.next, W.last, W.at, W.on, W.in, W.noon, W.midnight].flatMap((set) => [...set]),
     'il', 'd', 'tonight', 'half', 'la', 'fin', 'end', 'aux', 'autour',
     ...[DAY_WORDS, WEEKDAY_WORDS, MONTH_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PART_OF_DAY_WORDS].flatMap((table) =>
-      [...Object.keys(table.en), ...Object.keys(table.fr)].map((key) => tokenize(key)[0]?.norm ?? ''),
+      [...Object.keys(table.en), ...Object.keys(table.fr)].map((key) => key.split(/[\s'-]+/)[0] ?? ''),
     ),
-  ].filter((word) => word !== ''),
-);
+  ].filter((word) => word !== '');
+}
 
 /** Words that may follow an hour said as a bare number in prose: `à 10 ou 11`, `at 4 and`. */
 const FOLLOWS_A_TIME = new Set(['ou', 'or', 'et', 'and', 'puis', 'then', 'si', 'if', 'pour', 'for', 'sharp', 'pile', 'precises', 'precise', 'au', 'tomorrow', 'demain', 'today']);

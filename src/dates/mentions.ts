@@ -1,6 +1,6 @@
 import type { Lang } from '../types.js';
 import { addDays, compareDates, daysInMonth, momentOf, todayOf, weekdayOf, type CalendarDate } from './calendar.js';
-import { EXPRESSION_STARTERS, Grammar, type Expr } from './grammar.js';
+import { expressionStarters, Grammar, type Expr } from './grammar.js';
 import { WEEKDAY_PLURALS } from './lexicon.js';
 import { resolve, type DateOrder, type Direction } from './resolve.js';
 import { tokenize, type Token } from './tokens.js';
@@ -162,7 +162,7 @@ const SPAN_STARTERS = ['la', 'semaine', 'next', 'early', 'debut', 'cette', 'this
 
 /** Words a mention can start with, besides the grammar's: the scan skips every other word at once. */
 const MENTION_STARTERS: ReadonlySet<string> = new Set([
-  ...EXPRESSION_STARTERS,
+  ...expressionStarters(),
   ...SPAN_STARTERS,
   ...[EVERY, RANGE_FROM, DEADLINE_WORDS, LUNCH].flatMap((lists) => [...lists.en, ...lists.fr].map((words) => words[0] ?? '')),
   ...VERSION_WORDS,
