@@ -175,7 +175,7 @@ const PUNCT_STARTERS = new Set(['+', '(', '@', ...CURRENCY_SIGNS]);
 /** Words that put a sentence in the past or the future, by language. */
 const PAST_WORDS: Record<Lang, ReadonlySet<string>> = {
   en: new Set([
-    'was', 'were', 'did', 'had', 'ago', 'yesterday', 'since', 'received', 'sent', 'ordered', 'placed', 'called', 'wrote', 'spoke',
+    'was', 'were', 'did', 'had', 'ago', 'last', 'yesterday', 'since', 'received', 'sent', 'ordered', 'placed', 'called', 'wrote', 'spoke',
     'said', 'told', 'asked', 'paid', 'delivered', 'shipped', 'opened', 'noticed', 'reported', 'complained', 'bought', 'booked',
     'emailed', 'contacted', 'visited', 'happened', 'occurred', 'went', 'came', 'got', 'made', 'took', 'gave', 'found', 'saw',
     'met', 'left', 'arrived', 'started', 'began', 'missed', 'failed', 'forgot', 'promised', 'agreed', 'signed', 'lost',
@@ -205,7 +205,6 @@ const FUTURE_ENDINGS_FR = /^[a-z]{3,}(?:rai|ras|rons|rez|ront)$/;
 const NOT_FUTURE_FR = new Set(['vrai', 'environs', 'marrons', 'citrons', 'patrons', 'ronds', 'serez', 'serrez', 'ferez', 'mirez', 'apprez']);
 
 /** Small sets of words the rules below look for, made once. */
-const OF_FR = new Set(['de', 'd']);
 const DU_DE = new Set(['du', 'de']);
 const EVERY_WHAT = new Set(['day', 'days', 'jour', 'jours', 'morning', 'mornings', 'matins', 'soirs', 'evening', 'evenings', 'week', 'semaine', 'semaines', 'month', 'mois', 'weekday', 'weekdays']);
 const ON_LES = new Set(['on', 'les']);
@@ -213,6 +212,41 @@ const WEEKDAY_MODIFIERS_FR = new Set(['prochain', 'dernier', 'suivant', 'precede
 const ON_LE_CE = new Set(['on', 'le', 'ce']);
 const BEFORE_A_TIME = new Set(['ce', 'a', 'at', 'vers', 'avant', 'by', 'before', 'until', 'apres', 'after', 'jusqu']);
 const BEFORE_LUNCH_NOON = new Set(['de', 'du', 'le', 'ce', 'les']);
+
+/** What differs between the languages in how a draft says its dates. */
+interface LanguageRules {
+  /** `3h de retard`, `10 heures de travail`: hours followed by these count time spent, not a time of day. */
+  hoursSpentOn: ReadonlySet<string>;
+  /** What starts a span of weekdays: `du mardi au samedi`, `from Tuesday to Friday`. */
+  weekdaySpanFrom: readonly (readonly string[])[];
+  /** The article that makes a weekday a habit: `le lundi` is every Monday. */
+  habitArticle: string | undefined;
+  /** A day of the month alone needs an ordinal ending: English `the 5th`, not `the 5` (`the 5 boxes`). */
+  dayNeedsOrdinal: boolean;
+  /** What links a participle to its date: `placed on`, `passée le`. */
+  datedOn: string;
+  /** Whether token `i` puts the sentence in the past or the future, beyond the words of PAST_WORDS and FUTURE_WORDS. */
+  tense: (finder: Finder, i: number) => Tense | undefined;
+}
+
+const RULES: Record<Lang, LanguageRules> = {
+  en: {
+    hoursSpentOn: new Set(),
+    weekdaySpanFrom: [['from']],
+    habitArticle: undefined,
+    dayNeedsOrdinal: true,
+    datedOn: 'on',
+    tense: (finder, i) => finder.englishTense(i),
+  },
+  fr: {
+    hoursSpentOn: new Set(['de', 'd']),
+    weekdaySpanFrom: [['du'], ['de']],
+    habitArticle: 'le',
+    dayNeedsOrdinal: false,
+    datedOn: 'le',
+    tense: (finder, i) => finder.frenchTense(i),
+  },
+};
 
 class Finder {
   private readonly tokens: readonly Token[];
@@ -315,7 +349,7 @@ class Finder {
       if (g.isPunct(i + 2, '/') && this.tokens[i + 3]?.kind === 'number') return { mention: this.mention(i, i + 4, 'recurring'), end: i + 4 };
       const clockEnd = this.tokens[i + 2]?.kind === 'number' && !this.tokens[i + 2]?.spaced ? i + 3 : i + 2;
       // `3h de retard`, `10 heures de travail`; not `4h de l'après-midi`.
-      if ((this.lang === 'fr' && g.isWord(clockEnd, OF_FR)) && !g.partOfDay(clockEnd)) return make(clockEnd, 'quantity');
+      if (g.isWord(clockEnd, RULES[this.lang].hoursSpentOn) && !g.partOfDay(clockEnd)) return make(clockEnd, 'quantity');
     }
     // Lunchtime: `la pause de midi`, `entre midi et deux`, `à l'heure du déjeuner`, `le midi`, `lunch break`.
     const lunch = this.lunchEnd(i);
@@ -413,7 +447,7 @@ class Finder {
     }
     // `du mardi au samedi`, `Tuesday to Friday`, `Mon-Fri`, `lundi-vendredi`
     let at = i;
-    for (const from of this.lang === 'fr' ? [['du'], ['de']] : [['from']]) {
+    for (const from of RULES[this.lang].weekdaySpanFrom) {
       const after = g.skipWords(i, from);
       if (after !== undefined && g.weekdayName(after)) at = after;
     }
@@ -432,7 +466,8 @@ class Finder {
       }
     }
     // `le lundi` in French: a habit (`nous sommes fermés le lundi`), unless a date or `prochain` follows.
-    if (this.lang === 'fr' && g.isWord(i, 'le')) {
+    const habit = RULES[this.lang].habitArticle;
+    if (habit !== undefined && g.isWord(i, habit)) {
       const name = g.weekdayName(i + 1);
       if (name && !g.isNumberAt(name[1], true) && !g.isWord(name[1], WEEKDAY_MODIFIERS_FR) && !g.isWords(name[1], ['qui', 'vient']) && !g.isWord(name[1], 'premier')) {
         let end = name[1];
@@ -665,7 +700,7 @@ class Finder {
       if (next?.kind === 'word' && ORDINAL_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
       // A day of the month alone needs its marker: `le 15`, `the 15th`; in English, `the 5` is a count (`the 5 boxes`).
       const last = this.tokens[expr.end - 1];
-      if (this.lang === 'en' && last?.kind === 'number' && !last.ordinal) return undefined;
+      if (RULES[this.lang].dayNeedsOrdinal && last?.kind === 'number' && !last.ordinal) return undefined;
       if (next?.kind === 'word' && COUNT_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'quantity' }), end: expr.end };
     }
     // `midi` alone as a noun (`le repas de midi`); `à midi`, `demain midi`, `ce midi` are times.
@@ -746,18 +781,25 @@ class Finder {
   private tenseCue(i: number): Tense | undefined {
     const token = this.tokens[i];
     if (token?.kind !== 'word') return undefined;
+    if (PAST_WORDS[this.lang].has(token.norm)) return 'past';
+    if (FUTURE_WORDS[this.lang].has(token.norm)) return 'future';
+    return RULES[this.lang].tense(this, i);
+  }
+
+  englishTense(i: number): Tense | undefined {
+    const word = this.tokens[i]?.norm ?? '';
+    // `'ll`: we'll, I'll
+    if (word === 'll' && this.grammar.isPunct(i - 1, "'")) return 'future';
+    // `we shipped`, `the update changed`; not `your detailed reply`, `it is scheduled`, `I am worried`.
+    const before = this.tokens[i - 1];
+    if (word.length > 4 && word.endsWith('ed') && before?.kind === 'word' && !NOT_BEFORE_PAST_EN.has(before.norm)) return 'past';
+    return undefined;
+  }
+
+  frenchTense(i: number): Tense | undefined {
+    const token = this.tokens[i];
+    if (!token) return undefined;
     const word = token.norm;
-    if (PAST_WORDS[this.lang].has(word)) return 'past';
-    if (FUTURE_WORDS[this.lang].has(word)) return 'future';
-    if (this.lang === 'en') {
-      // `'ll`: we'll, I'll
-      if (word === 'll' && this.grammar.isPunct(i - 1, "'")) return 'future';
-      // `we shipped`, `the update changed`; not `your detailed reply`, `it is scheduled`, `I am worried`.
-      const before = this.tokens[i - 1];
-      if (word.length > 4 && word.endsWith('ed') && before?.kind === 'word' && !NOT_BEFORE_PAST_EN.has(before.norm)) return 'past';
-      if (word === 'last' || word === 'ago') return 'past';
-      return undefined;
-    }
     if (FUTURE_ENDINGS_FR.test(word) && !NOT_FUTURE_FR.has(word)) return 'future';
     // Passé composé: an auxiliary, then a past participle (`avons reçu`, `a été`, `est arrivé`).
     if (FRENCH_AUXILIARIES.has(word) && token.text !== 'à') {
@@ -781,7 +823,7 @@ class Finder {
       if (this.thingBefore(at)) return true;
     }
     // `placed on`, `passée le`
-    const on = this.lang === 'fr' ? 'le' : 'on';
+    const on = RULES[this.lang].datedOn;
     const before = g.isWord(start - 1, new Set([on])) ? start - 2 : g.isWord(start, new Set([on])) ? start - 1 : -1;
     if (before >= 0 && g.isWord(before, DATED_VERBS[this.lang]) && this.thingBefore(before)) return true;
     return false;

@@ -62,6 +62,9 @@ export type DateProblem =
 
 export type DateReading = { text: string } & ({ ok: true; understood: Understood } | ({ ok: false } & DateProblem));
 
+/** Both languages' words are read, the user's first (they win a tie: `sept`). */
+const WORDS_FIRST: Record<Lang, readonly Lang[]> = { fr: ['fr', 'en'], en: ['en', 'fr'] };
+
 /** How far back a date typed with its month but not its year stays last one (and is refused as past) rather than next year's. */
 const RECENT_PAST_DAYS = 90;
 
@@ -73,7 +76,7 @@ export function readDate(text: string, options: ReadOptions): DateReading {
   const typed = text.trim().replace(/\s+/g, ' ');
   if (typed === '') return { text: typed, ok: false, problem: 'empty' };
   const tokens = tokenize(typed);
-  const langs: readonly Lang[] = options.lang === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
+  const langs = WORDS_FIRST[options.lang];
   const grammar = new Grammar(tokens, { langs, typed: true });
   const expr = wholeExpression(grammar, tokens.length);
   if (!expr) return { text: typed, ok: false, problem: isVague(grammar) ? 'vague' : 'unreadable' };
@@ -99,7 +102,7 @@ export function readDate(text: string, options: ReadOptions): DateReading {
     date,
     form: formOf(expr, tokens[expr.start]?.norm),
     ...(resolved.otherReading ? { otherReading: resolved.otherReading } : {}),
-    ...(resolved.swapped ? { notAMonth: notAMonth(expr, options.order) } : {}),
+    ...(resolved.swapped && expr.day?.kind === 'numeric' ? { notAMonth: options.order === 'dmy' ? expr.day.second : expr.day.first } : {}),
   };
   if (resolved.weekdayMismatch !== undefined) return { text: typed, ok: false, problem: 'weekdayMismatch', weekday: resolved.weekdayMismatch, understood };
   const hasTime = date.hour !== undefined;
@@ -138,11 +141,6 @@ function formOf(expr: Expr, first: string | undefined): DateForm {
   if (expr.day?.kind === 'numeric') return 'numeric';
   if (first === '+') return 'shorthand';
   return 'words';
-}
-
-function notAMonth(expr: Expr, order: DateOrder): number | undefined {
-  if (expr.day?.kind !== 'numeric') return undefined;
-  return order === 'dmy' ? expr.day.second : expr.day.first;
 }
 
 /** Phrases that name a span of time rather than a day. */

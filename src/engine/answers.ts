@@ -1,4 +1,5 @@
-import { t } from '../i18n.js';
+import { t } from '../i18n/catalogue.js';
+import { m } from './messages.js';
 import type { QuestionStep } from '../playbook/schema.js';
 import { resolveDateDefault, toIso } from '../dates/calendar.js';
 import { describeDate, explainReading, readDate, worthNoting, type DateOrder } from '../dates/read.js';
@@ -41,21 +42,21 @@ export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: 
     case 'input':
     case 'text': {
       if (typeof raw === 'number') raw = String(raw);
-      if (typeof raw !== 'string') return fail(t('answer.expectString', {}, lang));
+      if (typeof raw !== 'string') return fail(t(m.expectString, lang));
       const text = step.type === 'input' ? raw.trim() : raw.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
-      if (text.length > MAX_ANSWER_LENGTH) return fail(t('answer.tooLong', { max: MAX_ANSWER_LENGTH }, lang));
+      if (text.length > MAX_ANSWER_LENGTH) return fail(t(m.tooLong, lang, { max: MAX_ANSWER_LENGTH }));
       return { ok: true, value: text };
     }
     case 'confirm':
-      return typeof raw === 'boolean' ? { ok: true, value: raw } : fail(t('answer.expectBoolean', {}, lang));
+      return typeof raw === 'boolean' ? { ok: true, value: raw } : fail(t(m.expectBoolean, lang));
     case 'select': {
-      if (typeof raw !== 'string') return fail(t('answer.expectString', {}, lang));
+      if (typeof raw !== 'string') return fail(t(m.expectString, lang));
       return checkChoice(step.choices, raw, lang) ?? { ok: true, value: raw };
     }
     case 'checkbox': {
       const list = typeof raw === 'string' ? [raw] : raw;
       if (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))
-        return fail(t('answer.expectList', {}, lang));
+        return fail(t(m.expectList, lang));
       for (const item of list) {
         const problem = checkChoice(step.choices, item, lang);
         if (problem) return problem;
@@ -82,7 +83,7 @@ export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: 
 
 function checkChoice(choices: readonly { value: string }[], value: string, lang: Lang): Coerced | undefined {
   if (choices.some((choice) => choice.value === value)) return undefined;
-  return fail(t('answer.unknownChoice', { value, values: choices.map((c) => c.value).join(', ') }, lang));
+  return fail(t(m.unknownChoice, lang, { value, values: choices.map((c) => c.value).join(', ') }));
 }
 
 /** The step's default as a stored answer, or undefined when it has none. */

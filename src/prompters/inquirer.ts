@@ -8,8 +8,10 @@ import { dateExamples, type DateOrder } from '../dates/read.js';
 import { dateInput, type DateEcho } from './date-input.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
-import { t } from '../i18n.js';
-import { style, wrap } from '../output.js';
+import { t, type Message } from '../i18n/catalogue.js';
+import { m as answerMessages } from '../engine/messages.js';
+import { m } from './messages.js';
+import { style, wrap } from '../terminal/output.js';
 import type { AdviceStep, Choice, Playbook, QuestionStep, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
@@ -50,7 +52,7 @@ export class InquirerPrompter implements Prompter {
   async askLine(message: string): Promise<string> {
     const lang = this.options.lang;
     const answer = await this.guard(
-      input({ message, validate: (value) => value.trim() !== '' || t('answer.required', {}, lang) }, this.context),
+      input({ message, validate: (value) => value.trim() !== '' || t(answerMessages.required, lang) }, this.context),
     );
     this.write('');
     return answer.trim();
@@ -66,7 +68,7 @@ export class InquirerPrompter implements Prompter {
   /** A resumed session: what was already answered, so the user picks up the thread. */
   recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
     const lang = this.options.lang;
-    this.write(this.style.bold(t('resume.earlier', {}, lang)));
+    this.write(this.style.bold(t(m.earlier, lang)));
     for (const step of playbook.steps) {
       const answer = answers[step.id];
       if (step.type === 'advice' || answer === undefined) continue;
@@ -81,7 +83,7 @@ export class InquirerPrompter implements Prompter {
     this.printStepHeader(step, progress);
     this.write(wrap(step.text));
     this.printCoaching(step);
-    await this.guard(pressEnter({ message: t('prompt.continue', {}, this.options.lang) }, this.context));
+    await this.guard(pressEnter({ message: t(m.continue, this.options.lang) }, this.context));
   }
 
   async ask(step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> {
@@ -98,7 +100,7 @@ export class InquirerPrompter implements Prompter {
     const { lang, now } = this.options;
     const validate = (raw: unknown): string | true => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0))
-        return isRequired(step) ? t('answer.required', {}, lang) : true;
+        return isRequired(step) ? t(answerMessages.required, lang) : true;
       const result = coerceAnswer(step, raw, now, lang, { order: this.dateOrder });
       return result.ok ? true : result.message;
     };
@@ -118,7 +120,7 @@ export class InquirerPrompter implements Prompter {
         return multiline(
           {
             message: step.message,
-            hint: t('prompt.multilineHint', {}, lang),
+            hint: t(m.multilineHint, lang),
             validate: (value) => {
               const verdict = validate(value === '' && typeof fallback === 'string' ? fallback : value);
               return verdict === true ? undefined : verdict;
@@ -132,8 +134,8 @@ export class InquirerPrompter implements Prompter {
           {
             message: step.message,
             choices: [
-              { value: true, name: t('prompt.yes', {}, lang) },
-              { value: false, name: t('prompt.no', {}, lang) },
+              { value: true, name: t(m.yes, lang) },
+              { value: false, name: t(m.no, lang) },
             ],
             default: fallback === false ? false : true,
             theme: this.listTheme,
@@ -169,7 +171,7 @@ export class InquirerPrompter implements Prompter {
         const day = step.default === undefined ? undefined : resolveDateDefault(step.default, now);
         // What is typed is read as it is typed: the line under it says the date understood, or why it is refused.
         const read = (typed: string): DateEcho => {
-          if (typed.trim() === '') return isRequired(step) ? { ok: false, message: t('answer.required', {}, lang) } : { ok: true };
+          if (typed.trim() === '') return isRequired(step) ? { ok: false, message: t(answerMessages.required, lang) } : { ok: true };
           const result = coerceAnswer(step, typed, now, lang, { order: this.dateOrder });
           if (result.ok) return { ok: true, words: result.understood?.words ?? typed.trim() };
           // A date understood and then refused is worth showing while typing; "no date recognised" is not, halfway through a word.
@@ -202,7 +204,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   private printStepHeader(step: Step, progress: Progress): void {
-    const counter = t('progress.step', { index: progress.index, total: progress.total }, this.options.lang);
+    const counter = t(m.progress, this.options.lang, { index: progress.index, total: progress.total });
     const title = step.title ? ` · ${step.title}` : '';
     this.write(`${this.style.dim('──')} ${this.style.cyan(counter)}${this.style.bold(title)}`);
   }
@@ -243,22 +245,24 @@ export class InquirerPrompter implements Prompter {
       return await prompt;
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
-        throw new CancelledError(t('cancelled', {}, this.options.lang));
+        throw new CancelledError(t(m.cancelled, this.options.lang));
       throw error;
     }
   }
 }
 
-const KEY_ACTIONS_FR: Record<string, string> = {
-  navigate: 'se déplacer',
-  select: 'choisir',
-  submit: 'valider',
-  all: 'tout',
-  invert: 'inverser',
+/** Inquirer's key hints, by the action Inquirer names; an action it adds later shows as it names it. */
+const KEY_ACTIONS: Partial<Record<string, Message>> = {
+  navigate: m.keyNavigate,
+  select: m.keySelect,
+  submit: m.keySubmit,
+  all: m.keyAll,
+  invert: m.keyInvert,
 };
 
 function keyAction(action: string, lang: Lang): string {
-  return lang === 'fr' ? (KEY_ACTIONS_FR[action] ?? action) : action;
+  const message = KEY_ACTIONS[action];
+  return message ? t(message, lang) : action;
 }
 
 function toInquirerChoice(choice: Choice) {

@@ -8,8 +8,9 @@ import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter }
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { QuestionStep, Step } from '../../src/playbook/schema.js';
 import { FIXTURES } from '../helpers.js';
+import { frenchSpacing } from '../../src/i18n/catalogue.js';
 
-const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'));
+const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'), 'en');
 // Sunday 22 November 2026, 10:00 local time.
 const NOW = new Date(2026, 10, 22, 10, 0);
 
@@ -142,7 +143,7 @@ describe('coerceAnswer', () => {
     for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
       expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toMatchObject({
         ok: false,
-        message: 'seul le jour est demandé ici, sans heure\u00a0: compris comme vendredi 27 novembre 2026 à 10:00',
+        message: frenchSpacing('seul le jour est demandé ici, sans heure : compris comme vendredi 27 novembre 2026 à 10:00'),
       });
     expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day is asked here, without a time: read as Friday 27 November 2026 at 14:00/) });
     expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: '"someday" is not one precise day: name the day' });
