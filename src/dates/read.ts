@@ -1,6 +1,6 @@
 import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
-import { compareDates, formatDate, momentOf, todayOf, toIso, weekdayOf, WEEKDAYS, MONTHS, type CalendarDate } from './calendar.js';
+import { compareDates, dayOf, formatDate, momentOf, todayOf, toIso, weekdayOf, WEEKDAYS, MONTHS, type CalendarDate } from './calendar.js';
 import { Grammar, type Expr } from './grammar.js';
 import { dateMessages as m } from './messages.js';
 import { resolve, type DateOrder } from './resolve.js';
@@ -54,7 +54,8 @@ export type DateProblem =
   | { problem: 'noSuchDate'; day: number; month: number; year?: number }
   | { problem: 'noSuchTime'; hour: number; minute: number }
   | { problem: 'weekdayMismatch'; weekday: number; understood: Understood }
-  | { problem: 'past'; understood: Understood }
+  /** `earlierToday`: the day is today, the time has passed. */
+  | { problem: 'past'; understood: Understood; earlierToday: boolean }
   /** A time was asked for as well, and only a day was given. */
   | { problem: 'needsTime'; understood: Understood }
   /** Only a day was asked for, and a time came with it. */
@@ -109,8 +110,9 @@ export function readDate(text: string, options: ReadOptions): DateReading {
   if (want === 'day' && hasTime) return { text: typed, ok: false, problem: 'dayOnly', understood };
   if (want === 'dayTime' && !hasTime) return { text: typed, ok: false, problem: 'needsTime', understood };
   if (future) {
-    const past = hasTime ? compareDates(date, momentOf(options.now)) < 0 : compareDates(date, todayOf(options.now)) < 0;
-    if (past) return { text: typed, ok: false, problem: 'past', understood };
+    const today = todayOf(options.now);
+    const earlierToday = hasTime && compareDates(dayOf(date), today) === 0 && compareDates(date, momentOf(options.now)) < 0;
+    if (earlierToday || compareDates(dayOf(date), today) < 0) return { text: typed, ok: false, problem: 'past', understood, earlierToday };
   }
   return { text: typed, ok: true, understood };
 }
@@ -218,7 +220,7 @@ export function explainReading(reading: DateReading, lang: Lang, order: DateOrde
     }
     case 'past': {
       const date = formatDate(reading.understood.date, lang);
-      const said = t(reading.understood.date.hour === undefined ? m.past : m.pastTime, lang, { date });
+      const said = t(reading.earlierToday ? m.pastTime : m.past, lang, { date });
       return qualify(said, reading.understood, lang, order);
     }
     case 'needsTime':
