@@ -23,7 +23,7 @@ type FormTable = Partial<Record<string, readonly string[]>>;
 
 /** The folded forms of `lemma` (itself folded) in `lang`, of `tense` or of all tenses. */
 export function formsOf(lemma: string, lang: Lang, tense?: string): string[] {
-  const table = lang === 'en' ? englishForms(lemma) : frenchForms(lemma);
+  const table = FORMS[lang](lemma);
   const wanted = tense === undefined ? Object.values(table) : (table[tense] ?? []);
   return [...new Set(wanted.flatMap((forms) => forms ?? []))];
 }
@@ -605,3 +605,5 @@ export function adjectiveForms(word: string): string[] {
   add(plural(word), feminine, `${feminine}s`, `${word}e`, `${word}es`);
   return [...forms];
 }
+
+const FORMS: Record<Lang, (lemma: string) => FormTable> = { en: englishForms, fr: frenchForms };

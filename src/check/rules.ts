@@ -95,6 +95,8 @@ function schemas(lang: Lang) {
 }
 
 const SCHEMA_EMPTY = { en: 'must not be empty', fr: 'ne doit pas être vide' } as const;
+/** zod's own messages (types, lengths), in the language of the problems reported. */
+const ZOD_LOCALES: Record<Lang, typeof zodEnglish> = { en: zodEnglish, fr: zodFrench };
 const CHECKS: readonly CheckKind[] = ['phrase', 'next-date', 'feeling-first', 'apology-but'];
 /** The pattern lists each check reads. */
 const LISTS_OF: Record<Exclude<CheckKind, 'phrase'>, readonly string[]> = {
@@ -127,7 +129,7 @@ export function parseRules(file: string, text: string, options: ParseOptions = {
   const { rules: ruleSchemas, file: fileSchema } = schemas(lang);
   const source = YamlSource.parse(file, text, lang);
   const data = source.toJS();
-  z.config(lang === 'fr' ? zodFrench() : zodEnglish());
+  z.config(ZOD_LOCALES[lang]());
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => schemaProblem(source, data, issue)));
 
