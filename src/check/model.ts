@@ -38,18 +38,16 @@ export interface PhraseRule extends RuleCommon {
 }
 
 /**
- * A finding when the draft gives no concrete next step: no dated future commitment (dates are
- * found and classified by code, see dates.ts; `dates` adds phrases of the user's own), no immediate
- * remedy, no choice offered to the client. `future` and `past` phrases tell a commitment from a
- * fact when the date alone cannot; a date in a sentence with a `hedge` is no commitment.
+ * A finding when the draft gives no concrete next step: no dated future commitment (dates, and the
+ * tense of their sentence, are found and classified by src/dates/mentions.ts; `dates` adds phrases
+ * of the user's own), no immediate remedy, no choice offered to the client. A date in a clause with
+ * a `hedge` is no commitment.
  */
 export interface NextDateRule extends RuleCommon {
   check: 'next-date';
   dates?: PatternList;
   remedy?: PatternList;
   choice?: PatternList;
-  future?: PatternList;
-  past?: PatternList;
   hedge?: PatternList;
 }
 

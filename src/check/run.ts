@@ -4,7 +4,7 @@ import { indexTokens, type TokenIndex } from './automaton.js';
 import type { Matcher } from './matcher.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 import type { Token } from './tokens.js';
-import { findDates } from './when.js';
+import { findDates, type DraftDate } from './when.js';
 import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
 
@@ -16,7 +16,7 @@ export function checkText(text: string, ruleSet: RuleSet, lang: Lang, reference:
   const draft = prepareDraft(text);
   const silenced = new Set(draft.suppressions.flatMap((suppression) => suppression.ids));
   const found: { rule: Rule; span: Span }[] = [];
-  const context = new Context(draft, reference, ruleSet.rules);
+  const context = new Context(draft, { reference, lang, rules: ruleSet.rules });
   for (const rule of ruleSet.rules) {
     if (silenced.has(rule.id)) continue;
     for (const span of runRule(rule, draft, context)) found.push({ rule, span });
@@ -38,13 +38,21 @@ function today(): Day {
 /** What several rules of one draft share, computed once. */
 export class Context {
   private lists = new Map<PatternList, Span[]>();
-  private dates: ReturnType<typeof findDates> | undefined;
+  private dates: DraftDate[] | undefined;
   private backs: Span[] | undefined;
+  /** The day the draft is written: its dates are placed against it. */
+  readonly reference: Day;
+  /** The draft's language: the words its dates are read in. */
+  readonly lang: Lang;
+  readonly rules: readonly Rule[];
   constructor(
     readonly draft: Draft,
-    readonly reference?: Day,
-    readonly rules: readonly Rule[] = [],
-  ) {}
+    options: { reference?: Day; lang: Lang; rules?: readonly Rule[] },
+  ) {
+    this.reference = options.reference ?? today();
+    this.lang = options.lang;
+    this.rules = options.rules ?? [];
+  }
 
   private searched = new Map<Matcher, Span[]>();
   private index: TokenIndex | undefined;
@@ -86,13 +94,13 @@ export class Context {
     return (this.backs ??= this.rules.flatMap((rule) => (rule.check === 'apology-but' ? apologiesTakenBack(rule, this) : [])));
   }
 
-  dateMentions(): ReturnType<typeof findDates> {
-    return (this.dates ??= findDates(this.draft, this.reference));
+  dateMentions(): DraftDate[] {
+    return (this.dates ??= findDates(this.draft, this.reference, this.lang));
   }
 }
 
 /** The spans of the draft one rule objects to. */
-export function runRule(rule: Rule, draft: Draft, context = new Context(draft)): Span[] {
+export function runRule(rule: Rule, draft: Draft, context: Context): Span[] {
   switch (rule.check) {
     case 'phrase': {
       const found = context.matches(rule.patterns);
@@ -194,23 +202,15 @@ function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Conte
   const { draft } = context;
   if (rule.remedy && context.matches(rule.remedy).length > 0) return true;
   if (rule.choice && context.matches(rule.choice).length > 0) return true;
-  // Tense and hedges are read in the date's clause: "it should reach you in three days; I will
-  // call you on Tuesday" commits to Tuesday.
-  const clausesOf = (list: PatternList | undefined): Set<number> =>
-    new Set(list ? context.matches(list).map((span) => draft.clause[span.from] as number) : []);
-  const hedged = clausesOf(rule.hedge);
-  const future = clausesOf(rule.future);
-  const past = clausesOf(rule.past);
+  // Hedges are read in the date's clause: "it should reach you in three days; I will call you on
+  // Tuesday" commits to Tuesday. The tense is the date finder's (src/dates/mentions.ts).
+  const hedged = new Set(rule.hedge ? context.matches(rule.hedge).map((span) => draft.clause[span.from] as number) : []);
   const committed = (span: Span): boolean => !hedged.has(draft.clause[span.from] as number) && !inSubject(draft, span);
   for (const mention of context.dateMentions()) {
-    if (!committed(mention.span)) continue;
-    const sentence = draft.clause[mention.span.from] as number;
-    if (mention.kind === 'future') return true;
-    if (mention.kind !== 'date') continue;
-    // The sentence's tense first ("placed on 2 March", "will reach you on Thursday"), then the reference date.
-    if (future.has(sentence)) return true;
-    if (mention.duration) continue;
-    if (past.has(sentence) || mention.direction === 'past') continue;
+    if (mention.kind !== 'future' || !committed(mention.span)) continue;
+    // A delay is a commitment only when its sentence says it will happen ("you will hear from us
+    // within 48 hours"), not as a policy ("refunds take up to 5 days").
+    if (mention.delay && mention.tense !== 'future') continue;
     return true;
   }
   return rule.dates !== undefined && context.matches(rule.dates).some(committed);

@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { addDays, compareDates, daysInMonth, momentOf, todayOf, weekdayOf, type CalendarDate } from './calendar.js';
+import { addDays, compareDates, dayOf, daysInMonth, momentOf, weekdayOf, type CalendarDate } from './calendar.js';
 import { expressionStarters, Grammar, type Expr } from './grammar.js';
 import { WEEKDAY_PLURALS } from './lexicon.js';
 import { resolve, type DateOrder, type Direction } from './resolve.js';
@@ -59,11 +59,24 @@ export interface DateMention {
   until?: CalendarDate;
   /** What a `not-a-date` is. */
   lookalike?: Lookalike;
+  /**
+   * The tense of the words nearest the mention in its sentence, when they say one: "we received it
+   * on 2 March" is `past`, "I will call you on Friday" `future`. How a year-less date was placed.
+   */
+  tense?: Tense;
+  /**
+   * A delay counted from the reference rather than a day named: "within 48 hours", "dans 3 jours",
+   * "d'ici deux semaines". Said of a policy as often as of a commitment ("refunds take 5 days").
+   */
+  delay?: true;
 }
 
 export interface MentionOptions {
-  /** The draft's own date: when it was written. */
-  reference: Date;
+  /**
+   * The draft's own date: when it was written. A `Date` gives the minute; a calendar day without
+   * an hour gives only the day, and a time said for that day is placed by the sentence's tense.
+   */
+  reference: Date | CalendarDate;
   lang: Lang;
   /** Which way round `04/02` is read; day first when not given. */
   order?: DateOrder;
@@ -73,7 +86,7 @@ export function findDateMentions(text: string, options: MentionOptions): DateMen
   return new Finder(text, options).find();
 }
 
-type Tense = 'past' | 'future';
+export type Tense = 'past' | 'future';
 
 /** Words that date a thing rather than promise it: "your order of", "votre commande du". */
 const DATED_THINGS: Record<Lang, ReadonlySet<string>> = {
@@ -157,6 +170,20 @@ const LUNCH: Record<Lang, readonly (readonly string[])[]> = {
   en: [['lunch', 'break'], ['lunchtime'], ['lunch', 'time'], ['at', 'lunch'], ['over', 'lunch'], ['lunch', 'hour'], ['during', 'lunch']],
 };
 
+/** Today, said as a part of it or its end: a commitment for the reference's own day. */
+const SAME_DAY: Record<Lang, readonly (readonly string[])[]> = {
+  fr: [
+    ['dans', 'la', 'journee'], ['en', 'fin', 'de', 'journee'], ['en', 'cours', 'de', 'journee'], ['avant', 'la', 'fin', 'de', 'la', 'journee'],
+    ['d', 'ici', 'la', 'fin', 'de', 'la', 'journee'], ['d', 'ici', 'ce', 'soir'], ['avant', 'ce', 'soir'], ['dans', 'l', 'apres', 'midi'],
+    ['dans', 'la', 'matinee'], ['dans', 'la', 'soiree'], ['en', 'fin', 'de', 'matinee'], ['en', 'fin', 'd', 'apres', 'midi'], ['en', 'debut', 'd', 'apres', 'midi'],
+  ],
+  en: [
+    ['later', 'today'], ['by', 'the', 'end', 'of', 'the', 'day'], ['by', 'end', 'of', 'day'], ['before', 'the', 'end', 'of', 'the', 'day'],
+    ['end', 'of', 'day'], ['by', 'close', 'of', 'business'], ['close', 'of', 'business'], ['by', 'eod'], ['eod'], ['by', 'cob'], ['cob'],
+    ['later', 'this', 'morning'], ['later', 'this', 'afternoon'], ['later', 'this', 'evening'], ['before', 'tonight'],
+  ],
+};
+
 /** The first words of the spans `vagueWindow` knows (`la semaine prochaine`, `end of the month`, `mi-mars`). */
 const SPAN_STARTERS = ['la', 'semaine', 'next', 'early', 'debut', 'cette', 'this', 'later', 'en', 'fin', 'the', 'end', 'ce', 'le', 'les', 'in', 'mi', 'late', 'mid', 'courant', 'during'];
 
@@ -164,7 +191,7 @@ const SPAN_STARTERS = ['la', 'semaine', 'next', 'early', 'debut', 'cette', 'this
 const MENTION_STARTERS: ReadonlySet<string> = new Set([
   ...expressionStarters(),
   ...SPAN_STARTERS,
-  ...[EVERY, RANGE_FROM, DEADLINE_WORDS, LUNCH].flatMap((lists) => [...lists.en, ...lists.fr].map((words) => words[0] ?? '')),
+  ...[EVERY, RANGE_FROM, DEADLINE_WORDS, LUNCH, SAME_DAY].flatMap((lists) => [...lists.en, ...lists.fr].map((words) => words[0] ?? '')),
   ...VERSION_WORDS,
   ...Object.keys(WEEKDAY_PLURALS.en),
   ...Object.keys(WEEKDAY_PLURALS.fr),
@@ -183,17 +210,24 @@ const PAST_WORDS: Record<Lang, ReadonlySet<string>> = {
   fr: new Set(['hier', 'etait', 'etaient', 'avait', 'avaient', 'etions', 'avions', 'eut', 'fut', 'depuis', 'derniere', 'dernier']),
 };
 const FUTURE_WORDS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set([
-    'will', 'shall', 'going', 'gonna', 'plan', 'planning', 'scheduled', 'expect', 'intend', 'aim', 'promise', 'commit', 'let',
-    'please', 'can', 'could', 'would', 'should', 'tomorrow', 'next', 'upcoming', 'by', 'until', 'before', 'within', 'soon',
-  ]),
+  en: new Set(['will', 'shall', 'going', 'gonna', 'plan', 'planning', 'scheduled', 'expect', 'intend', 'aim', 'promise', 'commit']),
   fr: new Set([
     'sera', 'aura', 'fera', 'pourra', 'devra', 'viendra', 'recevra', 'livrera', 'passera', 'appellera', 'enverra', 'arrivera',
     'rappellera', 'prendra', 'faudra', 'partira', 'reprendra', 'verra', 'ira', 'saura', 'tiendra', 'allons', 'vais', 'allez',
-    'vont', 'prevu', 'prevue', 'prevus', 'prevues', 'compte', 'comptons', 'demain', 'prochain', 'prochaine', 'avant', 'ici',
-    'pourrez', 'pourriez', 'pouvons', 'pourrons', 'souhaitez', 'merci',
+    'vont', 'prevu', 'prevue', 'prevus', 'prevues', 'compte', 'comptons', 'pourrez', 'pourrons',
   ]),
 };
+/**
+ * Words that point ahead without saying that something will happen (a request, a modal, a date
+ * word): they choose the next occurrence of a year-less date, but a delay said with them is no
+ * promise ("disputes can be opened within 30 days").
+ */
+const FORWARD_WORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['let', 'please', 'can', 'could', 'would', 'should', 'tomorrow', 'next', 'upcoming', 'by', 'until', 'before', 'within', 'soon']),
+  fr: new Set(['demain', 'prochain', 'prochaine', 'avant', 'ici', 'pourriez', 'pouvons', 'souhaitez', 'merci']),
+};
+/** A tense cue: `forward` points ahead without a future tense. */
+type Cue = Tense | 'forward';
 const FRENCH_AUXILIARIES = new Set(['ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont']);
 const FRENCH_SKIPPED = new Set(['pas', 'bien', 'deja', 'vous', 'nous', 'le', 'la', 'l', 'les', 'y', 'en', 'ne', 'n', 'tout', 'toujours', 'jamais', 'meme', 'aussi', 'egalement', 'ete']);
 /** Before a word in -ed, these make it an adjective or a passive that is not past: `your detailed reply`, `it is scheduled`. */
@@ -201,8 +235,62 @@ const NOT_BEFORE_PAST_EN = new Set([
   'the', 'a', 'an', 'your', 'our', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'is', 'are', 'be', 'am',
   'being', 'get', 'gets', 'getting', 'm', 're', 's', 'very', 'so', 'too', 'more', 'most', 'fully', 'well',
 ]);
-const FUTURE_ENDINGS_FR = /^[a-z]{3,}(?:rai|ras|rons|rez|ront)$/;
-const NOT_FUTURE_FR = new Set(['vrai', 'environs', 'marrons', 'citrons', 'patrons', 'ronds', 'serez', 'serrez', 'ferez', 'mirez', 'apprez']);
+/**
+ * The French future: `-rai, -ras, -ra, -rons, -rez, -ront` on a stem of three letters or more
+ * (`livrerons`, `enverra`, `viendra`, `mettra`, `recevra`), and the short stems of `être`, `avoir`,
+ * `savoir`, `faire`, `aller`, `voir`, `devoir` (`seront`, `aurez`, `fera`, `iront`, `verra`). The
+ * third person `-ra` counts after `e`, `i`, `r`, `d`, `t`, `v`; the few nouns and names in `-ra`
+ * that share those endings (`caméra`, `Sandra`) are listed below.
+ */
+const FUTURE_ENDINGS_FR = /^(?:[a-z]{3,}(?:rai|ras|rons|rez|ront)|[a-z]{3,}[eirdtv]ra|(?:se|au|sau|fe|i|ver|dev)r(?:ai|as|a|ons|ez|ont))$/;
+const IMPERFECT_FR = /^[a-z]{2,}[^r](?:ait|aient)$/;
+const NOT_IMPERFECT_FR = new Set(['plait', 'fait', 'lait', 'souhait', 'parfait', 'forfait', 'extrait', 'portrait', 'retrait', 'bienfait', 'attrait', 'refait', 'satisfait', 'defait', 'contrefait', 'distrait']);
+const NOT_FUTURE_FR = new Set([
+  'vrai', 'environs', 'marrons', 'citrons', 'patrons', 'ronds', 'serrez', 'mirez', 'apprez', 'camera', 'opera', 'cobra', 'sierra',
+  'hydra', 'extra', 'ultra', 'mantra', 'sandra', 'alexandra', 'cassandra', 'petra', 'algebra',
+]);
+
+/** Words that may follow a day of the month said alone: `le premier à 10h`, `the 1st of next month`, `on the 3rd and`. */
+const FOLLOWS_A_DAY = new Set([
+  'a', 'at', 'au', 'aux', 'du', 'de', 'd', 'of', 'et', 'and', 'ou', 'or', 'pour', 'for', 'prochain', 'next', 'in', 'dans', 'avant', 'before',
+  'by', 'apres', 'after', 'des', 'from', 'to', 'au', 'jusqu', 'until', 'sans', 'avec', 'with', 'si', 'if', 'when', 'quand', 'comme', 'as',
+  'je', 'j', 'nous', 'vous', 'on', 'il', 'elle', 'we', 'i', 'you', 'it', 'they', 'then', 'puis', 'latest', 'plus', 'at', 'sharp', 'pile',
+]);
+const FULL_WEEKDAYS = new Set([
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+/** Where a clause starts, for the tense of a date: a comma, a semicolon, a colon, "but", "then". */
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')']);
+const CLAUSE_OPENERS = new Set(['mais', 'but', 'puis', 'then', 'ensuite', 'donc', 'so']);
+/** What links a participle to its date: `placed on`, `acheté le`, `reporté au`, `scheduled for`. */
+const DATE_LINKS = new Set(['on', 'le', 'the', 'du', 'au', 'for', 'pour', 'of']);
+/** Participles of planning: the date after them is a plan, whatever the tense of the sentence. */
+const PLANNED: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['scheduled', 'rescheduled', 'planned', 'booked', 'set', 'due', 'expected', 'moved', 'postponed', 'pushed', 'brought', 'fixed', 'arranged', 'confirmed']),
+  fr: new Set([
+    'prevu', 'prevue', 'prevus', 'prevues', 'programme', 'programmee', 'programmes', 'programmees', 'reprogramme', 'reprogrammee',
+    'planifie', 'planifiee', 'planifies', 'planifiees', 'fixe', 'fixee', 'fixes', 'fixees', 'cale', 'calee', 'cales', 'calees',
+    'reporte', 'reportee', 'reportes', 'reportees', 'decale', 'decalee', 'decales', 'decalees', 'repousse', 'repoussee',
+    'avance', 'avancee', 'confirme', 'confirmee', 'attendu', 'attendue', 'attendus', 'attendues',
+  ]),
+};
+/** Past participles that end in neither `-ed` nor `-é`. */
+const IRREGULAR_PARTICIPLES: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['sent', 'paid', 'bought', 'left', 'made', 'took', 'taken', 'got', 'given', 'told', 'said', 'written', 'received', 'sold', 'built', 'done', 'seen', 'met', 'held', 'spent', 'lost']),
+  fr: new Set([
+    'recu', 'recue', 'recus', 'recues', 'remis', 'remise', 'parvenu', 'parvenus', 'parvenue', 'parvenues', 'venu', 'venus', 'venue',
+    'pris', 'prise', 'fait', 'faite', 'mis', 'mise', 'vu', 'vue', 'ecrit', 'ecrite', 'dit', 'ouvert', 'ouverte', 'offert', 'offerte',
+    'rendu', 'rendue', 'perdu', 'perdue', 'repondu', 'vendu', 'vendue', 'survenu', 'survenue', 'intervenu', 'emis', 'emise', 'souscrit', 'inscrit',
+  ]),
+};
+/** Between an auxiliary and its participle: `sera bien envoyée`, `will be sent`, `a déjà été`. */
+const PARTICIPLE_ADVERBS = new Set(['bien', 'deja', 'pas', 'already', 'not', 'also', 'aussi', 'alors', 'donc', 'then', 'all']);
+/** `be`, `être` after a modal or a future: `will be sent`, `devraient être imprimées`. */
+const BE_INFINITIVE = new Set(['be', 'etre']);
+/** `être`, `be` in the present: the sentence, not the participle, says when. */
+const PRESENT_PASSIVE = new Set(['est', 'sont', 'is', 'are', 'am', 'm', 're', 's']);
+/** Words in `-ed` that are no participle. */
+const NOT_PARTICIPLES_EN = new Set(['need', 'speed', 'feed', 'indeed', 'seed', 'breed', 'greed', 'exceed', 'proceed', 'succeed', 'embed']);
 
 /** Small sets of words the rules below look for, made once. */
 const DU_DE = new Set(['du', 'de']);
@@ -257,10 +345,12 @@ class Finder {
   private readonly today: CalendarDate;
   /** The reference as a calendar minute. */
   private readonly moment: CalendarDate;
+  /** Whether the reference gave its time of day, not only its day. */
+  private readonly timeKnown: boolean;
   /** Sentence number of each token. */
   private readonly sentence: number[];
   /** Tense cue of each token, if any. */
-  private readonly tense: (Tense | undefined)[];
+  private readonly tense: (Cue | undefined)[];
 
   constructor(
     private readonly text: string,
@@ -269,9 +359,18 @@ class Finder {
     this.tokens = tokenize(text);
     this.lang = options.lang;
     this.order = options.order ?? 'dmy';
-    this.reference = options.reference;
-    this.moment = momentOf(options.reference);
-    this.today = todayOf(options.reference);
+    const { reference } = options;
+    if (reference instanceof Date) {
+      this.reference = reference;
+      this.moment = momentOf(reference);
+      this.timeKnown = true;
+    } else {
+      // A day without its time: its first minute for the resolver, times of that day placed by tense.
+      this.reference = new Date(reference.year, reference.month - 1, reference.day, reference.hour ?? 0, reference.minute ?? 0);
+      this.moment = { year: reference.year, month: reference.month, day: reference.day, hour: reference.hour ?? 0, minute: reference.minute ?? 0 };
+      this.timeKnown = reference.hour !== undefined;
+    }
+    this.today = dayOf(this.moment);
     this.grammar = new Grammar(this.tokens, { langs: [options.lang], typed: false });
     this.sentence = this.sentences();
     this.tense = this.tokens.map((_, i) => this.tenseCue(i));
@@ -289,7 +388,9 @@ class Finder {
       }
       const found = this.at(i);
       if (found) {
-        mentions.push(found.mention);
+        const cue = this.nearestCue(i, found.end);
+        const tense = cue === 'forward' ? undefined : cue;
+        mentions.push(tense ? { ...found.mention, tense } : found.mention);
         i = found.end;
       } else i++;
     }
@@ -300,7 +401,7 @@ class Finder {
   private at(i: number): { mention: DateMention; end: number } | undefined {
     const lookalike = this.lookalike(i);
     if (lookalike) return lookalike;
-    const candidates = [this.recurring(i), this.range(i), this.vagueWindow(i), this.dated(i)].filter((c): c is { mention: DateMention; end: number } => c !== undefined);
+    const candidates = [this.recurring(i), this.range(i), this.vagueWindow(i), this.dated(i), this.sameDay(i)].filter((c): c is { mention: DateMention; end: number } => c !== undefined);
     let best: { mention: DateMention; end: number } | undefined;
     for (const candidate of candidates) if (!best || candidate.end > best.end) best = candidate;
     return best;
@@ -638,6 +739,17 @@ class Finder {
     return best;
   }
 
+  /** `dans la journée`, `en fin de journée`, `later today`, `by end of day`: the reference's own day. */
+  private sameDay(i: number): { mention: DateMention; end: number } | undefined {
+    let end: number | undefined;
+    for (const words of SAME_DAY[this.lang]) {
+      const after = this.grammar.skipWords(i, words);
+      if (after !== undefined && (end === undefined || after > end)) end = after;
+    }
+    if (end === undefined) return undefined;
+    return { mention: this.mention(i, end, this.kindOf(this.today, i, end), { date: this.today }), end };
+  }
+
   private spans: (readonly [readonly string[], CalendarDate, CalendarDate])[] | undefined;
 
   /** The spans said in words, placed once on the calendar of the draft's week and month. */
@@ -698,11 +810,21 @@ class Finder {
     if (day?.kind === 'date' && day.month === undefined && !time) {
       const next = this.tokens[expr.end];
       if (next?.kind === 'word' && ORDINAL_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
+      // An ordinal spelled out (`premier`, `first`) before a word that cannot follow a day is an
+      // adjective: `le premier client`, `the first thing`. French writes no day as `2e`, `3e`.
+      const written = this.tokens[expr.end - 1];
+      const adjective = written?.kind === 'word' && next?.kind === 'word' && !FOLLOWS_A_DAY.has(next.norm) && !g.monthName(expr.end) && !g.partOfDay(expr.end);
+      const frenchRank = this.lang === 'fr' && written?.ordinal === true && written.value !== 1;
+      if (adjective || frenchRank)
+        return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
       // A day of the month alone needs its marker: `le 15`, `the 15th`; in English, `the 5` is a count (`the 5 boxes`).
       const last = this.tokens[expr.end - 1];
       if (RULES[this.lang].dayNeedsOrdinal && last?.kind === 'number' && !last.ordinal) return undefined;
       if (next?.kind === 'word' && COUNT_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'quantity' }), end: expr.end };
     }
+    // A weekday abbreviated (`Sam`, `mer`, `sat`, `wed`) is a name, a noun or a verb in prose as
+    // often as a day: a day only with a date, a time or its dot (`sam. 14`, `ven. à 10h`).
+    if (day?.kind === 'weekday' && !time && !this.hasFullWeekday(expr.start, expr.end) && !g.isPunct(expr.end, '.')) return undefined;
     // `midi` alone as a noun (`le repas de midi`); `à midi`, `demain midi`, `ce midi` are times.
     if (!day && time?.noon && expr.end - expr.start === 1 && !g.isWord(expr.start - 1, BEFORE_A_TIME)) {
       if (g.isWord(expr.start - 1, BEFORE_LUNCH_NOON)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'lunchtime' }), end: expr.end };
@@ -716,7 +838,19 @@ class Finder {
     // `ouvert à 9h`, `the office opens at 9am`: a time alone where opening is spoken of is a timetable.
     if (!day && time && this.speaksOfOpening(start)) return { mention: this.mention(i, expr.end, 'recurring'), end: expr.end };
     if (this.isReference(start)) return { mention: this.mention(i, expr.end, 'reference', { date: resolved }), end: expr.end };
-    return { mention: this.mention(i, expr.end, this.kindOf(resolved, start, expr.end), { date: resolved }), end: expr.end };
+    const delay = day?.kind === 'delay' && day.sign > 0 ? { delay: true as const } : {};
+    // A day named outright ("on 24/02/2025", "le 3 mars", "on Friday") in a sentence told in the
+    // past is past, wherever the calendar puts it: the writer knows, the reference may be a guess.
+    // So is a deadline ("il vous appartenait de les transmettre avant le 15 avril"). A day counted
+    // from the reference ("tomorrow", "in 3 days") keeps its place.
+    const named = day !== undefined && (day.kind === 'date' || day.kind === 'numeric' || (day.kind === 'weekday' && day.mode === 'bare'));
+    const kind = named && this.nearestTense(i, expr.end) === 'past' ? 'past' : this.kindOf(resolved, start, expr.end);
+    return { mention: this.mention(i, expr.end, kind, { date: resolved, ...delay }), end: expr.end };
+  }
+
+  private hasFullWeekday(start: number, end: number): boolean {
+    for (let k = start; k < end; k++) if (FULL_WEEKDAYS.has(this.tokens[k]?.norm ?? '')) return true;
+    return false;
   }
 
   /** `by`, `d'ici`, `avant`… before `i`: where the mention starts, or undefined. */
@@ -740,8 +874,8 @@ class Finder {
   }
 
   private kindOf(date: CalendarDate, start: number, end: number): MentionKind {
-    if (date.hour !== undefined) return compareDates(date, this.moment) < 0 ? 'past' : 'future';
-    const order = compareDates(date, this.today);
+    if (date.hour !== undefined && this.timeKnown) return compareDates(date, this.moment) < 0 ? 'past' : 'future';
+    const order = compareDates(dayOf(date), this.today);
     if (order < 0) return 'past';
     // Today, told in the past ("we received it this morning"), is past.
     if (order === 0 && this.nearestTense(start, end) === 'past') return 'past';
@@ -757,10 +891,20 @@ class Finder {
     return 'nearest';
   }
 
+  /** The tense a year-less date is placed by: words that point ahead count as the future. */
   private nearestTense(start: number, end: number): Tense | undefined {
+    const cue = this.nearestCue(start, end);
+    return cue === 'forward' ? 'future' : cue;
+  }
+
+  private nearestCue(start: number, end: number): Cue | undefined {
+    const participle = this.participleBefore(start);
+    if (participle) return participle;
     const sentence = this.sentence[start];
-    let best: { tense: Tense; distance: number } | undefined;
-    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 12; i--) {
+    let best: { tense: Cue; distance: number } | undefined;
+    // Back to the start of the clause: "nous avons bien reçu votre message, et je vous rappelle le
+    // 14" is not told in the past.
+    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 16 && !(this.tokens[i]?.kind === 'punct' && CLAUSE_MARKS.has(this.tokens[i]?.norm ?? '')) && !this.grammar.isWord(i, CLAUSE_OPENERS); i--) {
       const tense = this.tense[i];
       if (tense) {
         best = { tense, distance: start - i };
@@ -778,12 +922,49 @@ class Finder {
     return best?.tense;
   }
 
-  private tenseCue(i: number): Tense | undefined {
+  private tenseCue(i: number): Cue | undefined {
     const token = this.tokens[i];
     if (token?.kind !== 'word') return undefined;
-    if (PAST_WORDS[this.lang].has(token.norm)) return 'past';
+    if (PAST_WORDS[this.lang].has(token.norm) && !this.passiveOrAdjective(i)) return 'past';
     if (FUTURE_WORDS[this.lang].has(token.norm)) return 'future';
+    if (FORWARD_WORDS[this.lang].has(token.norm)) return 'forward';
     return RULES[this.lang].tense(this, i);
+  }
+
+  /**
+   * A participle right before the date says what happened, or is planned, on that day: "bought on
+   * 2 March", "acheté le 2 janvier", "parvenus que le 12 mai" are past; "scheduled for Friday",
+   * "prévue le 14", "reporté au 3" are planned, so future.
+   */
+  private participleBefore(start: number): Tense | undefined {
+    const g = this.grammar;
+    let j = start - 1;
+    if (!g.isWord(start, DATE_LINKS) && g.isWord(j, DATE_LINKS)) j--;
+    if (g.isWord(j, 'que')) j--;
+    const token = this.tokens[j];
+    if (token?.kind !== 'word') return undefined;
+    if (PLANNED[this.lang].has(token.norm)) return 'future';
+    const written = token.text.toLowerCase();
+    const participle = this.lang === 'fr' ? /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(token.norm) : (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(token.norm);
+    if (!participle) return undefined;
+    // Its auxiliary, if any, tells the tense: "vous sera adressée le 28", "will be sent on Friday"
+    // are future; "est expédiée le 3", "should be shipped on" leave it to the sentence; alone ("le
+    // lave-linge acheté le 2 janvier") or after "avons", "has", it is past.
+    let k = j - 1;
+    while (k > j - 3 && g.isWord(k, PARTICIPLE_ADVERBS)) k--;
+    // `will be sent`, `sera envoyée`; `can be sent`, `devraient être imprimées`, `est expédiée`.
+    const infinitive = g.isWord(k, BE_INFINITIVE);
+    if (this.tense[k] === 'future' || (infinitive && this.tense[k - 1] === 'future')) return 'future';
+    if (infinitive || g.isWord(k, PRESENT_PASSIVE)) return undefined;
+    return 'past';
+  }
+
+  /** An English participle after `be`, `is`, an article…: `can be opened`, `your detailed reply`, not a past. */
+  private passiveOrAdjective(i: number): boolean {
+    const token = this.tokens[i];
+    const before = this.tokens[i - 1];
+    if (this.lang !== 'en' || !token || before?.kind !== 'word' || !NOT_BEFORE_PAST_EN.has(before.norm)) return false;
+    return token.norm.endsWith('ed') || IRREGULAR_PARTICIPLES.en.has(token.norm);
   }
 
   englishTense(i: number): Tense | undefined {
@@ -801,6 +982,8 @@ class Finder {
     if (!token) return undefined;
     const word = token.norm;
     if (FUTURE_ENDINGS_FR.test(word) && !NOT_FUTURE_FR.has(word)) return 'future';
+    // The imperfect (`appartenait`, `étaient`); not the conditional in `-rait`, a hedge, nor `plaît`, `fait`.
+    if (IMPERFECT_FR.test(word) && !NOT_IMPERFECT_FR.has(word)) return 'past';
     // Passé composé: an auxiliary, then a past participle (`avons reçu`, `a été`, `est arrivé`).
     if (FRENCH_AUXILIARIES.has(word) && token.text !== 'à') {
       for (let j = i + 1; j < i + 4 && j < this.tokens.length; j++) {
@@ -862,7 +1045,7 @@ class Finder {
   }
 
   private windowMention(i: number, end: number, from: CalendarDate, until: CalendarDate): DateMention {
-    const past = until.hour !== undefined ? compareDates(until, this.moment) < 0 : compareDates(until, this.today) < 0;
+    const past = until.hour !== undefined && this.timeKnown ? compareDates(until, this.moment) < 0 : compareDates(dayOf(until), this.today) < 0;
     return this.mention(i, end, past ? 'past' : 'window', { date: from, until });
   }
 
