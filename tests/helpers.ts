@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { SUITE_TZ } from './suite-env.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'calmclient.js');
@@ -22,9 +23,19 @@ export function tempDir(prefix = 'calmclient-test-'): string {
   return dir;
 }
 
-/** The environment every spawned CLI gets: a temporary home, no colours, English unless asked. */
+/**
+ * The environment every CLI a test runs gets: a temporary home, no colours, English and the suite's
+ * time zone (tests/suite-env.ts) unless `extra` says otherwise.
+ */
 export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CALMCLIENT_HOME: home, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CALMCLIENT_HOME: home,
+    NO_COLOR: '1',
+    LANG: 'en_US.UTF-8',
+    TZ: SUITE_TZ,
+    ...extra,
+  };
   for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_MESSAGES', 'CALMCLIENT_LANG'] as const)
     if (!(name in extra)) delete env[name];
   return env;
