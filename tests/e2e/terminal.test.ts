@@ -17,9 +17,9 @@ const pointed = (session: PtySession): string | undefined => session.lines().fin
 describe('calmclient followup in a terminal', () => {
   it('lets the user pick among several open sessions, newest first', async () => {
     const home = tempDir();
-    const older = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], home).stdout);
+    const older = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], home)).stdout);
     rewriteRecord(home, older, { createdAt: '2026-01-05T09:00:00.000Z' });
-    const newer = savedId(ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin SARL'], home).stdout);
+    const newer = savedId((await ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin SARL'], home)).stdout);
 
     const session = PtySession.start(['followup'], home);
     try {
@@ -50,7 +50,7 @@ describe('calmclient followup in a terminal', () => {
 describe('calmclient checklist in a terminal', () => {
   it("shows the client's past incidents and lessons before the first question", async () => {
     const home = tempDir();
-    ok(['start', '--answers', answers('crisis-en.yaml')], home);
+    await ok(['start', '--answers', answers('crisis-en.yaml')], home);
     const session = PtySession.start(['checklist', '--client', 'dupont & fils'], home);
     try {
       const question = firstPrompt('prevention');
