@@ -12,8 +12,8 @@ cd "$root"
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 size=$(wc -c < "$tarball")
 echo "packed $(basename "$tarball"): $size bytes"
-if [ "$size" -ge 300000 ]; then
-  echo "pack-smoke: the tarball is over 300 KB" >&2
+if [ "$size" -ge 600000 ]; then
+  echo "pack-smoke: the tarball is over 600 KB" >&2
   exit 1
 fi
 

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheDir } from './store/paths.js';
+import { cacheDir } from './paths.js';
 
 /**
  * What bin/calmclient.js runs: calmclient's code is one bundle (dist/calmclient.cjs), which V8

@@ -95,7 +95,7 @@ let queue: Promise<unknown> = Promise.resolve();
 async function runHere(args: readonly string[], options: RunOptions): Promise<CliResult> {
   for (const name of ['FORCE_COLOR', 'NO_COLOR'])
     if (options.env && name in options.env)
-      throw new Error(`${name}: the colours are chosen once per process (src/output.ts), not per run: test this with runCli`);
+      throw new Error(`${name}: the colours are chosen once per process (src/terminal/output.ts), not per run: test this with runCli`);
   const { run } = await import('../src/cli.js');
   const stdout = new Captured();
   const stderr = new Captured();

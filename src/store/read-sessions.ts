@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionsDir } from './paths.js';
+import { sessionsDir } from '../paths.js';
 import validateSessionRecord from './session-record-check.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 

@@ -89,7 +89,7 @@ describe('calmclient followup --answers', () => {
     rewriteRecord(home, draftId, { status: 'draft' });
     const notCrisis = await runInProcess(['followup', checklistId, '--answers', answers('followup-en.yaml')], { home });
     expect(notCrisis.code).toBe(2);
-    expect(notCrisis.stderr).toContain('is a prevention session');
+    expect(notCrisis.stderr).toContain('is a checklist session');
     const draft = await runInProcess(['followup', draftId, '--answers', answers('followup-en.yaml')], { home });
     expect(draft.code).toBe(2);
     expect(draft.stderr).toContain('unfinished draft');

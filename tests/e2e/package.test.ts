@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_WRAPPER_START } from '../../src/launch.js';
@@ -23,9 +23,9 @@ describe('the npm package', () => {
     bin: Record<string, string>;
   };
 
-  it('packs under 300 KB, with the CLI, the playbooks and the schema, and no sources or tests', () => {
+  it('packs under 600 KB, with the CLI, the playbooks and the schema, and no sources or tests', () => {
     const pack = dryPack();
-    expect(pack.size).toBeLessThan(300_000);
+    expect(pack.size).toBeLessThan(600_000);
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -101,33 +101,3 @@ function ranDuring(args: string[]): (marker: string) => boolean {
     return places.some((place) => ran(place + BUNDLE_WRAPPER_START.length));
   };
 }
-
-describe('the code cache', () => {
-  const debug = { CALMCLIENT_DEBUG: '1' };
-
-  it('is written on the first run into the cache folder, then used', () => {
-    const home = tempDir();
-    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache missing, written: .*code-[0-9a-f]+-v[\d.]+-\w+\.bin\n$/);
-    expect(readdirSync(join(home, 'cache'))).toHaveLength(1);
-    const second = runCli(['--version'], { home, env: debug });
-    expect(second.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(second.stderr).toMatch(/^calmclient: code cache used: /);
-  });
-
-  it('replaces a damaged cache, and does without one it cannot write', () => {
-    const home = tempDir();
-    runCli(['--version'], { home });
-    const [name] = readdirSync(join(home, 'cache'));
-    writeFileSync(join(home, 'cache', name ?? ''), 'not compiled code');
-    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache rejected, written: /);
-    expect(runCli(['--version'], { home, env: debug }).stderr).toMatch(/^calmclient: code cache used: /);
-
-    const readOnly = tempDir();
-    mkdirSync(join(readOnly, 'cache'));
-    chmodSync(join(readOnly, 'cache'), 0o500);
-    const result = runCli(['tips'], { home: readOnly, env: debug });
-    expect(result.code).toBe(0);
-    expect(result.stdout).not.toBe('');
-    if (process.getuid?.() !== 0) expect(result.stderr).toMatch(/^calmclient: code cache missing: /);
-  });
-});
