@@ -20,9 +20,9 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   await session.press('enter');
  *   await session.waitForScreen('étape 1/');
  *
- * - `screen()`, `lines()`, `cursorRow()`: what is on the visible rows right now; `unwrappedLines()`
- *   and `cursorLine()` join back the lines the terminal wrapped at its right edge; `screenText()`
- *   reads the screen as running text, whatever the line breaks;
+ * - `screen()`, `lines()`, `cursorRow()`: what is on the visible rows right now; `wrappedRows()`
+ *   says which rows the terminal wrapped at its right edge, `unwrappedLines()` and `cursorLine()`
+ *   join them back; `screenText()` reads the screen as running text, whatever the line breaks;
  * - `waitForScreen(pattern)`: until the visible rows match (a string anywhere in them, or a RegExp
  *   tested against `screen()`, rows joined by "\n"); `waitUntil(check)` for any other condition
  *   on the screen (where the cursor is);
@@ -161,6 +161,17 @@ export class PtySession {
       else lines.push(text);
     }
     return lines;
+  }
+
+  /**
+   * The visible rows (0 at the top) that continue the row above: the program printed a line wider
+   * than the screen, and the terminal broke it where the edge fell, in the middle of a word maybe.
+   */
+  wrappedRows(): number[] {
+    const buffer = this.terminal.buffer.active;
+    const rows: number[] = [];
+    for (let row = 0; row < this.terminal.rows; row++) if (buffer.getLine(buffer.viewportY + row)?.isWrapped) rows.push(row);
+    return rows;
   }
 
   /** The line the cursor is on, wrapped rows joined back (what a prompt shows of the answer being typed). */

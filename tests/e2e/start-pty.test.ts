@@ -196,3 +196,25 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
     }
   });
 });
+
+describe.each(['en', 'fr'] as const)('calmclient start at 80 columns (%s)', (lang) => {
+  // Fails today: the message after Ctrl-C is one line of about 130 columns, which the terminal breaks
+  // wherever the edge falls ("Po" / "ur reprendre" in French). Issue 15, item 8: lines are wrapped
+  // to the screen's width by calmclient, never by the terminal.
+  it.fails('prints no line wider than the screen, up to the message after Ctrl-C', async () => {
+    const home = tempDir();
+    const session = PtySession.start(['start', '--lang', lang, '--client', 'Dupont'], home);
+    try {
+      await session.waitForScreen(`${progressWord[lang]} 1/`);
+      expect(session.wrappedRows()).toEqual([]);
+      await session.press('enter');
+      await session.waitForScreen(`${progressWord[lang]} 2/`);
+      expect(session.wrappedRows()).toEqual([]);
+      await session.press('ctrl-c');
+      expect(await session.exited).toMatchObject({ exitCode: 130 });
+      expect(session.wrappedRows(), session.screen()).toEqual([]);
+    } finally {
+      session.dispose();
+    }
+  });
+});
