@@ -6,7 +6,7 @@ import { renderSession } from '../render/documents.js';
 import { fileLabels } from '../render/labels.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
-import { outputDir, printWritten } from '../session/walk.js';
+import { outputDir, printWritten } from '../session/complete.js';
 import { writeFiles } from '../store/files.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
