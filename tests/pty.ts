@@ -30,7 +30,8 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   moves removed, for what scrolled away or must come in order; `waitFor` looks only past its
  *   previous match;
  * - `type(text)`, `press(key)`, `paste(text)`: input, written at once (but Enter: `enterGapMs`);
- * - `exited`, `kill(signal)`.
+ * - `exited`, `kill(signal)`;
+ * - `PtySession.spawn(file, args)` runs any other program the same way (tests/e2e/pty.test.ts).
  *
  * Choose a pattern the screen before the key cannot match already (the next step's counter, the
  * cursor on the next choice): `waitForScreen` resolves as soon as it matches.
@@ -50,7 +51,7 @@ export type Key =
   | 'ctrl-d';
 
 export interface PtyStartOptions {
-  /** Added to the test environment of `cliEnv` (temporary home, no colours, English, TZ). */
+  /** `start`: added to the test environment of `cliEnv` (temporary home, no colours, English, TZ). */
   env?: NodeJS.ProcessEnv;
   cols?: number;
   rows?: number;
@@ -110,15 +111,21 @@ export class PtySession {
     );
   }
 
+  /** The built CLI with `args`, in the test environment of `cliEnv` for the data folder `home`. */
   static start(args: readonly string[], home: string, options: PtyStartOptions = {}): PtySession {
-    const { env = {}, cols = 80, rows = 24, enterGapMs = 30 } = options;
-    const pty = spawn(process.execPath, [BIN, ...args], {
+    return PtySession.spawn(process.execPath, [BIN, ...args], { ...options, env: cliEnv(home, options.env) });
+  }
+
+  /** Any program, with `options.env` as its whole environment (the test's own by default). */
+  static spawn(file: string, args: readonly string[], options: PtyStartOptions = {}): PtySession {
+    const { env = process.env, cols = 80, rows = 24, enterGapMs = 30 } = options;
+    const pty = spawn(file, [...args], {
       name: 'xterm-256color',
       cols,
       rows,
       cwd: ROOT,
-      // node-pty types its env as strings only; cliEnv holds no undefined value.
-      env: cliEnv(home, env) as Record<string, string>,
+      // node-pty types its env as strings only.
+      env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     });
     const terminal = new Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true });
     return new PtySession(pty, terminal, enterGapMs);
@@ -139,12 +146,12 @@ export class PtySession {
   }
 
   /**
-   * The visible screen as running text: rows joined, every run of spaces and line breaks made one
-   * space. For a sentence wherever it wrapped, by the terminal or by the program (Inquirer breaks
-   * its lines itself to the width).
+   * The visible screen as running text: the rows the terminal wrapped joined back, then every run of
+   * spaces and line breaks made one space. For a sentence wherever it wrapped, by the terminal or by
+   * the program (Inquirer breaks its lines itself, at spaces, to the width).
    */
   screenText(): string {
-    return this.screen().replace(/\s+/g, ' ').trim();
+    return this.unwrappedLines().join('\n').replace(/\s+/g, ' ').trim();
   }
 
   /**
