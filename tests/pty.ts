@@ -22,7 +22,8 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *
  * - `screen()`, `lines()`, `cursorRow()`: what is on the visible rows right now; `wrappedRows()`
  *   says which rows the terminal wrapped at its right edge, `unwrappedLines()` and `cursorLine()`
- *   join them back; `screenText()` reads the screen as running text, whatever the line breaks;
+ *   join them back; `screenText()` reads the screen as running text, whatever the line breaks, and
+ *   `textBeforeCursor()` the same up to the cursor's row (the end of what is being typed);
  * - `waitForScreen(pattern)`: until the visible rows match (a string anywhere in them, or a RegExp
  *   tested against `screen()`, rows joined by "\n"); `waitUntil(check)` for any other condition
  *   on the screen (where the cursor is);
@@ -168,6 +169,24 @@ export class PtySession {
       else lines.push(text);
     }
     return lines;
+  }
+
+  /**
+   * The screen as running text (see `screenText`) from the top to the end of the cursor's row: what
+   * is typed at a prompt ends there, whatever the prompt shows under it. (The row's end, not the
+   * cursor's column: Inquirer puts the cursor where readline counts it, which can be elsewhere on
+   * that row once the prompt has broken its line.)
+   */
+  textBeforeCursor(): string {
+    const buffer = this.terminal.buffer.active;
+    const rows: string[] = [];
+    for (let row = 0; row <= buffer.cursorY; row++) {
+      const line = buffer.getLine(buffer.viewportY + row);
+      const text = line?.translateToString(true) ?? '';
+      if (line?.isWrapped && rows.length > 0) rows[rows.length - 1] += text;
+      else rows.push(text);
+    }
+    return rows.join('\n').replace(/\s+/g, ' ').trim();
   }
 
   /**

@@ -111,6 +111,7 @@ describe('PtySession', () => {
     expect(session.screen()).toBe('fresh\nreplaced');
     expect(session.lines()).toHaveLength(24);
     expect(session.cursorRow()).toBe(1);
+    expect(session.textBeforeCursor()).toBe('fresh replaced');
     expect(session.output()).toContain('three');
     session.dispose();
   });
@@ -121,6 +122,7 @@ describe('PtySession', () => {
     expect(session.wrappedRows()).toEqual([1]);
     expect(session.unwrappedLines().slice(0, 3)).toEqual(['x'.repeat(100), 'short words on', 'two lines']);
     expect(session.screenText()).toBe(`${'x'.repeat(100)} short words on two lines`);
+    expect(session.textBeforeCursor()).toBe(`${'x'.repeat(100)} short words on two lines`);
     session.dispose();
   });
 

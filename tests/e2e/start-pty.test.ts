@@ -95,8 +95,8 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
       if (step.type === 'date' && step.time && step.default) text = text.replace(/^\S+\s*/, '');
       if (text) {
         await session.type(text);
-        // The prompt breaks a long line itself: read the end of the screen as running text.
-        await session.waitUntil((s) => s.screenText().endsWith(text), `"${text}" typed`);
+        // The prompt breaks a long line itself, and may show what it understood under it.
+        await session.waitUntil((s) => s.textBeforeCursor().endsWith(text), `"${text}" typed`);
       }
       await session.press('enter');
       return text;
