@@ -18,7 +18,7 @@ export interface Span {
  */
 export const IGNORE_COMMENT = /^[ \t]*<!--[ \t]*calmclient-ignore\b:?(.*?)-->[ \t]*$/i;
 const QUOTED_LINE = /^[ \t]*>/;
-const SUBJECT_LINE = /^[ \t]*(subject|objet)[ \t]*:/i;
+const SUBJECT_LINE = /^[ \t]*(subject|objet)[ \t\u00a0\u202f]*:/i;
 /** Stands for masked text: neither a letter nor a space, so no pattern can match across it. */
 const MASK = '\u0001';
 

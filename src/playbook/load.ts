@@ -110,6 +110,8 @@ const ROLE_TYPES: Record<string, readonly StepType[]> = {
   next_contact: ['date'],
   lesson: ['input', 'text'],
   status: ['select'],
+  'caller.name': ['input'],
+  'caller.role': ['input'],
 };
 
 function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProblem[] {
@@ -121,6 +123,8 @@ function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProble
     ['next_contact', record.next_contact],
     ['lesson', record.lesson],
     ['status', record.status],
+    ['caller.name', record.caller?.name],
+    ['caller.role', record.caller?.role],
   ];
   const problems: SourceProblem[] = [];
   for (const [role, id] of roles) {
