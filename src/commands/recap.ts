@@ -5,6 +5,8 @@ import { configDir, dataDir } from '../paths.js';
 import { renderSession } from '../render/documents.js';
 import { emlFromDraft } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail } from '../session/email-out.js';
 import { documentPeople, knownPeople } from '../session/people.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
@@ -16,6 +18,8 @@ import type { Lang } from '../types.js';
 export interface RecapOptions {
   format?: string;
   out?: string;
+  open?: boolean;
+  copy?: boolean;
 }
 
 const RECAP_FORMATS = ['md', 'email'] as const;
@@ -65,6 +69,12 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
       ],
       lang,
     );
+    if (options.open || options.copy)
+      await deliverEmail(
+        { eml: written.eml, md: written.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+        { open: options.open, copy: options.copy },
+        lang,
+      );
     return ExitCode.ok;
   }
   const { document } = writeFiles(outDir, { document: documents.recap }, lang);

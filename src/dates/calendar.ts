@@ -153,13 +153,18 @@ const AT_TIME: Record<Lang, (date: string, time: string) => string> = {
   fr: (date, time) => `${date} à ${time}`,
 };
 const EXAMPLE_TIME: Record<Lang, string> = { en: '14:30', fr: '14h30' };
+/** A time of day as each language writes it: `09:30`, and in French `9 h 30` (no-break spaces), `10 h`. */
+const TIME_OF_DAY: Record<Lang, (hour: number, minute: number) => string> = {
+  en: (hour, minute) => `${pad(hour)}:${pad(minute)}`,
+  fr: (hour, minute) => (minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${pad(minute)}`),
+};
 
-/** `Tuesday 24 November 2026` / `mardi 24 novembre 2026`, with ` at 14:30` / ` à 14:30`. */
+/** `Tuesday 24 November 2026` / `mardi 24 novembre 2026`, with ` at 14:30` / ` à 14 h 30`. */
 export function formatDate(date: CalendarDate, lang: Lang): string {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   const written = `${WEEKDAYS[lang][weekday]} ${date.day} ${MONTHS[lang][date.month - 1]} ${date.year}`;
   if (date.hour === undefined) return written;
-  return AT_TIME[lang](written, `${pad(date.hour)}:${pad(date.minute ?? 0)}`);
+  return AT_TIME[lang](written, TIME_OF_DAY[lang](date.hour, date.minute ?? 0));
 }
 
 /** An example of the expected input, in the user's language, for prompts and error messages. */

@@ -18,7 +18,7 @@ export const BUILTIN_NAMES = ['client', 'today', 'today_iso'] as const;
  * playbook written before them (with its own `signature` step) keeps working, its answer winning.
  */
 export const PEOPLE_NAMES = ['contact', 'tu', 'signature', 'my_name', 'my_email', 'my_phone'] as const;
-const NAMESPACES = ['is', 'iso', 'list', 'lines', 'items', 'one', 'many', 'score', 'max', 'verdict'] as const;
+const NAMESPACES = ['is', 'iso', 'list', 'lines', 'items', 'inline', 'one', 'many', 'score', 'max', 'verdict'] as const;
 /** Text values a command adds; each also comes as `lines.`, `items.`, `one.` and `many.`. */
 const COMMAND_NAMES: Record<PlaybookKind, readonly string[]> = {
   crisis: [],
@@ -31,7 +31,7 @@ const COMMAND_FLAGS: Record<PlaybookKind, readonly string[]> = {
   prevention: [],
   followup: ['is.promise.ahead', 'is.promise.today', 'is.promise.past'],
 };
-const textNames = (id: string): string[] => [`lines.${id}`, `items.${id}`, `one.${id}`, `many.${id}`];
+const textNames = (id: string): string[] => [`lines.${id}`, `items.${id}`, `inline.${id}`, `one.${id}`, `many.${id}`];
 /** Names that can never be step ids: they would shadow built-in values. */
 export const RESERVED_IDS = new Set<string>([
   ...BUILTIN_NAMES,

@@ -3,7 +3,7 @@ import type { Answers } from '../engine/answers.js';
 import { yesNo } from './labels.js';
 import type { Choice, Playbook, Step } from '../playbook/schema.js';
 import type { Lang } from '../types.js';
-import { listItems } from './typography.js';
+import { inlineText, listItems } from './typography.js';
 
 /**
  * The values a template sees (documented in docs/playbook-format.md). Everything here is plain
@@ -21,6 +21,8 @@ export interface TemplateContext {
   lines: Record<string, string[]>;
   /** A text answer as list items: see `listItems`. */
   items: Record<string, string[]>;
+  /** A text answer made to continue a sentence: see `inlineText`. */
+  inline: Record<string, string>;
   /** Set when a text answer makes exactly one item, or several: the sentence around a list reads well either way. */
   one: Record<string, boolean>;
   many: Record<string, boolean>;
@@ -76,13 +78,14 @@ export function buildContext({ playbook, answers, client, now, extra = {}, peopl
     list: {},
     lines: {},
     items: {},
+    inline: {},
     one: {},
     many: {},
     score: {},
     max: {},
     verdict: {},
   };
-  for (const [name, value] of Object.entries(extra)) if (value !== '') addText(context, name, value);
+  for (const [name, value] of Object.entries(extra)) if (value !== '') addText(context, name, value, lang);
   const timing = extra.promise_timing;
   if (timing !== undefined && (PROMISE_TIMINGS as readonly string[]).includes(timing)) context.is.promise = { [timing]: true };
   const flags: Record<string, Record<string, boolean>> = {};
@@ -93,7 +96,7 @@ export function buildContext({ playbook, answers, client, now, extra = {}, peopl
       case 'input':
       case 'text':
         if (typeof answer !== 'string') break;
-        addText(context, step.id, answer);
+        addText(context, step.id, answer, lang);
         break;
       case 'confirm':
         context[step.id] = displayAnswer(step, answer, lang);
@@ -130,10 +133,14 @@ export function buildContext({ playbook, answers, client, now, extra = {}, peopl
   return context;
 }
 
+/** The languages whose documents address the client as tu or vous. */
+export const HAS_REGISTER: Record<Lang, boolean> = { en: false, fr: true };
+
 /** A text value under its own name, and as lines, list items and their count. */
-function addText(context: TemplateContext, name: string, value: string): void {
+function addText(context: TemplateContext, name: string, value: string, lang: Lang): void {
   const items = listItems(value);
   context[name] = value;
+  context.inline[name] = inlineText(value, lang);
   context.lines[name] = value.split('\n');
   context.items[name] = items;
   context.one[name] = items.length === 1;
@@ -155,7 +162,7 @@ function peopleValues(people: DocumentPeople, lang: Lang): Record<string, string
   set('my_email', people.sender?.email);
   set('my_phone', people.sender?.phone);
   set('signature', people.sender?.signature ?? people.sender?.name);
-  values.tu = lang === 'fr' && people.register === 'tu';
+  values.tu = HAS_REGISTER[lang] && people.register === 'tu';
   return values;
 }
 

@@ -68,7 +68,8 @@ export function rfc5322Date(date: Date): string {
  * that would read as an encoded word) becomes RFC 2047 encoded words, `=?UTF-8?B?…?=`.
  */
 export function headerField(name: string, value: string): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
+  // Line breaks and tabs fold into spaces; a no-break space is text and stays (French typography).
+  const oneLine = value.replace(/[ \t\r\n]+/g, ' ').trim();
   if (/^[\x20-\x7e]*$/.test(oneLine) && !oneLine.includes('=?')) return foldAscii(`${name}: ${oneLine}`);
   const lines: string[] = [];
   let line = `${name}:`;

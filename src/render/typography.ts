@@ -83,3 +83,28 @@ function endSentence(line: string): string {
   if (/[.!?…]["'’”»)\]\s\u00a0\u202f]*$/u.test(trimmed)) return trimmed;
   return `${trimmed}.`;
 }
+
+/**
+ * Words that start a noun phrase, whose capital a user typed only because the answer stood alone:
+ * "A read-only preview link" reads "a read-only preview link" once it continues a sentence.
+ */
+const PHRASE_STARTS: Record<Lang, RegExp> = {
+  en: /^(?:A|An|The|One|Two|Three|Some|Our|My|Your|This|That|These|Those|Every|Each|No|Free|Full)(?=\s)/u,
+  fr: /^(?:Un|Une|Le|La|Les|Des|Du|De|Mon|Ma|Mes|Votre|Vos|Ton|Ta|Tes|Notre|Nos|Ce|Cet|Cette|Ces|Chaque|Deux|Trois|Aucun|Aucune|Toute|Tout)(?=\s)|^(?:L|D)['’](?=\p{L})/u,
+};
+
+/**
+ * A one-line answer made to continue a sentence the template started ("…so that you can keep
+ * working: a read-only preview link."): its lines joined, its end stop taken off (the template
+ * sets its own; a question or exclamation mark stays), and the capital of a leading article or
+ * determiner lowered. Any other capital stays: it may be a name.
+ */
+export function inlineText(text: string, lang: Lang): string {
+  const line = text
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ')
+    .replace(/[\s.;,:]+$/u, '');
+  return line.replace(PHRASE_STARTS[lang], (word) => word.toLowerCase());
+}

@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
-import { recapsDir } from '../paths.js';
+import { configDir, recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
 import { nextContactEvent, type EventDetails } from '../render/calendar.js';
 import { renderSession } from '../render/documents.js';
 import { emlFromDraft, type MailboxInput } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
-import { signatureOf } from '../store/profile.js';
+import { readProfile, signatureOf } from '../store/profile.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail, type Delivery } from './email-out.js';
 import { documentPeople, type SessionPeople } from './people.js';
 import { checkOutDir, writeFiles } from '../store/files.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
@@ -33,10 +35,11 @@ export function saveAnswers(root: string, session: SessionRecord, answers: Answe
   saveSession(root, session);
 }
 
-/** `--out DIR`, or the recaps folder; checked before the first question. */
+/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
 export function outputDir(out: string | undefined, root: string, lang: Lang): string {
-  const dir = out === undefined ? recapsDir(root) : resolve(out);
-  checkOutDir(dir, out !== undefined, lang);
+  const chosen = out ?? readProfile(configDir(), lang).out;
+  const dir = chosen === undefined ? recapsDir(root) : resolve(chosen);
+  checkOutDir(dir, chosen !== undefined, lang);
   return dir;
 }
 
@@ -54,6 +57,8 @@ export interface Completion {
   emailFormat?: EmailFormat;
   /** Who the documents are between (session/people.ts). */
   people: SessionPeople;
+  /** `--open`, `--copy`: the e-mail handed to the mail client or the clipboard once written. */
+  delivery?: Delivery | undefined;
 }
 
 /**
@@ -100,6 +105,12 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     lang,
   );
   await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang);
+  if (done.delivery)
+    await deliverEmail(
+      { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+      done.delivery,
+      lang,
+    );
   return recorded;
 }
 

@@ -4,7 +4,7 @@ import { InputError, type SourceProblem } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import type { AnswersFile } from '../prompters/scripted.js';
-import type { DocumentPeople } from '../render/context.js';
+import { HAS_REGISTER, type DocumentPeople } from '../render/context.js';
 import { findClient, REGISTERS, saveClient, type ClientFile, type Contact, type Register } from '../store/clients.js';
 import { isPhone, normaliseProfileValue, readProfile, signatureOf, writeProfile, type Profile, type ProfileKey } from '../store/profile.js';
 import { printInfo, style } from '../terminal/output.js';
@@ -113,9 +113,14 @@ export function canonicalClient(root: string, typed: string, lang: Lang): string
   return findClient(root, typed, lang)?.name ?? typed.trim();
 }
 
-/** A playbook signs with the profile unless it asks for a signature itself (as playbooks written before the profile did). */
-export function needsSignature(playbook: Pick<Playbook, 'steps'>): boolean {
-  return !playbook.steps.some((step) => step.id === 'signature');
+/**
+ * A playbook signs with the profile when its templates use `{{signature}}` and it does not ask for
+ * a signature itself (as playbooks written before the profile did).
+ */
+export function needsSignature(playbook: Pick<Playbook, 'steps' | 'templates'>): boolean {
+  const { recap, emailBody, emailSubject } = playbook.templates;
+  const used = /\{\{\s*signature\s*\}\}/.test(`${recap}${emailBody}${emailSubject}`);
+  return used && !playbook.steps.some((step) => step.id === 'signature');
 }
 
 /** What is known without asking: the client's file and the profile (for `recap`, which re-renders). */
@@ -124,14 +129,17 @@ export function knownPeople(root: string, configDir: string, client: string, lan
   return { client: file?.name ?? client, contact: file?.contact ?? {}, register: file?.register, sender: readProfile(configDir, lang) };
 }
 
-/** Saves the contact and register in the client's file, keeping the name first entered. */
-function rememberClient(root: string, people: SessionPeople, lang: Lang): void {
+/**
+ * Saves the contact and register in the client's file, keeping the name first entered. `asked`: the
+ * user was asked for the contact, so an empty one is kept, as "asked, none given".
+ */
+function rememberClient(root: string, people: SessionPeople, lang: Lang, asked = false): void {
   const known = findClient(root, people.client, lang);
   const contact = clean({ ...known?.contact, ...clean(people.contact) });
   const file: ClientFile = {
     version: 1,
     name: known?.name ?? people.client,
-    ...(Object.keys(contact).length > 0 ? { contact } : {}),
+    ...(Object.keys(contact).length > 0 || asked || known?.contact !== undefined ? { contact } : {}),
     ...((people.register ?? known?.register) ? { register: people.register ?? known?.register } : {}),
     updatedAt: new Date().toISOString(),
   };
@@ -149,14 +157,14 @@ function clean<K extends string>(value: Partial<Record<K, string | undefined>>):
 
 /**
  * The people of a run from an answers file: the file's keys first, then the client's file and the
- * profile. Wrong values are located in the file; a missing signature stops the run (exit 2), it is
- * never asked. `remember` keeps the contact in the client's file and fills what the profile lacked;
+ * profile. Wrong values are located in the file; a missing signature stops the run (exit 2) once the
+ * answers are read (`assertSigned`), it is never asked. `remember` keeps the contact in the client's file and fills what the profile lacked;
  * the caller runs it once the documents are written.
  */
 export function scriptedPeople(
   answers: AnswersFile,
   options: { root: string; configDir: string; client: string; lang: Lang; signs: boolean },
-): { people: SessionPeople; remember: () => void } {
+): { people: SessionPeople; remember: () => void; assertSigned: () => void } {
   const { root, configDir, lang } = options;
   const known = knownPeople(root, configDir, options.client, lang);
   const problems: SourceProblem[] = [];
@@ -195,13 +203,16 @@ export function scriptedPeople(
   const fromFile: Profile = clean({ name: textKey('my_name'), email: emailKey('my_email'), phone: phoneKey('my_phone'), signature: textKey('signature') });
   if (problems.length > 0) throw new InputError(problems[0]?.message ?? '', problems);
   const sender: Profile = { ...known.sender, ...fromFile };
-  if (options.signs && signatureOf(sender) === undefined) throw new InputError(t(m.noSignature, lang, { file: answers.file }));
 
   // A contact named in the file replaces the one remembered, address and phone included.
   const contact: Contact = given.name !== undefined && given.name !== known.contact.name ? given : { ...known.contact, ...given };
   const people: SessionPeople = { client: known.client, contact, register: register ?? known.register, sender };
   return {
     people,
+    // Said after the missing answers, if any: those come first, as they always have.
+    assertSigned: () => {
+      if (options.signs && signatureOf(sender) === undefined) throw new InputError(t(m.noSignature, lang, { file: answers.file }));
+    },
     remember: () => {
       rememberClient(root, people, lang);
       const profile = readProfile(configDir, lang);
@@ -215,6 +226,9 @@ export function scriptedPeople(
 // In a terminal.
 
 type Asker = Pick<Prompter, 'ask'>;
+
+/** These questions are not steps of the playbook: no "step 3/21" counter for them. */
+const OUTSIDE_PLAYBOOK: Progress = { index: 0, total: 0 };
 
 const ask = async (prompter: Asker, step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> => prompter.ask(step, progress);
 
@@ -246,35 +260,36 @@ export async function askContact(prompter: Asker, options: { root: string; confi
   const known = knownPeople(root, options.configDir, options.client, lang);
   const client = known.client;
   const file = findClient(root, client, lang);
-  const needsRegister = lang === 'fr';
-  if (file && (file.contact?.name !== undefined || file.register !== undefined)) {
-    const name = file.contact?.name ?? t(m.noContact, lang);
-    const shown = !needsRegister || file.register === undefined ? name : t(file.register === 'tu' ? m.rememberedTu : m.rememberedVous, lang, { contact: name });
+  // A contact skipped once is not asked again: the file keeps an empty contact for it.
+  const askName = file?.contact === undefined;
+  const askRegister = HAS_REGISTER[lang] && known.register === undefined;
+  if (!askName) {
+    const name = file?.contact?.name ?? t(m.noContact, lang);
+    const shown = known.register === undefined || !HAS_REGISTER[lang] ? name : t(known.register === 'tu' ? m.rememberedTu : m.rememberedVous, lang, { contact: name });
     printInfo(style.dim(t(m.remembered, lang, { client, contact: shown })));
-    if (!needsRegister || file.register !== undefined) {
+    if (!askRegister) {
       printInfo('');
       return known;
     }
   }
-  const total = needsRegister ? 4 : 3;
   const title = t(m.contactTitle, lang);
   let contact: Contact = known.contact;
-  if (!file || file.contact === undefined) {
+  if (askName) {
     const name = await ask(
       prompter,
       { id: 'contact', type: 'input', title, required: false, message: t(m.contact, lang, { client }), help: t(m.contactHelp, lang, { client }) },
-      { index: 1, total },
+      OUTSIDE_PLAYBOOK,
     );
-    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, required: false, message: t(m.contactEmail, lang) }, { index: 2, total }, (value) =>
+    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, required: false, message: t(m.contactEmail, lang) }, OUTSIDE_PLAYBOOK, (value) =>
       parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
     );
-    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang) }, { index: 3, total }, (value) =>
+    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang) }, OUTSIDE_PLAYBOOK, (value) =>
       isPhone(value) ? undefined : t(m.badPhone, lang, { value }),
     );
     contact = clean({ name: typeof name === 'string' ? name.trim() : undefined, email: email && parseMailbox(email)?.address, phone });
   }
   let register = known.register;
-  if (needsRegister && register === undefined) {
+  if (askRegister) {
     const picked = await ask(
       prompter,
       {
@@ -288,12 +303,12 @@ export async function askContact(prompter: Asker, options: { root: string; confi
           { value: 'tu', label: t(m.tu, lang), hint: t(m.tuHint, lang) },
         ],
       },
-      { index: total, total },
+      OUTSIDE_PLAYBOOK,
     );
     register = picked === 'tu' ? 'tu' : 'vous';
   }
   const people: SessionPeople = { ...known, client, contact, register };
-  rememberClient(root, people, lang);
+  rememberClient(root, people, lang, askName);
   return people;
 }
 
@@ -307,11 +322,11 @@ export async function askProfile(prompter: Asker, options: { configDir: string; 
   if (!options.signs || signatureOf(profile) !== undefined) return profile;
   printInfo(style.bold(t(m.profileIntro, lang)));
   const title = t(m.profileTitle, lang);
-  const name = await ask(prompter, { id: 'name', type: 'input', title, message: t(m.name, lang) }, { index: 1, total: 3 });
-  const email = await askChecked(prompter, { id: 'email', type: 'input', title, required: false, message: t(m.email, lang) }, { index: 2, total: 3 }, (value) =>
+  const name = await ask(prompter, { id: 'name', type: 'input', title, message: t(m.name, lang) }, OUTSIDE_PLAYBOOK);
+  const email = await askChecked(prompter, { id: 'email', type: 'input', title, required: false, message: t(m.email, lang) }, OUTSIDE_PLAYBOOK, (value) =>
     parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
   );
-  const phone = await askChecked(prompter, { id: 'phone', type: 'input', title, required: false, message: t(m.phone, lang) }, { index: 3, total: 3 }, (value) =>
+  const phone = await askChecked(prompter, { id: 'phone', type: 'input', title, required: false, message: t(m.phone, lang) }, OUTSIDE_PLAYBOOK, (value) =>
     isPhone(value) ? undefined : t(m.badPhone, lang, { value }),
   );
   const updated: Profile = { ...profile };

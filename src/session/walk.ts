@@ -55,6 +55,9 @@ export interface WalkOptions {
   out?: string;
   /** `--resume` alone: the newest draft; `--resume ID`: that one. */
   resume?: string | true;
+  /** Open the `.eml` draft in the mail client, copy the e-mail's text to the clipboard (session/email-out.ts). */
+  open?: boolean;
+  copy?: boolean;
 }
 
 export function hasTerminal(): boolean {
@@ -143,8 +146,9 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const walkClient = canonicalClient(root, walk.client, lang);
   let people: SessionPeople;
   let remember = (): void => undefined;
+  let assertSigned = (): void => undefined;
   if (walk.answersFile) {
-    ({ people, remember } = scriptedPeople(walk.answersFile, { root, configDir: config, client: walkClient, lang, signs }));
+    ({ people, remember, assertSigned } = scriptedPeople(walk.answersFile, { root, configDir: config, client: walkClient, lang, signs }));
   } else {
     people = await askContact(walk.prompter, { root, configDir: config, client: walkClient, lang });
   }
@@ -156,7 +160,8 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const session = draft ?? newSession(playbook, people.client, now, fields);
   const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
   const answers = await walkSession(playbook, { ...walk, prompter }, session, root, spec.command);
-  if (!walk.answersFile) people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+  if (walk.answersFile) assertSigned();
+  else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
   const recorded = await completeSession({
     root,
     outDir,
@@ -169,6 +174,7 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     ...(spec.crisis ? { crisis: spec.crisis } : {}),
     ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
     people,
+    delivery: { open: spec.options.open, copy: spec.options.copy },
   });
   remember();
   return { session, playbook, recorded };

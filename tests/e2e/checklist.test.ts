@@ -22,7 +22,7 @@ describe('calmclient checklist --answers', () => {
     expect(framing.indexOf('Resources')).toBeGreaterThan(-1);
     expect(framing.indexOf('Resources')).toBeLessThan(settledStakes);
     expect(framing.indexOf('Scope')).toBeLessThan(settledStakes);
-    expect(framing).toContain('Score 2.');
+    expect(framing).toContain('Score: 2 out of 15.');
 
     const email = readFileSync(session.files.email ?? '', 'utf8');
     expect(email.split('\n')[0]).toBe('Subject: Framing our mission: Spring shop');
@@ -40,7 +40,7 @@ describe('calmclient checklist --answers', () => {
     const framing = readFileSync(session.files.recap ?? '', 'utf8');
     expect(framing).toContain('Présenter la nouvelle identité visuelle au salon de juin.');
     expect(framing).toMatch(/(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)/);
-    expect(readFileSync(session.files.email ?? '', 'utf8').startsWith('Objet :')).toBe(true);
+    expect(readFileSync(session.files.email ?? '', 'utf8').startsWith('Objet\u00a0:')).toBe(true);
   });
 
   it('writes to --out and takes the client from --client over the answers file', () => {

@@ -180,6 +180,6 @@ describe('dates', () => {
   it('writes dates out in each language', () => {
     const date = parseIso('2026-11-24T14:30');
     expect(date && formatDate(date, 'en')).toBe('Tuesday 24 November 2026 at 14:30');
-    expect(date && formatDate(date, 'fr')).toBe('mardi 24 novembre 2026 à 14:30');
+    expect(date && formatDate(date, 'fr')).toBe('mardi 24 novembre 2026 à 14\u00a0h\u00a030');
   });
 });
