@@ -6,7 +6,8 @@ import type { Lang } from '../types.js';
  * no-break spaces the message catalogues get from `frenchSpacing` (U+00A0 before `:` and inside
  * « », U+202F before `; ! ?`, between a number and `%`), also where an answer was typed without
  * any space ("Pourquoi?", "10%", "«oui»"), and times written the French way ("9h30" → "9 h 30").
- * English numbers keep their percent sign ("10 %" → "10%").
+ * English numbers keep their percent sign ("10 %" → "10%"). Straight double quotes typed around
+ * a few words become « » in French, “ ” in English.
  *
  * Only what cannot be something else is touched: a colon or question mark followed by a letter
  * or a slash (a link, `?q=`, `https://`) and a time like `10:30:15` stay as they are.
@@ -41,14 +42,17 @@ function frenchTimes(text: string): string {
   );
 }
 
+/** Straight double quotes around a few words, as typed, become the language's own. */
+const QUOTED = /(^|[\s(\[])"([^"\n]{1,200}?)"(?=[\s.,;:!?)\]]|$)/gmu;
+
 export function frenchTypography(text: string): string {
-  let result = frenchSpacing(text);
+  let result = frenchSpacing(text.replace(QUOTED, '$1« $2 »'));
   for (const [pattern, replacement] of FRENCH_RULES) result = result.replace(pattern, replacement);
   return frenchTimes(result);
 }
 
 export function englishTypography(text: string): string {
-  return text.replace(/(\d)[ \u00a0\u202f]+%/g, '$1%');
+  return text.replace(QUOTED, '$1“$2”').replace(/(\d)[ \u00a0\u202f]+%/g, '$1%');
 }
 
 const TYPOGRAPHY: Record<Lang, (text: string) => string> = { en: englishTypography, fr: frenchTypography };

@@ -181,7 +181,7 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
 }
 
 /** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
-function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
+export function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
   const known: Answers = { ...earlier };
   return {
     advise: (step, progress) => prompter.advise(step, progress),
