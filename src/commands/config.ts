@@ -5,19 +5,19 @@ import {
   isProfileKey,
   normaliseProfileValue,
   PROFILE_KEYS,
-  profilePath,
   readProfile,
   unknownProfileKey,
   writeProfile,
   type ProfileKey,
 } from '../store/profile.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { printInfo, printResult } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 /**
  * `calmclient config`: the user's profile and defaults, as `npm config` and `gh config` manage
- * theirs. `set KEY VALUE` checks and stores a value, `get KEY` prints it (nothing when unset, for
- * scripts), `unset KEY` removes it, `list` prints `key=value` lines (`--json`: one object).
+ * theirs. `set KEY VALUE` checks and stores a value and says nothing, `get KEY` prints it (nothing
+ * when unset, for scripts), `unset KEY` removes it, `list` prints `key=value` lines (`--json`: one
+ * object). The file is `config.json` in the config folder (`CALMCLIENT_HOME` when set).
  */
 
 export interface ConfigListOptions {
@@ -25,14 +25,11 @@ export interface ConfigListOptions {
 }
 
 const m = catalogue({
-  set: { en: '{key} set.', fr: '{key} enregistré.' },
-  unset: { en: '{key} removed.', fr: '{key} supprimé.' },
   notSet: { en: '{key} was not set.', fr: '{key} n\'était pas défini.' },
   empty: {
     en: 'Nothing set yet. The keys: {keys}. Example: calmclient config set name "Camille Martin"',
     fr: 'Rien de défini pour l\'instant. Les clés : {keys}. Exemple : calmclient config set name "Camille Martin"',
   },
-  file: { en: 'File: {file}', fr: 'Fichier : {file}' },
 });
 
 function key(raw: string, lang: Lang): ProfileKey {
@@ -46,8 +43,8 @@ export async function set(rawKey: string, value: string, lang: Lang): Promise<Ex
   const dir = configDir();
   const profile = readProfile(dir, lang);
   profile[name] = normaliseProfileValue(name, value, lang);
+  // Silent on success, as npm config and gh config are.
   writeProfile(dir, profile);
-  printInfo(t(m.set, lang, { key: name }));
   return ExitCode.ok;
 }
 
@@ -67,7 +64,6 @@ export async function unset(rawKey: string, lang: Lang): Promise<ExitCode> {
   }
   delete profile[name];
   writeProfile(dir, profile);
-  printInfo(t(m.unset, lang, { key: name }));
   return ExitCode.ok;
 }
 
@@ -85,6 +81,5 @@ export async function list(options: ConfigListOptions, lang: Lang): Promise<Exit
   }
   // A multi-line signature keeps its line breaks visible as \n, so that each key stays on one line.
   for (const name of set) printResult(`${name}=${(profile[name] ?? '').replace(/\n/g, '\\n')}`);
-  printInfo(style.dim(t(m.file, lang, { file: profilePath(dir) })));
   return ExitCode.ok;
 }

@@ -135,7 +135,10 @@ export function knownPeople(root: string, configDir: string, client: string, lan
  */
 function rememberClient(root: string, people: SessionPeople, lang: Lang, asked = false): void {
   const known = findClient(root, people.client, lang);
-  const contact = clean({ ...known?.contact, ...clean(people.contact) });
+  const given = clean(people.contact);
+  // A contact named anew is a new person: the address and phone of the one before are not theirs.
+  const renamed = given.name !== undefined && given.name !== known?.contact?.name;
+  const contact = renamed ? given : clean({ ...known?.contact, ...given });
   const file: ClientFile = {
     version: 1,
     name: known?.name ?? people.client,
