@@ -18,6 +18,7 @@ import {
   type StepType,
 } from './schema.js';
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
+import { withFrenchSpacing } from './typography.js';
 import { readUserFile } from '../user-files.js';
 import { problemIn, YamlSource } from '../yaml/source.js';
 import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schema-problem.js';
@@ -40,7 +41,8 @@ export function parsePlaybook(file: string, text: string, lang: Lang, readTempla
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => playbookSchemaProblem(source, data, issue)));
 
-  const playbook = parsed.data;
+  // French on screen keeps its no-break spaces: no prompt wraps a lone "?" or "»" onto a line.
+  const playbook = withFrenchSpacing(parsed.data);
   const problems = [...checkSteps(source, playbook.steps), ...checkRecord(source, playbook)];
   const templates = readTemplates(source, playbook, readTemplate, problems);
   if (problems.length > 0 || !templates) fail(problems);

@@ -18,7 +18,7 @@ describe('calmclient checklist --answers', () => {
     expect(session.files.recap).toMatch(/dupont-fils-prevention-recap\.md$/);
     expect(framing).toContain('Spring shop');
     // Resources and Scope were answered "not yet settled": they come before the settled stakes.
-    const settledStakes = framing.indexOf('A new shop live before the spring sales.');
+    const settledStakes = framing.indexOf('new shop live before the spring sales.');
     expect(framing.indexOf('Resources')).toBeGreaterThan(-1);
     expect(framing.indexOf('Resources')).toBeLessThan(settledStakes);
     expect(framing.indexOf('Scope')).toBeLessThan(settledStakes);
