@@ -94,7 +94,7 @@ export const help = catalogue({
     fr: 'n\'afficher que les résultats et les erreurs : ni en-têtes, ni conseils, ni progression',
   },
   startFormat: {
-    en: 'e-mail files to write: md (markdown draft), eml (a draft your mail client opens), or both',
+    en: 'email files to write: md (markdown draft), eml (a draft your mail client opens), or both',
     fr: 'fichiers d\'e-mail à écrire : md (brouillon markdown), eml (brouillon que votre messagerie ouvre) ou both (les deux)',
   },
   playbooksListJson: {

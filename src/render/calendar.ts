@@ -43,8 +43,8 @@ export interface PromisingSession {
 /** The people and the subject of the event, when known. */
 export interface EventDetails {
   contact?: { name?: string | undefined; phone?: string | undefined } | undefined;
-  /** Who calls back when someone else took over: "Pierre Durand, my associate". */
-  caller?: string | undefined;
+  /** Who calls back when someone else took over: their name (in the summary) and role (in the description). */
+  caller?: { name: string; role?: string | undefined } | undefined;
   mission?: string | undefined;
   /** A checklist's points not settled yet, by their titles. */
   openPoints?: readonly string[] | undefined;
@@ -70,7 +70,8 @@ export function nextContactEvent(
   const framing = session.kind === 'prevention';
   const lines: string[] = [];
   if (phone) lines.push(t(m.phone, lang, { phone }));
-  if (details.caller && !framing) lines.push(t(m.caller, lang, { caller: details.caller }));
+  const caller = details.caller;
+  if (caller && !framing) lines.push(t(m.caller, lang, { caller: caller.role ? `${caller.name}, ${caller.role}` : caller.name }));
   if (framing) {
     if (details.mission) lines.push(t(m.mission, lang, { mission: details.mission }));
     if (details.openPoints && details.openPoints.length > 0) lines.push(t(m.openPoints, lang, { points: details.openPoints.join(', ') }));
@@ -82,8 +83,8 @@ export function nextContactEvent(
   }
   const summary = framing
     ? t(m.summaryFraming, lang, { who })
-    : details.caller
-      ? t(m.summaryBy, lang, { caller: details.caller, who })
+    : caller
+      ? t(m.summaryBy, lang, { caller: caller.name, who })
       : t(m.summary, lang, { who });
   return renderIcs({
     uid: `${session.id}@calmclient`,

@@ -138,7 +138,7 @@ export function eventDetails(playbook: Playbook, answers: Answers, session: Sess
   const mission = session.templateValues?.mission;
   return {
     contact: people.contact,
-    ...(callerName ? { caller: callerRole ? `${callerName}, ${callerRole}` : callerName } : {}),
+    ...(callerName ? { caller: { name: callerName, ...(callerRole ? { role: callerRole } : {}) } } : {}),
     ...(mission ? { mission } : {}),
     ...(openPoints.length > 0 ? { openPoints } : {}),
   };

@@ -7,7 +7,7 @@ import type { AnswersFile } from '../prompters/scripted.js';
 import { HAS_REGISTER, type DocumentPeople } from '../render/context.js';
 import { findClient, REGISTERS, saveClient, type ClientFile, type Contact, type Register } from '../store/clients.js';
 import { isPhone, normaliseProfileValue, readProfile, signatureOf, writeProfile, type Profile, type ProfileKey } from '../store/profile.js';
-import { printInfo, style } from '../terminal/output.js';
+import { printInfo, style, wrap } from '../terminal/output.js';
 import { parseMailbox } from '../text/email-address.js';
 import type { Lang } from '../types.js';
 
@@ -24,14 +24,14 @@ import type { Lang } from '../types.js';
 const m = catalogue({
   contactTitle: { en: 'Your contact', fr: 'Votre interlocuteur' },
   contact: {
-    en: 'Who are you dealing with at {client}? The name you greet them by (e.g. Sophie). Optional',
-    fr: 'Qui est votre interlocuteur chez {client} ? Le prénom ou le nom que vous utilisez pour le saluer (ex. Sophie). Facultatif',
+    en: 'Who are you dealing with at {client}? The name you greet them by, e.g. Sophie (optional)',
+    fr: 'Qui est votre interlocuteur chez {client} ? Le nom que vous utilisez pour le saluer, ex. Sophie (facultatif)',
   },
   contactHelp: {
-    en: 'calmclient remembers it for {client}: the e-mails will greet them by name.',
+    en: 'calmclient remembers it for {client}: the emails will greet them by name.',
     fr: 'calmclient s\'en souviendra pour {client} : les e-mails salueront cette personne par son nom.',
   },
-  contactEmail: { en: 'Their e-mail address, for the draft\'s To: line (optional)', fr: 'Son adresse e-mail, pour le destinataire du brouillon (facultatif)' },
+  contactEmail: { en: 'Their email address, for the draft\'s To: line (optional)', fr: 'Son adresse e-mail, pour le destinataire du brouillon (facultatif)' },
   contactPhone: { en: 'Their phone number, for the calendar reminder (optional)', fr: 'Son numéro de téléphone, pour le rappel dans l\'agenda (facultatif)' },
   registerTitle: { en: 'Tu or vous', fr: 'Tu ou vous' },
   register: { en: 'Do you address them as tu or vous?', fr: 'Vous le vouvoyez ou vous le tutoyez ?' },
@@ -45,11 +45,11 @@ const m = catalogue({
   noContact: { en: 'not named', fr: 'non précisé' },
   profileTitle: { en: 'Your signature', fr: 'Votre signature' },
   profileIntro: {
-    en: 'The e-mail needs your signature. Asked once: calmclient keeps it in your profile ("calmclient config list").',
+    en: 'The email needs your signature. Asked once: calmclient keeps it in your profile ("calmclient config list").',
     fr: 'L\'e-mail a besoin de votre signature. Question posée une seule fois : calmclient la garde dans votre profil (« calmclient config list »).',
   },
-  name: { en: 'Your name, to sign your e-mails', fr: 'Votre nom, pour signer vos e-mails' },
-  email: { en: 'Your e-mail address, for the draft\'s From: line (optional)', fr: 'Votre adresse e-mail, pour l\'expéditeur du brouillon (facultatif)' },
+  name: { en: 'Your name, to sign your emails', fr: 'Votre nom, pour signer vos e-mails' },
+  email: { en: 'Your email address, for the draft\'s From: line (optional)', fr: 'Votre adresse e-mail, pour l\'expéditeur du brouillon (facultatif)' },
   phone: {
     en: 'Your phone number, so the client knows where to reach you (optional)',
     fr: 'Votre numéro de téléphone, pour que le client sache où vous joindre (facultatif)',
@@ -59,7 +59,7 @@ const m = catalogue({
     fr: 'Enregistré dans votre profil. Pour le modifier : calmclient config set CLÉ VALEUR',
   },
   badEmail: {
-    en: '"{value}" is not an e-mail address (example: sophie@example.com). Leave it empty to skip.',
+    en: '"{value}" is not an email address (example: sophie@example.com). Leave it empty to skip.',
     fr: '« {value} » n\'est pas une adresse e-mail (exemple : sophie@exemple.fr). Laissez vide pour passer.',
   },
   badPhone: {
@@ -68,7 +68,7 @@ const m = catalogue({
   },
   keyText: { en: '{key}: expected text', fr: '{key} : du texte est attendu' },
   keyEmail: {
-    en: '{key}: "{value}" is not an e-mail address (example: sophie@example.com)',
+    en: '{key}: "{value}" is not an email address (example: sophie@example.com)',
     fr: '{key} : « {value} » n\'est pas une adresse e-mail (exemple : sophie@exemple.fr)',
   },
   keyPhone: {
@@ -77,7 +77,7 @@ const m = catalogue({
   },
   keyRegister: { en: 'register: "{value}" must be tu or vous', fr: 'register : « {value} » doit valoir tu ou vous' },
   noSignature: {
-    en: '{file}: the e-mail needs your signature and your profile has none. Add "signature: Your Name" to the file, or once for all: calmclient config set name "Your Name"',
+    en: '{file}: the email needs your signature and your profile has none. Add "signature: Your Name" to the file, or once for all: calmclient config set name "Your Name"',
     fr: '{file} : l\'e-mail a besoin de votre signature et votre profil n\'en a pas. Ajoutez « signature: Votre Nom » au fichier, ou une fois pour toutes : calmclient config set name "Votre Nom"',
   },
 });
@@ -269,7 +269,7 @@ export async function askContact(prompter: Asker, options: { root: string; confi
   if (!askName) {
     const name = file?.contact?.name ?? t(m.noContact, lang);
     const shown = known.register === undefined || !HAS_REGISTER[lang] ? name : t(known.register === 'tu' ? m.rememberedTu : m.rememberedVous, lang, { contact: name });
-    printInfo(style.dim(t(m.remembered, lang, { client, contact: shown })));
+    printInfo(style.dim(wrap(t(m.remembered, lang, { client, contact: shown }))));
     if (!askRegister) {
       printInfo('');
       return known;
@@ -323,7 +323,7 @@ export async function askProfile(prompter: Asker, options: { configDir: string; 
   const { configDir, lang } = options;
   const profile = readProfile(configDir, lang);
   if (!options.signs || signatureOf(profile) !== undefined) return profile;
-  printInfo(style.bold(t(m.profileIntro, lang)));
+  printInfo(style.bold(wrap(t(m.profileIntro, lang))));
   const title = t(m.profileTitle, lang);
   const name = await ask(prompter, { id: 'name', type: 'input', title, message: t(m.name, lang) }, OUTSIDE_PLAYBOOK);
   const email = await askChecked(prompter, { id: 'email', type: 'input', title, required: false, message: t(m.email, lang) }, OUTSIDE_PLAYBOOK, (value) =>
@@ -337,7 +337,7 @@ export async function askProfile(prompter: Asker, options: { configDir: string; 
   if (email) updated.email = normaliseProfileValue('email', email, lang);
   if (phone) updated.phone = normaliseProfileValue('phone', phone, lang);
   writeProfile(configDir, updated);
-  printInfo(style.dim(t(m.saved, lang)));
+  printInfo(style.dim(wrap(t(m.saved, lang))));
   printInfo('');
   return updated;
 }

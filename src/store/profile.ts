@@ -27,7 +27,7 @@ const m = catalogue({
   },
   empty: { en: '{key}: the value is empty', fr: '{key} : la valeur est vide' },
   email: {
-    en: 'email: "{value}" is not an e-mail address (example: camille@example.com)',
+    en: 'email: "{value}" is not an email address (example: camille@example.com)',
     fr: 'email : « {value} » n\'est pas une adresse e-mail (exemple : camille@exemple.fr)',
   },
   phone: {

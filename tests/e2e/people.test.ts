@@ -54,7 +54,7 @@ describe('calmclient config', () => {
     expect(unknown.stderr).toMatch(/unknown key "nmae": the keys are name, email, phone, signature, lang, out/);
     const address = runCli(['config', 'set', 'email', 'camille at example'], { home });
     expect(address.code).toBe(2);
-    expect(address.stderr).toMatch(/is not an e-mail address/);
+    expect(address.stderr).toMatch(/is not an email address/);
     expect(runCli(['config', 'set', 'lang', 'de'], { home }).code).toBe(2);
     expect(existsSync(join(home, 'config.json'))).toBe(false);
   });
@@ -80,7 +80,7 @@ describe('the profile signs', () => {
     const file = bareCrisis(home, 'Dupont & Fils');
     const result = runCli(['start', '--answers', file], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${file}: the e-mail needs your signature and your profile has none`);
+    expect(result.stderr).toContain(`${file}: the email needs your signature and your profile has none`);
     expect(result.stderr).toContain('calmclient config set name');
     expect(existsSync(join(home, 'recaps'))).toBe(false);
   });

@@ -38,7 +38,7 @@ async function answerContact(session: PtySession, lang: Lang): Promise<void> {
   await session.waitFor(lang === 'fr' ? 'Qui est votre interlocuteur' : 'Who are you dealing with');
   await session.type('Priya');
   await session.press('enter');
-  await session.waitFor(lang === 'fr' ? 'Son adresse e-mail' : 'Their e-mail address');
+  await session.waitFor(lang === 'fr' ? 'Son adresse e-mail' : 'Their email address');
   await session.press('enter');
   await session.waitFor(lang === 'fr' ? 'Son numéro de téléphone' : 'Their phone number');
   await session.press('enter');
@@ -52,7 +52,7 @@ async function answerProfile(session: PtySession, lang: Lang): Promise<void> {
   await session.waitFor(lang === 'fr' ? 'Votre nom, pour signer' : 'Your name, to sign');
   await session.type('Camille Martin');
   await session.press('enter');
-  await session.waitFor(lang === 'fr' ? 'Votre adresse e-mail' : 'Your e-mail address');
+  await session.waitFor(lang === 'fr' ? 'Votre adresse e-mail' : 'Your email address');
   await session.press('enter');
   await session.waitFor(lang === 'fr' ? 'Votre numéro de téléphone' : 'Your phone number');
   await session.press('enter');
