@@ -6,8 +6,6 @@ import { t, type Message } from './i18n/catalogue.js';
 import { langFromArgv, LangError, parseLang, resolveLang } from './i18n/lang.js';
 import { setLang as setCheckLang } from './i18n/messages.js';
 import { drainOutput, writeStderr } from './terminal/streams.js';
-import { join } from 'node:path';
-import { configDir } from './paths.js';
 import { EMAIL_FORMATS, LANGS, SHELLS, type Lang, type Shell } from './types.js';
 // Type-only imports vanish at build time: each command's module loads only when it runs.
 import type { CheckOptions } from './commands/check.js';
@@ -390,9 +388,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
  * The language of a run: `--lang` when it names one, else `CALMCLIENT_LANG`, else the profile's
  * `lang` (`calmclient config set lang fr`), else the locale.
  */
-function runLang(argv: readonly string[]): Lang {
+async function runLang(argv: readonly string[]): Promise<Lang> {
   try {
-    const flag = langFromArgv(argv.slice(2)) ?? (process.env.CALMCLIENT_LANG?.trim() ? undefined : configuredLang());
+    const flag = langFromArgv(argv.slice(2)) ?? (process.env.CALMCLIENT_LANG?.trim() ? undefined : await configuredLang());
     return resolveLang(flag, process.env);
   } catch {
     // `check --lang auto`, or an unknown value that the command itself will refuse.
@@ -404,10 +402,12 @@ function runLang(argv: readonly string[]): Lang {
  * The profile's `lang`, read without loading the profile's module (this runs for `--help` too); a
  * missing or damaged profile gives none here: the commands that read the profile report it.
  */
-function configuredLang(): string | undefined {
+async function configuredLang(): Promise<string | undefined> {
   try {
+    // Loaded here: a run with --lang or CALMCLIENT_LANG never loads the paths module.
+    const { profileFile } = await import('./paths.js');
     const { readFileSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
-    const profile: unknown = JSON.parse(readFileSync(join(configDir(), 'config.json'), 'utf8'));
+    const profile: unknown = JSON.parse(readFileSync(profileFile(), 'utf8'));
     const lang = typeof profile === 'object' && profile !== null ? (profile as { lang?: unknown }).lang : undefined;
     return typeof lang === 'string' && (LANGS as readonly string[]).includes(lang) ? lang : undefined;
   } catch {
@@ -422,7 +422,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const lang = runLang(argv);
+  const lang = await runLang(argv);
   // The reply checker (src/check/) still reads its messages' language from here.
   setCheckLang(lang);
   let exitCode: number = ExitCode.ok;
