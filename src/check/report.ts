@@ -2,6 +2,7 @@ import type { Finding } from './model.js';
 import { m, type CheckMessageKey } from './messages.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertLine } from '../text/inert.js';
 
 /**
  * The text report of `calmclient check`, which `start`, `checklist` and `followup` print too for the
@@ -21,13 +22,15 @@ export function ruleIds(findings: readonly Finding[]): string[] {
 /** The text report: each finding with its words underlined and a suggestion, then a summary line. */
 export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
   const lines = draft.text.split(/\r\n|\n|\r/);
+  // The draft, its name and the messages that quote it are the user's text: shown inert.
+  const name = inertLine(draft.name);
   for (const finding of findings) {
-    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`;
+    const head = `${style.bold(`${name}:${finding.line}:${finding.col}`)} ${style.yellow(inertLine(finding.rule))} ${inert(finding.message)}`;
     const shown = finding.length > 0 ? underlined(lines, finding) : [];
-    printResult([head, ...shown, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
+    printResult([head, ...shown, `  ${style.green('→')} ${inert(finding.suggestion)}`, '', ''].join('\n'));
   }
   if (findings.length === 0) {
-    printInfo(style.green(m('check.clean', { file: draft.name }, lang)));
+    printInfo(style.green(m('check.clean', { file: name }, lang)));
     return;
   }
   const ids = ruleIds(findings);
@@ -36,7 +39,7 @@ export function printFindings(draft: Draft, lang: Lang, findings: readonly Findi
     m(
       'check.summary',
       {
-        file: draft.name,
+        file: name,
         findings: count('check.finding.one', 'check.finding.many', findings.length),
         rules: count('check.rule.one', 'check.rule.many', ids.length),
         ids: ids.join(', '),
@@ -67,9 +70,10 @@ function underlined(lines: readonly string[], finding: Finding): string[] {
       while (start > 0 && start < from && chars[start - 1] !== ' ') start++;
       while (end < chars.length && end > to && chars[end] !== ' ') end--;
     }
-    const before = (start > 0 ? '…' : '') + chars.slice(start, from).join('');
-    const words = chars.slice(from, to).join('');
-    const after = chars.slice(to, end).join('') + (end < chars.length ? '…' : '');
+    // Made inert piece by piece, so that the carets fall under the words as they are shown.
+    const before = (start > 0 ? '…' : '') + inertLine(chars.slice(start, from).join(''));
+    const words = inertLine(chars.slice(from, to).join(''));
+    const after = inertLine(chars.slice(to, end).join('')) + (end < chars.length ? '…' : '');
     shown.push(`  ${before}${style.red.underline(words)}${after}`);
     shown.push(`  ${' '.repeat([...before].length)}${style.red('^'.repeat([...words].length))}`);
   }

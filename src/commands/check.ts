@@ -6,6 +6,7 @@ import { printResult, printWarning } from '../terminal/output.js';
 import { decodeText, MAX_INPUT_BYTES, readUserFile, tooBig } from '../user-files.js';
 import { printFindings, ruleIds, type Draft } from '../check/report.js';
 import { LANGS, type Lang } from '../types.js';
+import { inertJson } from '../text/inert.js';
 
 export interface CheckOptions {
   lang?: string;
@@ -24,7 +25,7 @@ export default async function check(file: string | undefined, options: CheckOpti
   const draftLang = wanted === 'auto' ? (guessLanguage(draft.text) ?? lang) : wanted;
   const findings = await checkDraft(draft.text, { lang: draftLang, rules: await rulesFor(draftLang, options.rules) });
 
-  if (format === 'json') printResult(JSON.stringify(jsonReport(draft.name, draftLang, findings), null, 2));
+  if (format === 'json') printResult(inertJson(jsonReport(draft.name, draftLang, findings)));
   else printFindings(draft, draftLang, findings);
   return findings.length > 0 ? ExitCode.findings : ExitCode.ok;
 }

@@ -7,6 +7,7 @@ import { runWalk, type WalkOptions } from '../session/walk.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
 import { printInfo, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inertLine } from '../text/inert.js';
 
 export interface ChecklistOptions extends WalkOptions {
   client?: string;
@@ -48,7 +49,7 @@ export default async function checklist(options: ChecklistOptions, lang: Lang): 
     defaultStatus: 'done',
     recapLabel: fileLabels.framing,
   });
-  printInfo(t(m.saved, playbook.lang, { id: session.id }));
+  printInfo(t(m.saved, playbook.lang, { id: inertLine(session.id) }));
   return ExitCode.ok;
 }
 
@@ -58,7 +59,7 @@ function printPast(root: string, client: string, lang: Lang): void {
   const incidents = past.filter((session) => session.kind === 'crisis' && session.status !== 'draft');
   const lessons = past.filter((session) => session.lesson !== undefined);
   if (incidents.length === 0 && lessons.length === 0) return;
-  printInfo(style.bold(t(m.pastTitle, lang, { client })));
+  printInfo(style.bold(t(m.pastTitle, lang, { client: inertLine(client) })));
   for (const incident of incidents.slice(0, SHOWN_INCIDENTS)) {
     const vars = { date: writtenDate(sessionDay(incident), lang), status: statusLabel(incident.status, lang) };
     const line = incident.promise
@@ -75,6 +76,7 @@ function printPast(root: string, client: string, lang: Lang): void {
   printInfo('');
 }
 
+/** Text from a record on one line, made inert for the terminal. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' / ').trim();
+  return inertLine(text.replace(/\s*\n\s*/g, ' / ').trim());
 }

@@ -7,7 +7,7 @@ import { fileLabels } from '../render/labels.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
 import { outputDir, printWritten } from '../session/complete.js';
-import { writeFiles } from '../store/files.js';
+import { RecordKeeper } from '../session/record-keeper.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
 
@@ -49,7 +49,9 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
     now: new Date(session.createdAt),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
-  const { document } = writeFiles(outDir, { document: format === 'email' ? documents.email : documents.recap }, lang);
+  // The copy is listed in the session's record, so that `forget` deletes it too.
+  const keeper = new RecordKeeper(root, session, 'recap', lang, { exists: true });
+  const { document } = keeper.writeFiles(outDir, { document: format === 'email' ? documents.email : documents.recap });
   printWritten([[t(format === 'email' ? fileLabels.email : fileLabels.recap, lang), document]], lang);
   return ExitCode.ok;
 }

@@ -13,6 +13,7 @@ import { findSession, sessionDay } from '../store/session-list.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { printResult, printWarning, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertJson, inertLine } from '../text/inert.js';
 
 export interface ShowSessionOptions {
   json?: boolean;
@@ -44,12 +45,12 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
   const loaded = readRecords(dataDir(), lang);
   const session = findSession(loaded, ref, lang);
   if (options.json) {
-    printResult(JSON.stringify(session, null, 2));
+    printResult(inertJson(session));
     return ExitCode.ok;
   }
   const due = sessionDue(session, new Date());
   const field = (label: string, value: string): void => {
-    const [first = '', ...rest] = value.split('\n');
+    const [first = '', ...rest] = inert(value).split('\n');
     printResult(`${label.padEnd(LABEL_WIDTH)} ${first}`);
     for (const line of rest) printResult(`${' '.repeat(LABEL_WIDTH)} ${line}`);
   };
@@ -58,7 +59,7 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
     const withMarker = `${text}  ⚠ ${dueLabel(state, lang)}`;
     return state === 'overdue' ? style.red(withMarker) : style.yellow(withMarker);
   };
-  printResult(style.bold(`${session.client} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
+  printResult(style.bold(`${inertLine(session.client)} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
   field(t(m.session, lang), session.id);
   field(t(m.date, lang), writtenDate(sessionDay(session), lang));
   field(t(m.playbook, lang), `${session.playbook.id} (${session.lang})`);
@@ -87,7 +88,7 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
   if (written.length > 0) {
     const width = Math.max(LABEL_WIDTH - 2, ...written.map(([label]) => label.length));
     printResult(`\n${style.bold(t(m.files, lang))}`);
-    for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+    for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${inert(path)}`);
   }
   await printAnswers(session, lang);
   return ExitCode.ok;
@@ -108,8 +109,8 @@ async function printAnswers(session: SessionRecord, lang: Lang): Promise<void> {
   printResult(`\n${style.bold(t(m.answers, lang))}`);
   for (const [id, value] of entries) {
     const step = playbook?.steps.find((candidate) => candidate.id === id);
-    printResult(`  ${style.cyan(step ? heading(step) : id)}`);
-    for (const line of (readable(step, value, lang) || '—').split('\n')) printResult(`    ${line}`);
+    printResult(`  ${style.cyan(inertLine(step ? heading(step) : id))}`);
+    for (const line of inert(readable(step, value, lang) || '—').split('\n')) printResult(`    ${line}`);
   }
 }
 

@@ -12,6 +12,7 @@ import { style, wrap } from '../terminal/output.js';
 import type { AdviceStep, Choice, Playbook, QuestionStep, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
+import { inert } from '../text/inert.js';
 import type { Lang } from '../types.js';
 
 /** For a command that asks one question of its own (`forget`). */
@@ -29,12 +30,16 @@ export interface InquirerPrompterOptions extends PromptStreams {
   lang: Lang;
   now: Date;
   colours?: ChalkInstance;
+  /** Text typed into a step when an earlier run was stopped: that step starts with it. */
+  typed?: { step: string; text: string };
 }
 
 /** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
 export class InquirerPrompter implements Prompter {
   private readonly out: NodeJS.WritableStream;
   private readonly style: ChalkInstance;
+  /** What is being typed into the current multi-line step, kept for a stop in the middle of it. */
+  private typing: { step: string; text: string } | undefined;
 
   constructor(private readonly options: InquirerPrompterOptions) {
     this.out = options.output ?? process.stdout;
@@ -58,6 +63,11 @@ export class InquirerPrompter implements Prompter {
     return picked;
   }
 
+  /** What was being typed into the current step when a prompt was cancelled (multi-line steps). */
+  typed(): { step: string; text: string } | undefined {
+    return this.typing;
+  }
+
   /** A resumed session: what was already answered, so the user picks up the thread. */
   recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
     const lang = this.options.lang;
@@ -67,7 +77,7 @@ export class InquirerPrompter implements Prompter {
       if (step.type === 'advice' || answer === undefined) continue;
       const shown = displayAnswer(step, answer, lang).split('\n');
       const more = shown.length > 1 ? this.style.dim(` (+${shown.length - 1})`) : '';
-      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(shown[0] ?? '')}${more}`);
+      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(inert(shown[0] ?? ''))}${more}`);
     }
     this.write('');
   }
@@ -84,6 +94,7 @@ export class InquirerPrompter implements Prompter {
     if (step.help) this.write(wrap(step.help));
     this.printCoaching(step);
     const answer = await this.guard(this.prompt(step));
+    this.typing = undefined;
     if (step.type === 'date' && typeof answer === 'string') {
       const date = parseIso(answer);
       if (date) this.write(this.style.dim(`  → ${formatDate(date, this.options.lang)}`));
@@ -113,11 +124,17 @@ export class InquirerPrompter implements Prompter {
           { message: step.message, validate, ...(typeof fallback === 'string' ? { default: fallback } : {}) },
           this.context,
         ).then(finish);
-      case 'text':
+      case 'text': {
+        const earlier = this.options.typed?.step === step.id ? this.options.typed.text : undefined;
+        this.typing = earlier === undefined ? undefined : { step: step.id, text: earlier };
         return multiline(
           {
             message: step.message,
             hint: t(m.multilineHint, lang),
+            ...(earlier === undefined ? {} : { initial: earlier }),
+            onChange: (text) => {
+              this.typing = { step: step.id, text };
+            },
             validate: (value) => {
               const verdict = validate(value === '' && typeof fallback === 'string' ? fallback : value);
               return verdict === true ? undefined : verdict;
@@ -125,6 +142,7 @@ export class InquirerPrompter implements Prompter {
           },
           this.context,
         ).then((value) => finish(value === '' && typeof fallback === 'string' ? fallback : value));
+      }
       case 'confirm':
         // A yes/no list rather than Inquirer's y/N: a French user typing "o" for "oui" must not get "no".
         return select(

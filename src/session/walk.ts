@@ -8,11 +8,13 @@ import type { Playbook } from '../playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
-import { printInfo, style, wrap } from '../terminal/output.js';
+import { printInfo, printWarning, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
-import { completeSession, outputDir, saveAnswers } from './complete.js';
-import { resumeDraft, type Resumed } from './resume.js';
+import { completeSession, outputDir } from './complete.js';
+import { prepareDataDir } from './data-dir.js';
+import { RecordKeeper } from './record-keeper.js';
+import { describeMismatches, reconcileDraft, resumeDraft, type Resumed } from './resume.js';
 
 /**
  * A session from its first question to its documents, for the three commands that walk a
@@ -41,6 +43,9 @@ const m = catalogue({
     fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
   },
 });
+
+/** The signals that stop a run during its questions as Ctrl-C does: every one a user can send that Node lets a program catch. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** The commands that walk a playbook for a new session, and can resume one. */
 export type WalkCommand = 'start' | 'checklist' | 'followup';
@@ -107,6 +112,15 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const now = spec.now ?? new Date();
   const root = spec.root;
   const resumed = spec.resumed ?? (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  try {
+    return await walkAndComplete(spec, now, resumed);
+  } finally {
+    resumed?.lock.release();
+  }
+}
+
+async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | undefined): Promise<WalkResult> {
+  const root = spec.root;
   const draft = resumed?.draft;
   // A resumed session goes on in the language it began in.
   const lang = draft?.lang ?? spec.lang;
@@ -117,29 +131,39 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     );
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(spec.options.out, root, lang);
+  prepareDataDir(root, outDir, lang);
+  if (draft) {
+    // Answers the playbook, as it now is, cannot take are said, and asked again.
+    const mismatches = reconcileDraft(playbook, draft);
+    if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
+  }
 
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
+      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers, draft?.partial)
       : scriptedWalk(playbook, spec.options.answers, now, client);
   if (!draft) spec.beforeQuestions?.(walk.client, lang);
 
   const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
-  const answers = await walkSession(playbook, walk, session, root, spec.command);
-  const recorded = await completeSession({
-    root,
-    outDir,
-    playbook,
-    session,
-    answers,
-    now,
-    defaultStatus: spec.defaultStatus,
-    recapLabel: spec.recapLabel,
-    ...(spec.crisis ? { crisis: spec.crisis } : {}),
-    ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
-  });
-  return { session, playbook, recorded };
+  const keeper = new RecordKeeper(root, session, spec.command, lang, { exists: draft !== undefined, lock: resumed?.lock });
+  try {
+    const answers = await walkSession(playbook, walk, keeper);
+    const recorded = await completeSession({
+      keeper,
+      outDir,
+      playbook,
+      answers,
+      now,
+      defaultStatus: spec.defaultStatus,
+      recapLabel: spec.recapLabel,
+      ...(spec.crisis ? { crisis: spec.crisis } : {}),
+      ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+    });
+    return { session, playbook, recorded };
+  } finally {
+    keeper.release();
+  }
 }
 
 interface Walk {
@@ -151,6 +175,8 @@ interface Walk {
   finish: () => void;
   /** Gives back what the run held (signal handlers). */
   release: () => void;
+  /** What was being typed into a step when the run was stopped, if anything. */
+  typed: () => { step: string; text: string } | undefined;
 }
 
 /** `--answers FILE`. The client is `client` when given, else the file's `client:` key. */
@@ -162,7 +188,14 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return {
+    client: name,
+    prompter,
+    saveDrafts: false,
+    finish: () => prompter.assertComplete(),
+    release: () => undefined,
+    typed: () => undefined,
+  };
 }
 
 /**
@@ -175,26 +208,27 @@ async function interactiveWalk(
   client: string | undefined,
   command: WalkCommand,
   earlier: Answers = {},
+  partial?: { step: string; text: string },
 ): Promise<Walk> {
   const { lang } = playbook;
   requireTerminal(command, lang);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
-  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
+  // A closed terminal, a `kill` or a `kill -INT` from elsewhere ends the run like Ctrl-C: the
+  // prompt gives the terminal back, the answers given so far are on disk, and the user is told how
+  // to go on. `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only
+  // listener (without giving the terminal back when the signal is SIGQUIT, which Node leaves alone).
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  process.on('SIGTERM', abort);
-  process.on('SIGHUP', abort);
+  for (const signal of STOP_SIGNALS) process.on(signal, abort);
   const release = (): void => {
-    process.off('SIGTERM', abort);
-    process.off('SIGHUP', abort);
+    for (const signal of STOP_SIGNALS) process.off(signal, abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal });
+  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, ...(partial ? { typed: partial } : {}) });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
   try {
     const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
-    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release, typed: () => prompter.typed() };
   } catch (error) {
     release();
     throw error;
@@ -221,11 +255,18 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
 }
 
 /**
- * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
- * draft behind when it is stopped, and says how to continue.
+ * Runs the playbook for the keeper's session, from the answers it already holds; an interactive run
+ * saves a draft after each answer, and when it is stopped keeps what was being typed and says how to
+ * continue.
  */
-async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Answers> {
-  const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
+async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper): Promise<Answers> {
+  const { session, command } = keeper;
+  const saveDraft = (answers: Answers): void => {
+    session.answers = answers;
+    session.updatedAt = new Date().toISOString();
+    delete session.partial;
+    keeper.saveDraft();
+  };
   let answers: Answers;
   try {
     answers = await runPlaybook(playbook, {
@@ -234,8 +275,17 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
   } catch (error) {
-    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+    if (error instanceof CancelledError) {
+      const typed = walk.typed();
+      if (typed && typed.text.trim() !== '') session.partial = typed;
+      if (Object.keys(session.answers).length > 0 || session.partial) {
+        if (session.partial) {
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        }
+        throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+      }
+    }
     throw error;
   } finally {
     walk.release();
@@ -243,4 +293,3 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
   walk.finish();
   return answers;
 }
-

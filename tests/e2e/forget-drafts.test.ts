@@ -26,7 +26,8 @@ describe('calmclient forget', () => {
     const written = readdirSync(out).filter((name) => name.includes('-dupont-')).length;
     const result = runCli(['forget', 'dupont', '--yes'], { home });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about dupont`);
+    expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about "Dupont"`);
+    expect(result.stderr).toContain(`Left alone: ${outside} is listed in a session of "Dupont"`);
     const left = readdirSync(join(home, 'sessions'));
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/-martin-/);

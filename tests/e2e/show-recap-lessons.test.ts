@@ -79,7 +79,7 @@ describe('show, recap and lessons', () => {
       const out = tempDir();
       ok(['recap', crisis, '--format', 'email', '--out', out], home);
       const [name] = readdirSync(out);
-      expect(name).toMatch(/-dupont-fils-email\.md$/);
+      expect(name).toMatch(/-dupont-fils_[0-9a-f]{8}-email\.md$/);
       expect(readFileSync(join(out, name ?? ''), 'utf8')).toBe(readFileSync(record(home, crisis).files.email ?? '', 'utf8'));
     });
 

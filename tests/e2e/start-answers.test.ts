@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slugify } from '../../src/text/slug.js';
 import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
 
 const answers = (name: string) => join(FIXTURES, 'answers', name);
@@ -15,8 +16,8 @@ function writtenPaths(stdout: string): { recap: string; email: string } {
 }
 
 describe.each([
-  ['en', 'crisis-en.yaml', 'Dupont & Fils', 'dupont-fils', /Subject: /, /Hello Dupont & Fils,/],
-  ['fr', 'crisis-fr.yaml', 'Société Lefèvre', 'societe-lefevre', /Objet : /, /Bonjour Société Lefèvre,/],
+  ['en', 'crisis-en.yaml', 'Dupont & Fils', slugify('Dupont & Fils'), /Subject: /, /Hello Dupont & Fils,/],
+  ['fr', 'crisis-fr.yaml', 'Société Lefèvre', 'société-lefèvre', /Objet : /, /Bonjour Société Lefèvre,/],
 ])('calmclient start --answers (%s)', (lang, file, client, slug, subject, greeting) => {
   const home = tempDir();
   const out = join(home, 'out');

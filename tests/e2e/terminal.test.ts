@@ -53,7 +53,8 @@ describe('calmclient followup in a terminal', () => {
       expect(session.screen().indexOf('Martin SARL')).toBeLessThan(session.screen().indexOf('Dupont & Fils'));
       session.pty.write('\u001b[B');
       session.pty.write('\r');
-      await session.waitFor(`Following up with Dupont & Fils: crisis session ${older}`);
+      await session.waitFor('Following up with Dupont & Fils: crisis session');
+      await session.waitFor(older);
       await session.waitFor(firstPrompt('followup'));
       session.pty.write('\u0003');
       expect(await session.exited).toBe(130);
