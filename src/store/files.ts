@@ -105,12 +105,13 @@ export function tempTarget(name: string): string | undefined {
   return TEMP_FILE.exec(name)?.[1];
 }
 
-function writeTemp(dir: string, name: string, contents: string): string {
+/** `durable`: on disk before it is renamed or linked (what a power cut must not lose); a lock need not be. */
+function writeTemp(dir: string, name: string, contents: string, durable = true): string {
   const temp = tempPath(dir, name);
   const fd = openSync(temp, 'wx', FILE_MODE);
   try {
     writeSync(fd, contents);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -147,8 +148,8 @@ function claim(temp: string, path: string): void {
 }
 
 /** Writes `path` only if nothing has that name yet, atomically. Returns false when something has. */
-export function writeFileIfAbsent(path: string, contents: string): boolean {
-  const temp = writeTemp(dirname(path), basename(path), contents);
+export function writeFileIfAbsent(path: string, contents: string, durable = true): boolean {
+  const temp = writeTemp(dirname(path), basename(path), contents, durable);
   try {
     claim(temp, path);
     return true;

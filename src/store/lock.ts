@@ -97,7 +97,7 @@ export function lockSession(root: string, id: string, command: string, now = new
   const path = lockPath(root, id);
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: now.toISOString(), command };
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (writeFileIfAbsent(path, `${JSON.stringify(owner)}\n`)) return new SessionLock(path, owner);
+    if (writeFileIfAbsent(path, `${JSON.stringify(owner)}\n`, false)) return new SessionLock(path, owner);
     const holder = readOwner(path);
     if (!stale(path, holder, now.getTime())) return holder ?? UNKNOWN;
     const aside = `${path}.${randomBytes(4).toString('hex')}.stale`;
