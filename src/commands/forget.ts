@@ -5,7 +5,8 @@ import { catalogue, t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
 import { printError, printInfo, printResult, printWarning, style } from '../terminal/output.js';
 import { dataDir, recapsDir, sessionsDir } from '../paths.js';
-import { clientFiles } from '../store/client-files.js';
+import { clientFiles, listedFiles } from '../store/client-files.js';
+import { sessionPath } from '../store/sessions.js';
 import { sweepTemps, writeFailure } from '../store/files.js';
 import { lockHolder } from '../store/lock.js';
 import { sameClient } from '../store/session-list.js';
@@ -100,18 +101,21 @@ export default async function forget(client: string, options: ForgetOptions, lan
       return ExitCode.ok;
     }
   }
-  // Documents before the records that list them: stopped half-way, a second `forget` finds the rest.
-  let failed = 0;
-  for (const path of [...files, ...plan.records]) {
+  // Documents before the records that list them; a record whose files are not all gone stays, so
+  // that a second `forget` (once the cause is fixed) still finds them.
+  const failed = new Set<string>();
+  const remove = (path: string): void => {
     try {
       rmSync(path, { force: true });
     } catch (error) {
-      failed++;
+      failed.add(path);
       printError(t(m.failed, lang, { path, reason: writeFailure(error, lang) }));
     }
-  }
-  if (failed > 0) {
-    printError(t(m.incomplete, lang, { count: failed, clients }));
+  };
+  for (const path of files) remove(path);
+  for (const session of sessions) if (!listedFiles(session).some((path) => failed.has(path))) remove(sessionPath(root, session.id));
+  if (failed.size > 0) {
+    printError(t(m.incomplete, lang, { count: failed.size, clients }));
     return ExitCode.usage;
   }
   printResult(t(m.done, lang, { sessions: plan.records.length, files: plan.documents.length, clients }));

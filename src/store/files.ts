@@ -17,7 +17,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isCalmError, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Lang, RenderedFile } from '../types.js';
@@ -61,10 +61,31 @@ export function writeFailure(error: unknown, lang: Lang): string {
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
-/** Creates a folder (and its parents) readable by the user only. */
+/**
+ * Creates a folder (and its parents) readable by the user only. Not with `mkdirSync(…, { recursive:
+ * true })`: where the system says a folder is missing and will not make it (inside /proc), Node's
+ * recursive mkdir makes the parent and tries again, forever.
+ */
 export function ensurePrivateDir(dir: string): void {
-  const created = mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-  if (created !== undefined) chmodSync(dir, DIR_MODE);
+  makePrivateDir(resolve(dir), 0);
+}
+
+function makePrivateDir(dir: string, depth: number): void {
+  try {
+    mkdirSync(dir, { mode: DIR_MODE });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') {
+      if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a folder, ${dir}`), { code: 'ENOTDIR' });
+      return;
+    }
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir || depth > 200) throw error;
+    makePrivateDir(parent, depth + 1);
+    // A second ENOENT, with the parent there, is the system refusing: it is thrown as it is.
+    mkdirSync(dir, { mode: DIR_MODE });
+  }
+  chmodSync(dir, DIR_MODE);
 }
 
 /**
