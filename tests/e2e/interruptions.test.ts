@@ -114,6 +114,11 @@ describe('two runs of one draft (issue 13, item 8)', () => {
       const newest = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
       expect(newest.code).toBe(2);
       expect(newest.stderr).toContain(`session ${id} is open in another calmclient`);
+      // Nor can the client be forgotten under the running session's feet.
+      const forget = runCli(['forget', 'Dupont', '--yes'], { home });
+      expect(forget.code).toBe(2);
+      expect(forget.stderr).toContain(`session ${id} is open in another calmclient`);
+      expect(existsSync(join(home, 'sessions', `${id}.json`))).toBe(true);
     } finally {
       // Killed: its lock stays behind, stale.
       first.kill('SIGKILL');
