@@ -50,7 +50,7 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
   }
   const due = sessionDue(session, new Date());
   const field = (label: string, value: string): void => {
-    const [first = '', ...rest] = inert(value).split('\n');
+    const [first = '', ...rest] = value.split('\n');
     printResult(`${label.padEnd(LABEL_WIDTH)} ${first}`);
     for (const line of rest) printResult(`${' '.repeat(LABEL_WIDTH)} ${line}`);
   };
@@ -60,23 +60,24 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
     return state === 'overdue' ? style.red(withMarker) : style.yellow(withMarker);
   };
   printResult(style.bold(`${inertLine(session.client)} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
-  field(t(m.session, lang), session.id);
+  // What comes from the record is made inert before it is styled: the styling is calmclient's own.
+  field(t(m.session, lang), inertLine(session.id));
   field(t(m.date, lang), writtenDate(sessionDay(session), lang));
-  field(t(m.playbook, lang), `${session.playbook.id} (${session.lang})`);
+  field(t(m.playbook, lang), `${inertLine(session.playbook.id)} (${session.lang})`);
   const mission = session.templateValues?.mission;
-  if (session.kind === 'prevention' && mission) field(t(m.mission, lang), mission);
+  if (session.kind === 'prevention' && mission) field(t(m.mission, lang), inert(mission));
   if (session.promise) {
-    field(t(m.promise, lang), session.promise.what);
+    field(t(m.promise, lang), inert(session.promise.what));
     field(t(m.by, lang), marked(writtenDate(session.promise.by, lang), due.promise));
   }
   if (session.nextContact) field(t(m.next, lang), marked(writtenDate(session.nextContact, lang), due.nextContact));
-  if (session.lesson) field(t(m.lesson, lang), session.lesson);
+  if (session.lesson) field(t(m.lesson, lang), inert(session.lesson));
   const crisis = session.followsUp ? loaded.sessions.find((other) => other.id === session.followsUp) : undefined;
   if (session.followsUp)
-    field(t(m.followsUp, lang), crisis ? `${crisis.id} (${statusLabel(crisis.status, lang)})` : session.followsUp);
+    field(t(m.followsUp, lang), crisis ? `${inertLine(crisis.id)} (${statusLabel(crisis.status, lang)})` : inertLine(session.followsUp));
   const followUps = loaded.sessions.filter((other) => other.followsUp === session.id).reverse();
   if (followUps.length > 0)
-    field(t(m.followUps, lang), followUps.map((other) => `${other.id} (${statusLabel(other.status, lang)})`).join('\n'));
+    field(t(m.followUps, lang), followUps.map((other) => `${inertLine(other.id)} (${statusLabel(other.status, lang)})`).join('\n'));
 
   const files: [string, string | undefined][] = [
     [t(fileLabels.recap, lang), session.files.recap],

@@ -49,7 +49,13 @@ export function openElsewhere(id: string, owner: LockOwner, lang: Lang): UsageEr
 
 /** Takes an existing session for this run, or says who has it. */
 export function takeSession(root: string, id: string, command: RecordCommand, lang: Lang): SessionLock {
-  const lock = lockSession(root, id, command);
+  let lock: SessionLock | LockOwner;
+  try {
+    lock = lockSession(root, id, command);
+  } catch (error) {
+    // The lock is the first thing a resumed run writes: a full disk or a read-only folder shows here.
+    throw notWritable(sessionsDir(root), error, lang);
+  }
   if (lock instanceof SessionLock) return lock;
   throw openElsewhere(id, lock, lang);
 }

@@ -48,6 +48,14 @@ describe('the user\'s data on the terminal (issue 13, item 3)', () => {
     expect(`${result.stdout}${result.stderr}`).toMatch(/\^\[\]52;c;|\\u001b\]52;c;/);
   });
 
+  it.each([['show', id], ['history'], ['lessons']])('%s keeps its own colours when they are on, and still nothing of the data acts', (...args) => {
+    const result = runCli(args, { home, env: { FORCE_COLOR: '1' } });
+    // calmclient's colours are real escapes (not made visible), and the data's are not.
+    expect(result.stdout).toMatch(/\u001b\[(1|31|33|2)m/);
+    expect(result.stdout).not.toMatch(/\^\[\[(39|22|31|33|1|2)m/);
+    expect(result.stdout).not.toMatch(/\u001b\]|\u001b\[2J|[\u0080-\u009f\u202e]/);
+  });
+
   it('show --json still gives scripts the data as it is', () => {
     const shown = JSON.parse(runCli(['show', id, '--json'], { home }).stdout) as SessionRecord;
     expect(shown.client).toBe(client);

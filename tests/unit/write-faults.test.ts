@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
-import { FIXTURES, tempDir } from '../helpers.js';
+import { FIXTURES, tempDir, writeDraft } from '../helpers.js';
 
 /**
  * A disk that fills up, or a file that cannot be deleted, at one chosen moment: `node:fs` as the
@@ -122,5 +122,21 @@ describe('forget, when a file cannot be deleted (issue 13, item 2)', () => {
     const again = await calmclient(home, ['forget', 'Roux', '--yes']);
     expect(again.stdout).toContain('Deleted 1 session(s) and 1 file(s) about "Roux".');
     expect(records(home)).toEqual([]);
+  });
+});
+
+describe('resuming on a full disk (issue 13, item 6)', () => {
+  it('says which folder is full when even the lock cannot be written, and goes on once there is room', async () => {
+    const home = tempDir();
+    const out = join(home, 'out');
+    mkdirSync(out);
+    writeDraft(home, { id: '2026-01-01-dupont-0001', answers: { breathe: true } });
+    const [draft] = records(home);
+    faults.writesLeft = 0;
+    const full = await calmclient(home, ['start', '--resume', draft?.id ?? '', '--answers', crisisAnswers, '--out', out]);
+    faults.writesLeft = Infinity;
+    expect(full.code).toBe(2);
+    expect(full.stderr).toMatch(/cannot write to \S+\/sessions: ENOSPC \(no space left on the disk\)/);
+    expect((await calmclient(home, ['start', '--resume', draft?.id ?? '', '--answers', crisisAnswers, '--out', out])).code).toBe(0);
   });
 });
