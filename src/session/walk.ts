@@ -38,6 +38,10 @@ const m = catalogue({
     en: 'playbook "{id}" is a {kind} playbook; "calmclient {command}" runs {expected} playbooks',
     fr: 'le playbook « {id} » est de type {kind} ; « calmclient {command} » exécute les playbooks de type {expected}',
   },
+  typedUnused: {
+    en: 'You had started typing in step "{step}" when the run was stopped; the answers file is used instead. What you had typed:',
+    fr: 'Vous aviez commencé à taper à l\'étape « {step} » quand l\'exécution a été interrompue ; le fichier de réponses est utilisé à la place. Ce que vous aviez tapé :',
+  },
   stopped: {
     en: 'Stopped. Your answers so far are saved in session {id}. To go on: calmclient {command} --resume {id}',
     fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
@@ -136,6 +140,10 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
     // Answers the playbook, as it now is, cannot take are said, and asked again.
     const mismatches = reconcileDraft(playbook, draft);
     if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
+    // Lines typed into a step before a stop go back into that step in a terminal; from a file, the
+    // file's answer is taken, and the lines are shown so that they are not lost unseen.
+    if (draft.partial && spec.options.answers !== undefined)
+      printWarning(`${t(m.typedUnused, lang, { step: draft.partial.step })}\n${draft.partial.text.replace(/^/gm, '    ')}\n`);
   }
 
   const client = draft?.client ?? spec.client;

@@ -52,6 +52,12 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
       expect(screen).toMatch(/(^|\s)icanon(\s|$)/m);
       expect(screen).not.toMatch(/(^|\s)-echo(\s|$)/m);
       expect(onlyRecord(home)).toMatchObject({ status: 'draft', answers: { breathe: true }, partial: { step: 'said', text: 'line one\nline two' } });
+      if (signal !== 'SIGTERM') return;
+      // Going on from a file takes the file's answer, and shows the lines typed rather than drop them unseen.
+      const resumed = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
+      expect(resumed.code).toBe(0);
+      expect(resumed.stderr).toContain('You had started typing in step "said" when the run was stopped; the answers file is used instead. What you had typed:\n    line one\n    line two');
+      expect(onlyRecord(home).partial).toBeUndefined();
     },
   );
 
