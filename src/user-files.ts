@@ -89,7 +89,8 @@ export function readBounded(path: string, limit: number): Buffer {
       if (read === chunk.length) chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, 64 * 1024));
       else chunk = chunk.subarray(read);
     }
-    return Buffer.concat(chunks, total);
+    // Most files come in one read: no copy then.
+    return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
