@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
@@ -43,28 +43,48 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
     for (let i = 0; i < 2; i++) expect(runCli(['start', '--answers', crisisAnswers, '--client', OTHER, '--out', out], { home }).code).toBe(0);
     const untouched = new Map(filesUnder(home).concat(filesUnder(out)).map((path) => [path, readFileSync(path, 'utf8')]));
 
-    // How long a run takes here, side by side with the others. A third of the kills fall anywhere in
-    // it, the rest from 60 % to 90 % of it, where the record and the documents are written (measured
-    // with strace: from about 65 % to 80 % of a run; what follows is the review of the e-mail).
+    // How long a run takes here, side by side with the others.
     const timed = Date.now();
     const calibration = await Promise.all(
       Array.from({ length: SIDE_BY_SIDE }, () => startCli(['start', '--answers', crisisAnswers, '--client', CLIENT, '--out', out], home).done),
     );
     for (const run of calibration) expect(run.code).toBe(0);
     const span = Date.now() - timed;
-    const moment = (): number => span * (Math.random() < 1 / 3 ? Math.random() : 0.6 + 0.3 * Math.random());
+
+    // A third of the kills fall anywhere in a run. The others fall while it writes: the first
+    // temporary file of its session (named after the session and its process, after the probe of
+    // the folder) starts the record and the documents, and the kill comes from 0 to 150 ms after
+    // it, about the time the writing takes here.
+    const writing = new Map<number, () => void>();
+    const seen = (_event: string, name: string | Buffer | null): void => {
+      const pid = /^\.\d{4}-\d{2}-\d{2}-.*\.(\d+)\.[0-9a-f]{8}\.tmp$/s.exec(String(name ?? ''))?.[1];
+      if (pid !== undefined) writing.get(Number(pid))?.();
+    };
+    const watchers = [watch(join(home, 'sessions'), seen), watch(out, seen)];
 
     let kills = 0;
+    let whileWriting = 0;
     let finished = 0;
     const worker = async (): Promise<void> => {
       while (kills < KILLS) {
         const run = startCli(['start', '--answers', crisisAnswers, '--client', CLIENT, '--out', out], home);
-        const delay = moment();
-        const timer = setTimeout(() => {
-          if (run.child.exitCode === null && run.child.signalCode === null && run.child.kill('SIGKILL')) kills++;
-        }, delay);
+        const kill = (during = false): void => {
+          if (run.child.exitCode === null && run.child.signalCode === null && run.child.kill('SIGKILL')) {
+            kills++;
+            if (during) whileWriting++;
+          }
+        };
+        const timers: NodeJS.Timeout[] = [];
+        const pid = run.child.pid ?? 0;
+        if (Math.random() < 1 / 3) timers.push(setTimeout(() => kill(), Math.random() * span));
+        else
+          writing.set(pid, () => {
+            writing.delete(pid);
+            timers.push(setTimeout(() => kill(true), Math.random() * 150));
+          });
         const result = await run.done;
-        clearTimeout(timer);
+        writing.delete(pid);
+        for (const timer of timers) clearTimeout(timer);
         if (result.signal === null) {
           finished++;
           expect(result.stderr).toBe('');
@@ -73,13 +93,14 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
       }
     };
     await Promise.all(Array.from({ length: SIDE_BY_SIDE }, worker));
+    for (const watcher of watchers) watcher.close();
     const crashed = Date.now() - started;
 
     // The store reads: every record whole, none skipped.
     const history = runCli(['history', '--json'], { home });
     expect(history.code).toBe(0);
     expect(history.stderr).toBe('');
-    // Runs killed while writing: a draft that lists files (killed between the record and the end), temporary files.
+    // What the kills left: drafts that list files (killed between the record and the end), temporary files.
     const caughtWriting = records(home).filter((record) => record.status === 'draft' && (record.written?.length ?? 0) > 0).length;
     const temporary = [...filesUnder(home), ...filesUnder(out)].filter((path) => path.endsWith('.tmp')).length;
     const listed = new Set(records(home).flatMap((record) => [...(record.written ?? []), ...Object.values(record.files)]));
@@ -100,7 +121,7 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
     expect(kills).toBeGreaterThanOrEqual(KILLS);
     // eslint-disable-next-line no-console -- the numbers the reliability notes quote
     console.info(
-      `crash test: ${kills} kills (${caughtWriting} while writing the documents, ${temporary} temporary files left), ${finished} runs finished, run span ${Math.round(span)} ms, ${crashed} ms in all`,
+      `crash test: ${kills} kills (${whileWriting} while writing; left ${caughtWriting} drafts listing their documents, ${temporary} temporary files), ${finished} runs finished, run span ${Math.round(span)} ms, ${crashed} ms in all`,
     );
   }, 300_000);
 });
