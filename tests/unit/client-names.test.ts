@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sameClient } from '../../src/store/session-list.js';
 import { clientKey, isBlankName } from '../../src/text/client-name.js';
 import { slugify } from '../../src/text/slug.js';
-import { runs, timeoutFor } from '../reliability/runs.js';
+import { propertyRuns as runs, propertyTimeout as timeoutFor } from '../properties.js';
 
 /** Names in many scripts: Latin with accents, Greek, Cyrillic, Arabic, Hebrew, Devanagari, CJK, emoji, and noise. */
 const SCRIPTS = [

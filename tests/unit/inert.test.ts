@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inert, inertJson, inertLine } from '../../src/text/inert.js';
-import { runs, timeoutFor } from '../reliability/runs.js';
+import { propertyRuns as runs, propertyTimeout as timeoutFor } from '../properties.js';
 
 /** What a terminal acts on: C0 but tab and line feed, DEL, C1, the line separators, bidi overrides and isolates. */
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;

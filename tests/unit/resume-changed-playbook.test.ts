@@ -7,7 +7,7 @@ import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { Playbook, QuestionStep, Step } from '../../src/playbook/schema.js';
 import { describeMismatches, misfit, reconcileDraft } from '../../src/session/resume.js';
 import { FIXTURES } from '../helpers.js';
-import { runs, timeoutFor } from '../reliability/runs.js';
+import { propertyRuns as runs, propertyTimeout as timeoutFor } from '../properties.js';
 
 const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'), 'en');
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { tempDir } from '../helpers.js';
-import { runs, timeoutFor } from '../reliability/runs.js';
+import { propertyRuns as runs, propertyTimeout as timeoutFor } from '../properties.js';
 
 /** A playbook whose recap template is the file `name`. */
 function playbookWith(name: string): string {

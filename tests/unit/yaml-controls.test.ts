@@ -6,7 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { parsePlaybook } from '../../src/playbook/load.js';
 import { AnswersFile } from '../../src/prompters/scripted.js';
 import { FIXTURES } from '../helpers.js';
-import { runs, timeoutFor } from '../reliability/runs.js';
+import { propertyRuns as runs, propertyTimeout as timeoutFor } from '../properties.js';
 
 function problemsOf(action: () => unknown): InputError {
   try {
