@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
 import { FIXTURES, tempDir, writeDraft } from '../helpers.js';
 
@@ -28,7 +28,14 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
+// Test files share their worker and its modules (vitest.config.ts): calmclient's modules are loaded
+// anew here, on the `node:fs` above, and dropped again when the file ends.
+vi.resetModules();
 const { run } = await import('../../src/cli.js');
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
 const crisisAnswers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 
 async function calmclient(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
