@@ -120,9 +120,8 @@ export function misfit(step: Step, value: AnswerValue): Misfit | undefined {
     case 'advice':
       return value === true ? undefined : 'type';
     case 'input':
-      if (typeof value !== 'string' || value.includes('\n')) return 'type';
-      break;
     case 'text':
+      // One line or several: both are text, and an answers file may give an input several lines.
       if (typeof value !== 'string') return 'type';
       break;
     case 'confirm':
