@@ -1,4 +1,7 @@
-import { formatDate, parseIso } from '../dates/calendar.js';
+import { formatDate, parseIso, toIso, todayOf } from '../dates/calendar.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { QuestionStep } from '../playbook/schema.js';
+import type { PromiseTiming } from '../render/context.js';
 import { sessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
@@ -11,6 +14,7 @@ import { findSession, sessionDay } from '../store/session-list.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertLine } from '../text/inert.js';
 
 export interface FollowupOptions extends WalkOptions {
   /** The language of the follow-up, when not the crisis session's. */
@@ -74,7 +78,7 @@ export default async function followup(ref: string | undefined, options: Followu
   const crisis =
     crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive, lang) : followable(findSession(loaded, crisisRef, lang), lang);
   const runLang = options.lang === undefined ? crisis.lang : lang;
-  const templateValues = promiseValues(crisis, runLang);
+  const templateValues = promiseValues(crisis, runLang, now);
 
   const { session, playbook, recorded } = await runWalk({
     command: 'followup',
@@ -91,11 +95,13 @@ export default async function followup(ref: string | undefined, options: Followu
     defaultStatus: 'done',
     recapLabel: fileLabels.followupRecap,
     crisis,
+    emailFormat: 'both',
+    propose: proposeStatus,
   });
   const said = playbook.lang;
   updateCrisis(root, crisis, session, now);
-  printInfo(t(m.saved, said, { id: session.id }));
-  const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status, said) };
+  printInfo(t(m.saved, said, { id: inertLine(session.id) }));
+  const vars = { id: inertLine(crisis.id), client: inertLine(crisis.client), status: statusLabel(crisis.status, said) };
   printInfo(recorded === undefined ? t(m.unchanged, said, vars) : t(m.status, said, vars));
   if (crisis.status === 'open' && crisis.nextContact) printInfo(t(m.next, said, { date: writtenDate(crisis.nextContact, said) }));
   return ExitCode.ok;
@@ -128,8 +134,8 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
     open.map((session) => {
       const due = sessionDue(session, now);
       const marker = due.promise ?? due.nextContact;
-      const name = `${session.client} · ${writtenDate(sessionDay(session), lang)}${marker ? ` · ⚠ ${dueLabel(marker, lang)}` : ''}`;
-      return { value: session, name, ...(session.promise ? { description: session.promise.what } : {}) };
+      const name = `${inertLine(session.client)} · ${writtenDate(sessionDay(session), lang)}${marker ? ` · ⚠ ${dueLabel(marker, lang)}` : ''}`;
+      return { value: session, name, ...(session.promise ? { description: inert(session.promise.what) } : {}) };
     }),
   );
 }
@@ -137,9 +143,11 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
 /** What was agreed and by when, flagged when due or overdue. */
 function remind(crisis: SessionRecord, now: Date, lang: Lang): void {
   const due = sessionDue(crisis, now);
-  printInfo(style.bold(wrap(t(m.header, lang, { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis), lang) }))));
+  printInfo(
+    style.bold(wrap(t(m.header, lang, { client: inertLine(crisis.client), id: inertLine(crisis.id), date: writtenDate(sessionDay(crisis), lang) }))),
+  );
   if (crisis.promise) {
-    printInfo(`  ${wrap(t(m.promise, lang, { what: crisis.promise.what }), '    ')}`);
+    printInfo(`  ${wrap(t(m.promise, lang, { what: inert(crisis.promise.what) }), '    ')}`);
     const by = t(m.by, lang, { date: writtenDate(crisis.promise.by, lang) });
     printInfo(`  ${due.promise ? flag(by, due.promise, lang) : by}`);
   } else {
@@ -157,11 +165,35 @@ function flag(text: string, due: 'due' | 'overdue', lang: Lang): string {
   return due === 'overdue' ? style.red(marked) : style.yellow(marked);
 }
 
-/** `{{promise}}` and `{{promise_date}}` for the follow-up's templates. */
-function promiseValues(crisis: SessionRecord, lang: Lang): Record<string, string> | undefined {
+/**
+ * `{{promise}}`, `{{promise_date}}` and `promise_timing` (`{{#is.promise.ahead}}`…) for the
+ * follow-up's templates: before the promised day the e-mail is a status update, on or after it,
+ * it says what it is today.
+ */
+function promiseValues(crisis: SessionRecord, lang: Lang, now: Date): Record<string, string> | undefined {
   if (!crisis.promise) return undefined;
   const by = parseIso(crisis.promise.by);
-  return { promise: crisis.promise.what, ...(by ? { promise_date: formatDate(by, lang) } : {}) };
+  if (!by) return { promise: crisis.promise.what };
+  return { promise: crisis.promise.what, promise_date: formatDate(by, lang), promise_timing: promiseTiming(crisis.promise.by, now) };
+}
+
+export function promiseTiming(by: string, now: Date): PromiseTiming {
+  const today = toIso(todayOf(now));
+  const day = by.slice(0, 10);
+  return day > today ? 'ahead' : day === today ? 'today' : 'past';
+}
+
+/**
+ * The status a follow-up proposes (the default of the playbook's status step), from the answers
+ * so far: delivered (on time or late) to a satisfied client closes the crisis, and so does a new
+ * order from a client who is not still unhappy; anything else keeps it open. Escalated and lost are the user's call, never proposed.
+ */
+export function proposeStatus(step: QuestionStep, answers: Answers): AnswerValue | undefined {
+  if (step.id !== 'status' || step.type !== 'select') return undefined;
+  const delivered = answers.kept === 'yes' || answers.kept === 'late';
+  const wonBack = answers.client_feeling === 'satisfied' || (answers.new_order === true && answers.client_feeling !== 'still_unhappy');
+  const proposed = delivered && wonBack ? 'resolved' : 'open';
+  return step.choices.some((choice) => choice.value === proposed) ? proposed : undefined;
 }
 
 /** The crisis takes the follow-up's status; its next contact is the follow-up's, or none once closed. */

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type * as z from 'zod';
 import { InputError, type SourceProblem } from '../errors.js';
@@ -18,6 +19,7 @@ import {
   type StepType,
 } from './schema.js';
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
+import { withFrenchSpacing } from './typography.js';
 import { readUserFile } from '../user-files.js';
 import { problemIn, YamlSource } from '../yaml/source.js';
 import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schema-problem.js';
@@ -25,9 +27,34 @@ import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schem
 /** Reads, parses and validates a playbook file. Every problem is located; all of them are reported. */
 export function loadPlaybookFile(file: string, lang: Lang): Playbook {
   return parsePlaybook(file, readUserFile(file, lang), lang, (name) => {
-    const path = resolve(dirname(file), name);
+    const path = templatePath(file, name, lang);
     return { path, text: readUserFile(path, lang) };
   });
+}
+
+/**
+ * Where the template `name` of the playbook `file` is: in the playbook's folder or below it, and
+ * nowhere else. A shared playbook must not be able to put `/etc/passwd` or `~/.ssh/id_rsa` into an
+ * e-mail: an absolute path, a `..` and a link leading out are refused (InputError, which the
+ * loader locates at the `file:` key).
+ */
+export function templatePath(file: string, name: string, lang: Lang): string {
+  if (isAbsolute(name) || win32.isAbsolute(name)) throw new InputError(t(m.templateAbsolute, lang, { file: name }));
+  if (name.split(/[\\/]/).includes('..')) throw new InputError(t(m.templateParent, lang, { file: name }));
+  const folder = dirname(resolve(file));
+  const path = resolve(folder, name);
+  let real: string;
+  let realFolder: string;
+  try {
+    real = realpathSync(path);
+    realFolder = realpathSync(folder);
+  } catch {
+    // Missing: readUserFile says so.
+    return path;
+  }
+  const inside = relative(realFolder, real);
+  if (inside.split(sep)[0] === '..' || isAbsolute(inside)) throw new InputError(t(m.templateOutside, lang, { file: name }));
+  return path;
 }
 
 export type TemplateReader = (name: string) => { path: string; text: string };
@@ -40,7 +67,8 @@ export function parsePlaybook(file: string, text: string, lang: Lang, readTempla
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => playbookSchemaProblem(source, data, issue)));
 
-  const playbook = parsed.data;
+  // French on screen keeps its no-break spaces: no prompt wraps a lone "?" or "»" onto a line.
+  const playbook = withFrenchSpacing(parsed.data);
   const problems = [...checkSteps(source, playbook.steps), ...checkRecord(source, playbook)];
   const templates = readTemplates(source, playbook, readTemplate, problems);
   if (problems.length > 0 || !templates) fail(problems);
@@ -55,7 +83,7 @@ function fail(problems: SourceProblem[]): never {
 function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
   const path = issuePath(issue);
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
-    const value = String(valueAt(data, path) ?? '');
+    const value = shownValue(valueAt(data, path));
     if (value === '') return source.problemAtPath(path, t(yamlMessages.missingField, source.lang, { key: 'type' }));
     return source.problemAtPath(path, t(m.unknownType, source.lang, { value, types: STEP_TYPES.join(', ') }));
   }
@@ -63,6 +91,14 @@ function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.
     return source.problemAtPath(path, t(m.whenShape, source.lang));
   }
   return schemaProblem(source, data, issue, m);
+}
+
+/** A value from the file as a message quotes it: a mapping or a list as YAML's JSON, never through its own `toString`. */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[] {
@@ -110,6 +146,8 @@ const ROLE_TYPES: Record<string, readonly StepType[]> = {
   next_contact: ['date'],
   lesson: ['input', 'text'],
   status: ['select'],
+  'caller.name': ['input'],
+  'caller.role': ['input'],
 };
 
 function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProblem[] {
@@ -121,6 +159,8 @@ function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProble
     ['next_contact', record.next_contact],
     ['lesson', record.lesson],
     ['status', record.status],
+    ['caller.name', record.caller?.name],
+    ['caller.role', record.caller?.role],
   ];
   const problems: SourceProblem[] = [];
   for (const [role, id] of roles) {

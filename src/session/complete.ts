@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { todayOf } from '../dates/calendar.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
-import { recapsDir } from '../paths.js';
+import { configDir, recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
-import { nextContactEvent } from '../render/calendar.js';
+import { nextContactEvent, type EventDetails } from '../render/calendar.js';
 import { renderSession } from '../render/documents.js';
-import { emlFromDraft } from '../render/eml.js';
+import { emlFromDraft, type MailboxInput } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
-import { checkOutDir, writeFiles } from '../store/files.js';
-import { saveSession, type SessionRecord } from '../store/sessions.js';
+import { readProfile, signatureOf } from '../store/profile.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail, type Delivery } from './email-out.js';
+import { documentPeople, type SessionPeople } from './people.js';
+import { checkOutDir } from '../store/files.js';
+import type { SessionRecord } from '../store/sessions.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
+import { inert } from '../text/inert.js';
+import type { RecordKeeper } from './record-keeper.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
 /**
@@ -25,25 +32,19 @@ const m = catalogue({
   reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
 });
 
-/** Saves the answers given so far in the session's record (a draft until its documents are written). */
-export function saveAnswers(root: string, session: SessionRecord, answers: Answers): void {
-  session.answers = answers;
-  session.updatedAt = new Date().toISOString();
-  saveSession(root, session);
-}
-
-/** `--out DIR`, or the recaps folder; checked before the first question. */
+/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
 export function outputDir(out: string | undefined, root: string, lang: Lang): string {
-  const dir = out === undefined ? recapsDir(root) : resolve(out);
-  checkOutDir(dir, out !== undefined, lang);
+  const chosen = out ?? readProfile(configDir(), lang).out;
+  const dir = chosen === undefined ? recapsDir(root) : resolve(chosen);
+  checkOutDir(dir, chosen !== undefined, lang);
   return dir;
 }
 
 export interface Completion {
-  root: string;
+  /** The session's record, as the run keeps it on disk. */
+  keeper: RecordKeeper;
   outDir: string;
   playbook: Playbook;
-  session: SessionRecord;
   /** Every answer of the walk, as `walkSession` returned them. */
   answers: Answers;
   now: Date;
@@ -51,6 +52,10 @@ export interface Completion {
   recapLabel: Message;
   crisis?: SessionRecord;
   emailFormat?: EmailFormat;
+  /** Who the documents are between (session/people.ts). */
+  people: SessionPeople;
+  /** `--open`, `--copy`: the e-mail handed to the mail client or the clipboard once written. */
+  delivery?: Delivery | undefined;
 }
 
 /**
@@ -59,7 +64,8 @@ export interface Completion {
  * Returns the status the playbook's answers recorded, if it records one.
  */
 export async function completeSession(done: Completion): Promise<SessionStatus | undefined> {
-  const { playbook, session, now } = done;
+  const { playbook, keeper, now } = done;
+  const { session } = keeper;
   const { lang } = playbook;
   const kept = effectiveAnswers(playbook, done.answers);
   const documents = renderSession({
@@ -67,25 +73,34 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     answers: kept,
     client: session.client,
     now,
+    people: documentPeople(done.people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
   Object.assign(session, recordFields(playbook, kept));
+  session.answers = done.answers;
+  delete session.partial;
+  session.updatedAt = new Date().toISOString();
   const recorded = recordedStatus(playbook, kept);
-  session.status = recorded ?? done.defaultStatus;
   const format = done.emailFormat ?? 'md';
-  session.files = writeFiles(
-    done.outDir,
-    {
-      recap: documents.recap,
-      email: format === 'eml' ? undefined : documents.email,
-      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` }),
-      calendar: nextContactEvent(session, now, done.crisis),
-    },
-    lang,
-  );
-  saveAnswers(done.root, session, done.answers);
+  // Listed in the record (still a draft) before they exist, then written all or none.
+  const files = keeper.writeFiles(done.outDir, {
+    recap: documents.recap,
+    email: format === 'eml' ? undefined : documents.email,
+    eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
+    calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
+  });
+  const before = { files: session.files, status: session.status };
+  session.files = files;
+  session.status = recorded ?? done.defaultStatus;
+  try {
+    keeper.save();
+  } catch (error) {
+    // The documents go with the record or not at all: the draft, with every answer, stays.
+    for (const path of Object.values(files)) if (path !== undefined) rmSync(path, { force: true });
+    Object.assign(session, before);
+    throw keeper.answersKept(error instanceof Error ? error : new Error(String(error)));
+  }
 
-  const { files } = session;
   printWritten(
     [
       [t(done.recapLabel, lang), files.recap],
@@ -96,7 +111,43 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     lang,
   );
   await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang, now);
+  if (done.delivery)
+    await deliverEmail(
+      { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+      done.delivery,
+      lang,
+    );
   return recorded;
+}
+
+export const newMessageId = (): string => `${randomUUID()}@calmclient.invalid`;
+
+/** `From:` the user (their name, else their signature's first line) and `To:` the contact, when their addresses are known. */
+export function mailboxes(people: Pick<SessionPeople, 'contact' | 'sender'>): { from?: MailboxInput; to?: MailboxInput } {
+  const { contact, sender } = people;
+  const senderName = sender.name ?? signatureOf(sender)?.split('\n')[0];
+  return {
+    ...(sender.email ? { from: { address: sender.email, name: senderName } } : {}),
+    ...(contact.email ? { to: { address: contact.email, name: contact.name } } : {}),
+  };
+}
+
+/**
+ * What the calendar event says beyond the date: the contact and their phone, who calls back when
+ * someone took over (`record.caller`), and for a checklist its mission and the points still open
+ * (the select steps answered `not_yet`, by their titles).
+ */
+export function eventDetails(playbook: Playbook, answers: Answers, session: SessionRecord, people: Pick<SessionPeople, 'contact'>): EventDetails {
+  const callerName = textAnswer(answers, playbook.record?.caller?.name);
+  const callerRole = textAnswer(answers, playbook.record?.caller?.role);
+  const openPoints = playbook.steps.flatMap((step) => (step.type === 'select' && answers[step.id] === 'not_yet' ? [step.title ?? step.id] : []));
+  const mission = session.templateValues?.mission;
+  return {
+    contact: people.contact,
+    ...(callerName ? { caller: { name: callerName, ...(callerRole ? { role: callerRole } : {}) } } : {}),
+    ...(mission ? { mission } : {}),
+    ...(openPoints.length > 0 ? { openPoints } : {}),
+  };
 }
 
 /** A step's answer when it is non-empty text (or a choice value). */
@@ -128,7 +179,7 @@ export function printWritten(files: readonly (readonly [label: string, path: str
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
   const width = Math.max(16, ...written.map(([label]) => label.length));
   printInfo(style.bold(t(m.written, lang)));
-  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${inert(path)}`);
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */

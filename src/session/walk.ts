@@ -4,15 +4,20 @@ import { runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import type { Playbook } from '../playbook/schema.js';
+import type { Playbook, QuestionStep } from '../playbook/schema.js';
+import type { AnswerValue } from '../engine/answers.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
-import { printInfo, style, wrap } from '../terminal/output.js';
+import { printInfo, printWarning, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
-import { completeSession, outputDir, saveAnswers } from './complete.js';
-import { resumeDraft, type Resumed } from './resume.js';
+import { configDir } from '../paths.js';
+import { completeSession, outputDir } from './complete.js';
+import { prepareDataDir } from './data-dir.js';
+import { askContact, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
+import { RecordKeeper } from './record-keeper.js';
+import { describeMismatches, reconcileDraft, resumeDraft, type Resumed } from './resume.js';
 
 /**
  * A session from its first question to its documents, for the three commands that walk a
@@ -36,11 +41,18 @@ const m = catalogue({
     en: 'playbook "{id}" is a {kind} playbook; "calmclient {command}" runs {expected} playbooks',
     fr: 'le playbook « {id} » est de type {kind} ; « calmclient {command} » exécute les playbooks de type {expected}',
   },
+  typedUnused: {
+    en: 'You had started typing in step "{step}" when the run was stopped; the answers file is used instead. What you had typed:',
+    fr: 'Vous aviez commencé à taper à l\'étape « {step} » quand l\'exécution a été interrompue ; le fichier de réponses est utilisé à la place. Ce que vous aviez tapé :',
+  },
   stopped: {
     en: 'Stopped. Your answers so far are saved in session {id}. To go on: calmclient {command} --resume {id}',
     fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
   },
 });
+
+/** The signals that stop a run during its questions as Ctrl-C does: every one a user can send that Node lets a program catch. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** The commands that walk a playbook for a new session, and can resume one. */
 export type WalkCommand = 'start' | 'checklist' | 'followup';
@@ -52,6 +64,9 @@ export interface WalkOptions {
   out?: string;
   /** `--resume` alone: the newest draft; `--resume ID`: that one. */
   resume?: string | true;
+  /** Open the `.eml` draft in the mail client, copy the e-mail's text to the clipboard (session/email-out.ts). */
+  open?: boolean;
+  copy?: boolean;
 }
 
 export function hasTerminal(): boolean {
@@ -83,8 +98,13 @@ export interface WalkSpec {
   client?: string | undefined;
   /** Fields of the new session record beyond the walk's (`templateValues`, `followsUp`). */
   fields?: Partial<SessionRecord>;
-  /** Said once the client is known and before the first question (the past incidents, the promise to check). */
-  beforeQuestions?: (client: string, lang: Lang) => void;
+  /**
+   * Said once the client is known and before the first question (the past incidents, the promise
+   * to check). What it returns is added to the template values (a checklist's past lessons).
+   */
+  beforeQuestions?: (client: string, lang: Lang) => Record<string, string> | void;
+  /** The answer to propose for a step, given the answers so far (a follow-up's status): its default. */
+  propose?: (step: QuestionStep, answers: Answers) => AnswerValue | undefined;
   /** The session's status when its playbook records none (`record.status`). */
   defaultStatus: RecordStatus;
   /** The label printed in front of the recap's path. */
@@ -93,6 +113,12 @@ export interface WalkSpec {
   crisis?: SessionRecord;
   /** `start --format`: which e-mail files to write (default: the markdown draft only). */
   emailFormat?: EmailFormat;
+  /**
+   * Values for the templates asked before the first question when the command line did not give
+   * them (`checklist`: the mission's name), or read from the answers file under the same key.
+   * Optional: an empty answer leaves the value out.
+   */
+  templateQuestions?: readonly { key: string; title: Message; message: Message }[];
 }
 
 export interface WalkResult {
@@ -107,6 +133,15 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const now = spec.now ?? new Date();
   const root = spec.root;
   const resumed = spec.resumed ?? (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  try {
+    return await walkAndComplete(spec, now, resumed);
+  } finally {
+    resumed?.lock.release();
+  }
+}
+
+async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | undefined): Promise<WalkResult> {
+  const root = spec.root;
   const draft = resumed?.draft;
   // A resumed session goes on in the language it began in.
   const lang = draft?.lang ?? spec.lang;
@@ -117,40 +152,113 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     );
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(spec.options.out, root, lang);
+  prepareDataDir(root, outDir, lang);
+  if (draft) {
+    // Answers the playbook, as it now is, cannot take are said, and asked again.
+    const mismatches = reconcileDraft(playbook, draft);
+    if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
+    // Lines typed into a step before a stop go back into that step in a terminal; from a file, the
+    // file's answer is taken, and the lines are shown so that they are not lost unseen.
+    if (draft.partial && spec.options.answers !== undefined)
+      printWarning(`${t(m.typedUnused, lang, { step: draft.partial.step })}\n${draft.partial.text.replace(/^/gm, '    ')}\n`);
+  }
 
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
+      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers, draft?.partial)
       : scriptedWalk(playbook, spec.options.answers, now, client);
-  if (!draft) spec.beforeQuestions?.(walk.client, lang);
+  // The people (session/people.ts): who is greeted, tu or vous, who signs.
+  const config = configDir();
+  const signs = needsSignature(playbook);
+  const walkClient = canonicalClient(root, walk.client, lang);
+  let people: SessionPeople;
+  let remember = (): void => undefined;
+  let assertSigned = (): void => undefined;
+  if (walk.answersFile) {
+    ({ people, remember, assertSigned } = scriptedPeople(walk.answersFile, { root, configDir: config, client: walkClient, lang, signs }));
+  } else {
+    people = await askContact(walk.prompter, { root, configDir: config, client: walkClient, lang });
+  }
+  const shown = draft ? undefined : spec.beforeQuestions?.(people.client, lang);
+  const fields: Partial<SessionRecord> = { ...spec.fields };
+  const values = draft ? {} : { ...(shown ?? {}), ...(await templateValues(spec, walk, lang)) };
+  if (Object.keys(values).length > 0) fields.templateValues = values;
 
-  const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
-  const answers = await walkSession(playbook, walk, session, root, spec.command);
-  const recorded = await completeSession({
-    root,
-    outDir,
-    playbook,
-    session,
-    answers,
-    now,
-    defaultStatus: spec.defaultStatus,
-    recapLabel: spec.recapLabel,
-    ...(spec.crisis ? { crisis: spec.crisis } : {}),
-    ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
-  });
-  return { session, playbook, recorded };
+  const session = draft ?? newSession(playbook, people.client, now, fields);
+  const keeper = new RecordKeeper(root, session, spec.command, lang, { exists: draft !== undefined, lock: resumed?.lock });
+  try {
+    const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
+    const answers = await walkSession(playbook, { ...walk, prompter }, keeper);
+    if (walk.answersFile) assertSigned();
+    else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+    // Before the documents: a folder that cannot keep the contact stops the run with nothing written.
+    remember();
+    const recorded = await completeSession({
+      keeper,
+      outDir,
+      playbook,
+      answers,
+      now,
+      defaultStatus: spec.defaultStatus,
+      recapLabel: spec.recapLabel,
+      ...(spec.crisis ? { crisis: spec.crisis } : {}),
+      ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+      people,
+      delivery: { open: spec.options.open, copy: spec.options.copy },
+    });
+    return { session, playbook, recorded };
+  } finally {
+    keeper.release();
+  }
+}
+
+/** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
+export function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
+  const known: Answers = { ...earlier };
+  return {
+    advise: (step, progress) => prompter.advise(step, progress),
+    ask: async (step, progress) => {
+      const proposed = propose(step, known);
+      // The proposal is a value of the step's own kind: a choice value for a select.
+      const asked = proposed === undefined ? step : ({ ...step, default: proposed } as QuestionStep);
+      const value = await prompter.ask(asked, progress);
+      if (value !== undefined) known[step.id] = value;
+      return value;
+    },
+  };
+}
+
+/** The command's template values, with those its `templateQuestions` got from the user or the answers file. */
+async function templateValues(spec: WalkSpec, walk: Walk, lang: Lang): Promise<Record<string, string>> {
+  const values: Record<string, string> = { ...spec.fields?.templateValues };
+  for (const [index, question] of (spec.templateQuestions ?? []).entries()) {
+    if (values[question.key] !== undefined) continue;
+    const fromFile = walk.answersFile?.values[question.key];
+    const answer = walk.answersFile
+      ? typeof fromFile === 'string' || typeof fromFile === 'number' ? String(fromFile) : undefined
+      : await walk.prompter.ask(
+          { id: question.key, type: 'input', title: t(question.title, lang), required: false, message: t(question.message, lang) },
+          { index: index + 1, total: spec.templateQuestions?.length ?? 1 },
+        );
+    if (typeof answer === 'string' && answer.trim() !== '') values[question.key] = answer.trim().replace(/\s+/g, ' ');
+  }
+  return values;
 }
 
 interface Walk {
   client: string;
   prompter: Prompter;
+  /** The answers file of a run from one: the people and template values are read from it too. */
+  answersFile?: AnswersFile;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
   finish: () => void;
   /** Gives back what the run held (signal handlers). */
   release: () => void;
+  /** What was being typed into a step when the run was stopped, if anything. */
+  typed: () => { step: string; text: string } | undefined;
 }
 
 /** `--answers FILE`. The client is `client` when given, else the file's `client:` key. */
@@ -162,7 +270,15 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return {
+    client: name,
+    prompter,
+    answersFile: answers,
+    saveDrafts: false,
+    finish: () => prompter.assertComplete(),
+    release: () => undefined,
+    typed: () => undefined,
+  };
 }
 
 /**
@@ -175,26 +291,27 @@ async function interactiveWalk(
   client: string | undefined,
   command: WalkCommand,
   earlier: Answers = {},
+  partial?: { step: string; text: string },
 ): Promise<Walk> {
   const { lang } = playbook;
   requireTerminal(command, lang);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
-  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
+  // A closed terminal, a `kill` or a `kill -INT` from elsewhere ends the run like Ctrl-C: the
+  // prompt gives the terminal back, the answers given so far are on disk, and the user is told how
+  // to go on. `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only
+  // listener (without giving the terminal back when the signal is SIGQUIT, which Node leaves alone).
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  process.on('SIGTERM', abort);
-  process.on('SIGHUP', abort);
+  for (const signal of STOP_SIGNALS) process.on(signal, abort);
   const release = (): void => {
-    process.off('SIGTERM', abort);
-    process.off('SIGHUP', abort);
+    for (const signal of STOP_SIGNALS) process.off(signal, abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal });
+  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, ...(partial ? { typed: partial } : {}) });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
   try {
     const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
-    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release, typed: () => prompter.typed() };
   } catch (error) {
     release();
     throw error;
@@ -221,11 +338,18 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
 }
 
 /**
- * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
- * draft behind when it is stopped, and says how to continue.
+ * Runs the playbook for the keeper's session, from the answers it already holds; an interactive run
+ * saves a draft after each answer, and when it is stopped keeps what was being typed and says how to
+ * continue.
  */
-async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Answers> {
-  const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
+async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper): Promise<Answers> {
+  const { session, command } = keeper;
+  const saveDraft = (answers: Answers): void => {
+    session.answers = answers;
+    session.updatedAt = new Date().toISOString();
+    delete session.partial;
+    keeper.saveDraft();
+  };
   let answers: Answers;
   try {
     answers = await runPlaybook(playbook, {
@@ -234,8 +358,17 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
   } catch (error) {
-    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+    if (error instanceof CancelledError) {
+      const typed = walk.typed();
+      if (typed && typed.text.trim() !== '') session.partial = typed;
+      if (Object.keys(session.answers).length > 0 || session.partial) {
+        if (session.partial) {
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        }
+        throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+      }
+    }
     throw error;
   } finally {
     walk.release();
@@ -243,4 +376,3 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
   walk.finish();
   return answers;
 }
-
