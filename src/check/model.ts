@@ -1,3 +1,4 @@
+import type { Tense } from '../dates/mentions.js';
 import type { Matcher } from './matcher.js';
 import type { Fragment } from './pattern.js';
 import type { Lang } from '../types.js';
@@ -31,8 +32,14 @@ interface RuleCommon {
 export interface PhraseRule extends RuleCommon {
   check: 'phrase';
   patterns: PatternList;
-  /** The rule does not apply in a sentence where one of these stands too (a past tense, for a window). */
+  /** The rule does not apply in a sentence where one of these stands too (a habit, for a hedge). */
   unlessSentence?: PatternList;
+  /**
+   * The rule does not apply where the clause of the words is told in one of these tenses, as the
+   * date reader reads it (src/dates/mentions.ts `tenseAt`): a stock delay told in the past ("vous
+   * nous avez demandé une réponse dans les meilleurs délais") promises nothing.
+   */
+  unlessTense?: readonly Tense[];
   /** What to write instead of the words found, when one replacement fits (Vale's `swap`). */
   replace?: string;
 }

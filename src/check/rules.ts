@@ -59,6 +59,7 @@ function schemas(lang: Lang) {
       except: z.array(nonEmpty).min(1).optional(),
       negated: z.boolean().optional(),
       unless_sentence: z.array(nonEmpty).min(1).optional(),
+      unless_tense: z.array(z.enum(['past', 'future'])).min(1).optional(),
       replace: nonEmpty.optional(),
     }),
     'next-date': z.strictObject({
@@ -274,6 +275,7 @@ class Compiler {
         if (phrase.negated) patterns.negated = true;
         const done: PhraseRule = { ...about, check: 'phrase', patterns };
         if (phrase.unless_sentence) done.unlessSentence = { match: this.matchers(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
+        if (phrase.unless_tense) done.unlessTense = phrase.unless_tense;
         if (phrase.replace !== undefined) done.replace = phrase.replace;
         return done;
       }

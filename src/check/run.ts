@@ -4,7 +4,8 @@ import { indexTokens, type TokenIndex } from './automaton.js';
 import type { Matcher } from './matcher.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
 import type { Token } from './tokens.js';
-import { findDates, type DraftDate } from './when.js';
+import { placeMentions, type DraftDate } from './when.js';
+import { readDates, type DateReading, type Tense } from '../dates/mentions.js';
 import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
 
@@ -95,8 +96,21 @@ export class Context {
     return (this.backs ??= this.rules.flatMap((rule) => (rule.check === 'apology-but' ? apologiesTakenBack(rule, this) : [])));
   }
 
+  private reading: DateReading | undefined;
+
+  /** The draft read by the date reader (src/dates/mentions.ts): its dates, and the tenses of its clauses. */
+  private dateReading(): DateReading {
+    return (this.reading ??= readDates(this.draft.shown, { reference: this.reference, lang: this.lang }));
+  }
+
   dateMentions(): DraftDate[] {
-    return (this.dates ??= findDates(this.draft, this.reference, this.lang));
+    return (this.dates ??= placeMentions(this.draft, this.dateReading().mentions()));
+  }
+
+  /** The tense the clause of `span` is told in, when its words say one. */
+  tenseOf(span: Span): Tense | undefined {
+    const { from, to } = toOriginal(this.draft, span);
+    return this.dateReading().tenseAt(from, to);
   }
 }
 
@@ -104,10 +118,18 @@ export class Context {
 export function runRule(rule: Rule, draft: Draft, context: Context): Span[] {
   switch (rule.check) {
     case 'phrase': {
-      const found = context.matches(rule.patterns);
-      if (!rule.unlessSentence || found.length === 0) return found;
-      const excluded = new Set(context.matches(rule.unlessSentence).map((span) => draft.sentence[span.from]));
-      return found.filter((span) => !excluded.has(draft.sentence[span.from]));
+      let found = context.matches(rule.patterns);
+      if (rule.unlessSentence && found.length > 0) {
+        const excluded = new Set(context.matches(rule.unlessSentence).map((span) => draft.sentence[span.from]));
+        found = found.filter((span) => !excluded.has(draft.sentence[span.from]));
+      }
+      const tenses = rule.unlessTense;
+      if (tenses && found.length > 0)
+        found = found.filter((span) => {
+          const tense = context.tenseOf(span);
+          return tense === undefined || !tenses.includes(tense);
+        });
+      return found;
     }
     case 'next-date':
       return hasNextStep(rule, context) ? [] : [{ from: firstWords(draft), to: firstWords(draft) }];

@@ -1,7 +1,5 @@
-import { findDateMentions, type DateMention } from '../dates/mentions.js';
-import type { Lang } from '../types.js';
+import type { DateMention } from '../dates/mentions.js';
 import type { Draft, Span } from './draft.js';
-import type { Day } from './messages.js';
 
 /**
  * The dates and times of a draft, for the next-step check: found and classified by the date finder
@@ -15,9 +13,8 @@ export interface DraftDate extends DateMention {
   span: Span;
 }
 
-/** Every date mention of the draft's own words (quoted lines are not read), in text order. */
-export function findDates(draft: Draft, reference: Day, lang: Lang): DraftDate[] {
-  const mentions = findDateMentions(draft.shown, { reference, lang });
+/** The mentions the date reader found in the draft's own words (quoted lines blanked), placed on its tokens. */
+export function placeMentions(draft: Draft, mentions: readonly DateMention[]): DraftDate[] {
   const { tokens, folded } = draft;
   const found: DraftDate[] = [];
   // Both in text order: one pointer into the tokens, moving forward, keeps this linear.

@@ -86,6 +86,29 @@ export function findDateMentions(text: string, options: MentionOptions): DateMen
   return new Finder(text, options).find();
 }
 
+/**
+ * A draft read for its dates and its tenses, once: the reply checker asks for the mentions, and
+ * for the tense of the clauses its phrases stand in ("Vous nous avez demandé une réponse dans les
+ * meilleurs délais" is no vague promise: it is told in the past).
+ */
+export interface DateReading {
+  /** `findDateMentions` of the text, worked out on first call. */
+  mentions(): DateMention[];
+  /**
+   * The tense of the clause the span `[start, end)` (UTF-16 offsets) stands in, as the words
+   * nearest it say: `past` for a past tense, an imperfect or a past conditional ("nous aurions dû",
+   * "should have"), `future` for a future tense or a plan; undefined when they say neither (the
+   * present, a request, a modal).
+   */
+  tenseAt(start: number, end: number): Tense | undefined;
+}
+
+export function readDates(text: string, options: MentionOptions): DateReading {
+  const finder = new Finder(text, options);
+  let mentions: DateMention[] | undefined;
+  return { mentions: () => (mentions ??= finder.find()), tenseAt: (start, end) => finder.tenseAt(start, end) };
+}
+
 export type Tense = 'past' | 'future';
 
 /** Words that date a thing rather than promise it: "your order of", "votre commande du". */
@@ -207,7 +230,10 @@ const PAST_WORDS: Record<Lang, ReadonlySet<string>> = {
     'emailed', 'contacted', 'visited', 'happened', 'occurred', 'went', 'came', 'got', 'made', 'took', 'gave', 'found', 'saw',
     'met', 'left', 'arrived', 'started', 'began', 'missed', 'failed', 'forgot', 'promised', 'agreed', 'signed', 'lost',
   ]),
-  fr: new Set(['hier', 'etait', 'etaient', 'avait', 'avaient', 'etions', 'avions', 'eut', 'fut', 'depuis', 'derniere', 'dernier']),
+  fr: new Set([
+    'hier', 'etait', 'etaient', 'etais', 'etiez', 'etions', 'avait', 'avaient', 'avais', 'aviez', 'avions', 'eut', 'fut', 'depuis',
+    'derniere', 'dernier',
+  ]),
 };
 const FUTURE_WORDS: Record<Lang, ReadonlySet<string>> = {
   en: new Set(['will', 'shall', 'going', 'gonna', 'plan', 'planning', 'scheduled', 'expect', 'intend', 'aim', 'promise', 'commit']),
@@ -230,7 +256,11 @@ const FORWARD_WORDS: Record<Lang, ReadonlySet<string>> = {
 type Cue = Tense | 'forward';
 /** How `Finder.cueAt` stores a cue: 0 not read yet, 1 none, then these. */
 const CUE_CODES: readonly Cue[] = ['past', 'future', 'forward'];
-const FRENCH_AUXILIARIES = new Set(['ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont']);
+/** The auxiliaries of the passé composé, and of the past conditional (`nous aurions dû vous prévenir`: owning a past miss). */
+const FRENCH_AUXILIARIES = new Set([
+  'ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont',
+  'aurais', 'aurait', 'aurions', 'auriez', 'auraient', 'serais', 'serait', 'serions', 'seriez', 'seraient',
+]);
 const FRENCH_SKIPPED = new Set(['pas', 'bien', 'deja', 'vous', 'nous', 'le', 'la', 'l', 'les', 'y', 'en', 'ne', 'n', 'tout', 'toujours', 'jamais', 'meme', 'aussi', 'egalement', 'ete']);
 /** Before a word in -ed, these make it an adjective or a passive that is not past: `your detailed reply`, `it is scheduled`. */
 const NOT_BEFORE_PAST_EN = new Set([
@@ -379,6 +409,23 @@ class Finder {
     this.grammar = new Grammar(this.tokens, { langs: [options.lang], typed: false });
     this.sentence = this.sentences();
     this.cues = new Int8Array(this.tokens.length);
+  }
+
+  tenseAt(start: number, end: number): Tense | undefined {
+    // The tokens the span covers: the first that ends after `start`, up to the last that starts before `end`.
+    let low = 0;
+    let high = this.tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.tokens[middle] as Token).end <= start) low = middle + 1;
+      else high = middle;
+    }
+    let last = low;
+    while (last < this.tokens.length && (this.tokens[last] as Token).start < end) last++;
+    if (last === low) return undefined;
+    // The clause alone: a participle before a phrase is as often a noun (`comptabilité`) as a verb.
+    const cue = this.clauseCue(low, last);
+    return cue === 'forward' ? undefined : cue;
   }
 
   find(): DateMention[] {
@@ -929,16 +976,15 @@ class Finder {
   private nearestCue(start: number, end: number): Cue | undefined {
     // Asked several times for one mention (its direction, its kind, its tense): read once.
     if (this.lastCue && this.lastCue.start === start && this.lastCue.end === end) return this.lastCue.cue;
-    const cue = this.readNearestCue(start, end);
+    const cue = this.participleBefore(start) ?? this.clauseCue(start, end);
     this.lastCue = { start, end, cue };
     return cue;
   }
 
   private lastCue: { start: number; end: number; cue: Cue | undefined } | undefined;
 
-  private readNearestCue(start: number, end: number): Cue | undefined {
-    const participle = this.participleBefore(start);
-    if (participle) return participle;
+  /** The cue nearest the tokens `[start, end)` in their clause: before them first, then just after. */
+  private clauseCue(start: number, end: number): Cue | undefined {
     const sentence = this.sentence[start];
     let best: { tense: Cue; distance: number } | undefined;
     // Back to the start of the clause: "nous avons bien reçu votre message, et je vous rappelle le
@@ -1005,6 +1051,8 @@ class Finder {
     // are future; "est expédiée le 3", "should be shipped on" leave it to the sentence; alone ("le
     // lave-linge acheté le 2 janvier") or after "avons", "has", it is past.
     let k = j - 1;
+    // `re-edited`, `re-sent`: the participle's prefix belongs to it.
+    if (g.isPunct(k, '-') && !this.tokens[k]?.spaced && this.tokens[k - 1]?.kind === 'word') k -= 2;
     while (k > j - 3 && g.isWord(k, PARTICIPLE_ADVERBS)) k--;
     // `will be sent`, `sera envoyée`; `can be sent`, `devraient être imprimées`, `est expédiée`.
     const infinitive = g.isWord(k, BE_INFINITIVE);
@@ -1044,7 +1092,7 @@ class Finder {
         const next = this.tokens[j];
         if (next?.kind !== 'word') break;
         if (FRENCH_SKIPPED.has(next.norm) && next.norm !== 'ete') continue;
-        if (/(?:é|ée|és|ées|i|is|it|ite|u|ue|us|ert|erte|ait)$/.test(next.text.toLowerCase())) return 'past';
+        if (/(?:é|ée|és|ées|i|is|it|ite|u|ue|us|û|ert|erte|ait)$/.test(next.text.toLowerCase())) return 'past';
         break;
       }
     }
