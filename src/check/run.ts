@@ -286,6 +286,17 @@ function apologiesTakenBack(rule: Extract<Rule, { check: 'apology-but' }>, conte
     const concessions = rule.concession ? context.matches(rule.concession) : [];
     let contrast = 0;
     let concession = 0;
+    const opening = { clause: -1, at: -1 };
+    // `lastColon[i]`: the last colon at or before token i (-1 when none), to tell in one look whether
+    // one stands between an apology and a contrast.
+    const lastColon = new Int32Array(tokens.length);
+    let colon = -1;
+    tokens.forEach((token, i) => {
+      // Not the colon of a time: "10:30".
+      const time = tokens[i - 1]?.kind === 'number' && tokens[i + 1]?.kind === 'number';
+      if (token.kind === 'punct' && token.text.includes(':') && !time) colon = i;
+      lastColon[i] = colon;
+    });
     const spans: Span[] = [];
     for (const sorry of context.matches(rule.apology)) {
       const own = sentence[sorry.from] as number;
@@ -304,19 +315,28 @@ function apologiesTakenBack(rule: Extract<Rule, { check: 'apology-but' }>, conte
       while (contrast < contrasts.length && (contrasts[contrast] as Span).from < sorry.to) contrast++;
       const after = contrasts[contrast];
       if (!after) continue;
+      // In the apology's own sentence: "sorry for the delay, but…", "nous regrettons ce délai ;
+      // nous vous demandons néanmoins…". After a colon, the "but" belongs to the account of what
+      // happened ("I'm sorry: the address was saved, but the label was printed from an older
+      // record"), not to the apology.
       if (sentence[after.from] === own) {
-        spans.push({ from: sorry.from, to: after.to });
+        if ((lastColon[after.from] as number) < sorry.to) spans.push({ from: sorry.from, to: after.to });
         continue;
       }
-      // Or the next sentence opens with it.
-      let next = sorry.to;
-      while (next < tokens.length && sentence[next] === own) next++;
-      let crossed = false;
-      while (next < tokens.length && (tokens[next]?.kind === 'punct' || tokens[next]?.kind === 'stop' || tokens[next]?.kind === 'barrier')) {
-        if (tokens[next]?.kind === 'barrier') crossed = true;
-        next++;
+      const clause = draft.clause[sorry.from];
+      // Or the next clause or sentence opens with it: "My apologies. However, …", "sorry; however".
+      // Where the next clause opens is found once for all the apologies of a clause.
+      if (clause !== opening.clause) {
+        let next = sorry.to;
+        while (next < tokens.length && draft.clause[next] === clause) next++;
+        let crossed = false;
+        while (next < tokens.length && (tokens[next]?.kind === 'punct' || tokens[next]?.kind === 'stop' || tokens[next]?.kind === 'barrier')) {
+          if (tokens[next]?.kind === 'barrier') crossed = true;
+          next++;
+        }
+        Object.assign(opening, { clause, at: crossed ? -1 : next });
       }
-      if (!crossed && after.from === next) spans.push({ from: sorry.from, to: after.to });
+      if (after.from === opening.at) spans.push({ from: sorry.from, to: after.to });
     }
     return mergeOverlaps(spans);
   });
