@@ -38,7 +38,10 @@ describe('the corporate "we" and the formal register', () => {
 describe('French customer-service stock phrases', () => {
   it('find the stock vague delay, the stock apology for "the trouble caused", and the promise of best efforts', () => {
     expect(wordsOf(fr(FR_FRAME('Votre colis sera réexpédié dans les plus brefs délais.')), 'vague-timing')).toEqual(['dans les plus brefs délais']);
-    expect(wordsOf(fr(FR_FRAME('Toutes nos excuses pour les désagréments occasionnés.')), 'non-apology')).toEqual(['pour les désagréments occasionnés']);
+    expect(wordsOf(fr(FR_FRAME('Toutes nos excuses pour les désagréments occasionnés.')), 'non-apology')).toEqual(['excuses pour les désagréments occasionnés']);
+    // The phrase as the object of a gesture is no apology at all.
+    expect(wordsOf(fr(FR_FRAME('En dédommagement de la gêne occasionnée, nous avons annulé votre facture.')), 'non-apology')).toEqual([]);
+    expect(wordsOf(en(EN_FRAME('To make up for any inconvenience, we have refunded the delivery fee.')), 'non-apology')).toEqual([]);
     expect(wordsOf(fr(FR_FRAME('Nos équipes font le maximum pour rétablir la ligne.')), 'vague-timing')).toEqual(['font le maximum']);
   });
 });
