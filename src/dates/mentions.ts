@@ -897,7 +897,11 @@ class Finder {
     const resolved = full.date;
     // `ouvert à 9h`, `the office opens at 9am`: a time alone where opening is spoken of is a timetable.
     if (!day && time && this.speaksOfOpening(start)) return { mention: this.mention(i, expr.end, 'recurring'), end: expr.end };
-    if (this.isReference(start)) return { mention: this.mention(i, expr.end, 'reference', { date: resolved }), end: expr.end };
+    if (this.isReference(start)) {
+      // The date of a dated thing (an order, an invoice) is its last occurrence, unless its words say otherwise.
+      const dated = lead === undefined && !this.nearestTense(start, expr.end) ? this.resolveExpr(expr, 'past') ?? resolved : resolved;
+      return { mention: this.mention(i, expr.end, 'reference', { date: dated }), end: expr.end };
+    }
     const delay = day?.kind === 'delay' && day.sign > 0 ? { delay: true as const } : {};
     // A day named outright ("on 24/02/2025", "le 3 mars", "on Friday") in a sentence told in the
     // past is past, wherever the calendar puts it: the writer knows, the reference may be a guess.
@@ -986,26 +990,34 @@ class Finder {
   /** The cue nearest the tokens `[start, end)` in their clause: before them first, then just after. */
   private clauseCue(start: number, end: number): Cue | undefined {
     const sentence = this.sentence[start];
+    const boundary = (i: number): boolean => (this.tokens[i]?.kind === 'punct' && CLAUSE_MARKS.has(this.tokens[i]?.norm ?? '')) || this.grammar.isWord(i, CLAUSE_OPENERS);
     let best: { tense: Cue; distance: number } | undefined;
     // Back to the start of the clause: "nous avons bien reçu votre message, et je vous rappelle le
     // 14" is not told in the past.
-    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 16 && !(this.tokens[i]?.kind === 'punct' && CLAUSE_MARKS.has(this.tokens[i]?.norm ?? '')) && !this.grammar.isWord(i, CLAUSE_OPENERS); i--) {
+    let words = 0;
+    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 16 && !boundary(i); i--) {
+      if (this.tokens[i]?.kind === 'word') words++;
       const tense = this.cueAt(i);
       if (tense) {
         best = { tense, distance: start - i };
         break;
       }
     }
-    for (let i = end; i < this.tokens.length && this.sentence[i] === sentence && i - end < 8; i++) {
+    // Then on to the end of the clause; across a comma only for words put first ("Jeudi, nous
+    // livrerons"): "vous aviez besoin de la poussette au plus vite, avant la naissance" is told by
+    // "aviez", not by "avant".
+    const fronted = words === 0;
+    for (let i = end; i < this.tokens.length && this.sentence[i] === sentence && i - end < 8 && (fronted || !boundary(i)); i++) {
       const tense = this.cueAt(i);
       if (tense) {
-        // A cue after the date weighs a little less than one before it.
+        // A cue after the words weighs a little less than one before them.
         if (!best || i - end + 2 < best.distance) best = { tense, distance: i - end + 2 };
         break;
       }
     }
     return best?.tense;
   }
+
 
   /**
    * The tense cue of token `i`, worked out on first use: only the tokens near a mention are ever
