@@ -202,3 +202,76 @@ describe('good replies in varied registers, written for these tests', () => {
     expect(en(text as string).map((finding) => `${finding.rule}: ${finding.text}`)).toEqual([]);
   });
 });
+
+/**
+ * The classes that tell a harmless use of the words bad drafts use from a faulty one: the tense of
+ * the clause, what a stock phrase is about (an apology's object or a gesture's), where it sits (after
+ * a colon), what comes before or after it (one's own apology, a burden lifted, the client's favour).
+ * Written for these tests, in both languages.
+ */
+describe('harmless uses of the words of faulty drafts', () => {
+  const hasCategory = (findings: readonly Finding[], category: string): boolean => findings.some((finding) => finding.category === category);
+
+  it('a stock delay told in the past, or as a past miss, promises nothing', () => {
+    expect(hasCategory(en(EN_FRAME('You asked for a reply as soon as possible, and you got none.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('We should have replied as quickly as possible.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('We will reply as soon as possible.')), 'vague-timing')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME('Vous nous aviez demandé une réponse au plus vite.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Nous aurions dû vous répondre dans les meilleurs délais.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Nous vous répondrons dans les meilleurs délais.')), 'vague-timing')).toBe(true);
+  });
+
+  it('a "but" after a colon tells what happened; after a comma it takes the apology back', () => {
+    expect(hasCategory(en(EN_FRAME("I'm sorry: the form was saved, but the confirmation went to an old address.")), 'non-apology')).toBe(false);
+    expect(hasCategory(en(EN_FRAME("I'm sorry, but the form was saved.")), 'non-apology')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME('Je suis désolé : le formulaire était enregistré, mais la confirmation est partie à une ancienne adresse.')), 'non-apology')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Je suis désolé, mais le formulaire était enregistré.')), 'non-apology')).toBe(true);
+  });
+
+  it('"as I said" before one\'s own apology is no reproach', () => {
+    expect(hasCategory(en(EN_FRAME('As I told you this morning, I am sorry.')), 'condescension')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('As I told you this morning, the quote was indicative.')), 'condescension')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Comme je vous l'ai dit ce matin, je suis désolé.")), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Comme je vous l'ai dit ce matin, le devis était indicatif.")), 'condescension')).toBe(true);
+  });
+
+  it('a call-back is no reminder; a note that lifts a burden, or a clause in the client\'s favour, is no lecture', () => {
+    expect(hasCategory(fr(FR_FRAME('Je me permets de vous rappeler demain à 11 h.')), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Je me permets de vous rappeler que le devis était indicatif.')), 'condescension')).toBe(true);
+    expect(hasCategory(en(EN_FRAME('Please note that you do not need to resend the form.')), 'condescension')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('Please note that the warranty has lapsed.')), 'condescension')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Conformément à l'article 9 de nos conditions, ce dommage est couvert.")), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Conformément à l'article 9 de nos conditions, aucun remboursement n'est possible.")), 'condescension')).toBe(true);
+  });
+
+  it('what was done for the client is a next step; what was done wrong is the problem', () => {
+    const remedy = { en: 'Hello Noor,\n\nYou are right, and I am sorry.\n\nA credit of £20 has been posted to your account this morning.\n\nSam', fr: 'Bonjour Noor,\n\nVous avez raison, et je suis désolé.\n\nUn avoir de 20 € a été crédité ce matin sur votre compte.\n\nSam' };
+    const problem = { en: 'Hello Noor,\n\nYou are right, and I am sorry.\n\nYour order has been sent to the wrong address.\n\nSam', fr: 'Bonjour Noor,\n\nVous avez raison, et je suis désolé.\n\nVotre commande a été envoyée à la mauvaise adresse.\n\nSam' };
+    expect(hasCategory(en(remedy.en), 'no-next-step')).toBe(false);
+    expect(hasCategory(fr(remedy.fr), 'no-next-step')).toBe(false);
+    expect(hasCategory(en(problem.en), 'no-next-step')).toBe(true);
+    expect(hasCategory(fr(problem.fr), 'no-next-step')).toBe(true);
+  });
+
+  it('a call or a payment within the hour can be kept; a fix cannot', () => {
+    expect(hasCategory(en(EN_FRAME("I'll call you back within the hour.")), 'overpromise')).toBe(false);
+    expect(hasCategory(en(EN_FRAME("I'll rebuild the whole site within the hour.")), 'overpromise')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Je vous fais le virement dans l'heure.")), 'overpromise')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Je refais tout le site dans l'heure.")), 'overpromise')).toBe(true);
+  });
+
+  it('a small thing that is one\'s own gesture is not minimising', () => {
+    expect(hasCategory(fr(FR_FRAME("Ce n'est pas grand-chose, mais j'ai ajouté une page offerte.")), 'minimising')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Ce décalage, ce n'est pas grand-chose.")), 'minimising')).toBe(true);
+  });
+
+  it('what the client signed is blame only when told as the source of the fault', () => {
+    expect(hasCategory(en(EN_FRAME('The documents you signed last week remain valid.')), 'blame')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('The error came from the brief your team approved.')), 'blame')).toBe(true);
+  });
+
+  it('a hedge on how things are is no hedge on when', () => {
+    expect(hasCategory(en(EN_FRAME('In principle the badge now opens every door; if one refuses it, the desk will let you in.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('In principle the badge should be ready by Friday.')), 'vague-timing')).toBe(true);
+  });
+});
