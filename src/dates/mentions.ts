@@ -254,8 +254,6 @@ const FORWARD_WORDS: Record<Lang, ReadonlySet<string>> = {
 };
 /** A tense cue: `forward` points ahead without a future tense. */
 type Cue = Tense | 'forward';
-/** How `Finder.cueAt` stores a cue: 0 not read yet, 1 none, then these. */
-const CUE_CODES: readonly Cue[] = ['past', 'future', 'forward'];
 /** The auxiliaries of the passé composé, and of the past conditional (`nous aurions dû vous prévenir`: owning a past miss). */
 const FRENCH_AUXILIARIES = new Set([
   'ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont',
@@ -383,9 +381,9 @@ class Finder {
   /** Whether the reference gave its time of day, not only its day. */
   private readonly timeKnown: boolean;
   /** Sentence number of each token. */
-  private readonly sentence: Int32Array;
-  /** Tense cue of each token, read when a mention near it asks (see cueAt). */
-  private readonly cues: Int8Array;
+  private readonly sentence: number[];
+  /** Tense cue of each token, if any. */
+  private readonly cues: (Cue | undefined)[];
 
   constructor(
     private readonly text: string,
@@ -408,7 +406,7 @@ class Finder {
     this.today = dayOf(this.moment);
     this.grammar = new Grammar(this.tokens, { langs: [options.lang], typed: false });
     this.sentence = this.sentences();
-    this.cues = new Int8Array(this.tokens.length);
+    this.cues = this.tokens.map((_, i) => this.tenseCue(i));
   }
 
   tenseAt(start: number, end: number): Tense | undefined {
@@ -755,8 +753,9 @@ class Finder {
     let best: { mention: DateMention; end: number } | undefined;
     const lead = this.deadlineLead(i);
     const at = lead ?? i;
-    // Only the spans that start with the word at `at`: trying all of them at every `the`, `le`,
-    // `la` of a draft took 190 ms of the 1 MB draft.
+    // Only the spans that start with the word at `at`, not all of them at every `the`, `le`, `la`
+    // of a draft. (On the 1 MB draft of scripts/bench-check.mjs, warm: 317 ms when trying them
+    // all, 228 ms, median of 8 runs.)
     const first = this.tokens[at]?.kind === 'word' ? (this.tokens[at]?.norm ?? '') : '';
     for (const [words, from, until] of (this.spans ??= this.namedSpans()).get(first) ?? []) {
       const end = g.skipWords(at, words);
@@ -919,9 +918,8 @@ class Finder {
 
   /**
    * The grammar's expression at token `i`, parsed once: the deadline words, the ranges and the
-   * dates all ask for the one after them, and parsing it anew each time cost a third of the time
-   * of a long draft (measured on the 1 MB draft of scripts/bench-check.mjs: 111 ms of 890 in
-   * `deadlineLead` alone).
+   * dates all ask for the one after them. (On the 1 MB draft of scripts/bench-check.mjs, warm:
+   * 241 ms without this, 228 ms with it, median of 8 runs.)
    */
   private expressionAt(i: number): Expr | undefined {
     const cached = this.expressions.get(i);
@@ -978,14 +976,8 @@ class Finder {
   }
 
   private nearestCue(start: number, end: number): Cue | undefined {
-    // Asked several times for one mention (its direction, its kind, its tense): read once.
-    if (this.lastCue && this.lastCue.start === start && this.lastCue.end === end) return this.lastCue.cue;
-    const cue = this.participleBefore(start) ?? this.clauseCue(start, end);
-    this.lastCue = { start, end, cue };
-    return cue;
+    return this.participleBefore(start) ?? this.clauseCue(start, end);
   }
-
-  private lastCue: { start: number; end: number; cue: Cue | undefined } | undefined;
 
   /** The cue nearest the tokens `[start, end)` in their clause: before them first, then just after. */
   private clauseCue(start: number, end: number): Cue | undefined {
@@ -1019,19 +1011,8 @@ class Finder {
   }
 
 
-  /**
-   * The tense cue of token `i`, worked out on first use: only the tokens near a mention are ever
-   * read, not every token of the draft (20 ms of the 100 KB one-line draft, which has no date).
-   */
   private cueAt(i: number): Cue | undefined {
-    if (i < 0 || i >= this.cues.length) return undefined;
-    let code = this.cues[i] as number;
-    if (code === 0) {
-      const cue = this.tenseCue(i);
-      code = cue === undefined ? 1 : CUE_CODES.indexOf(cue) + 2;
-      this.cues[i] = code;
-    }
-    return code === 1 ? undefined : CUE_CODES[code - 2];
+    return this.cues[i];
   }
 
   private tenseCue(i: number): Cue | undefined {
@@ -1142,30 +1123,22 @@ class Finder {
 
   private opening: Set<number> | undefined;
 
-  /**
-   * Sentences end at `.`, `!`, `?`, `;` followed by a space, and at a blank line. The gaps between
-   * tokens are read by character code, without cutting them out of the text (slicing each gap and
-   * testing it with a regular expression took 90 ms of the 1 MB draft).
-   */
-  private sentences(): Int32Array {
-    const ids = new Int32Array(this.tokens.length);
-    const text = this.text;
+  /** Sentences end at `.`, `!`, `?`, `;` followed by a space, and at a blank line. */
+  private sentences(): number[] {
+    const ids: number[] = [];
     let id = 0;
-    for (let i = 1; i < this.tokens.length; i++) {
-      const previous = this.tokens[i - 1] as Token;
-      const token = this.tokens[i] as Token;
-      const spaced = token.start > previous.end;
-      if (spaced && previous.kind === 'punct' && SENTENCE_ENDS.has(previous.norm)) id++;
-      else if (spaced) {
-        // A blank line: two line breaks with only white space between them.
-        let breaks = 0;
-        for (let c = previous.end; c < token.start && breaks < 2; c++) if (text.charCodeAt(c) === 10) breaks++;
-        if (breaks >= 2) id++;
+    for (const [i, token] of this.tokens.entries()) {
+      const previous = this.tokens[i - 1];
+      if (previous) {
+        const gap = this.text.slice(previous.end, token.start);
+        const ends = previous.kind === 'punct' && SENTENCE_ENDS.has(previous.norm) && gap.length > 0;
+        if (ends || /\n\s*\n/.test(gap)) id++;
       }
-      ids[i] = id;
+      ids.push(id);
     }
     return ids;
   }
+
 
 
   private windowMention(i: number, end: number, from: CalendarDate, until: CalendarDate): DateMention {

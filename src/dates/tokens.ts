@@ -27,13 +27,8 @@ export interface Token {
 
 const ORDINAL_ENDINGS = new Set(['er', 're', 'ere', 'e', 'eme', 'em', 'st', 'nd', 'rd', 'th']);
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Lower case, accents and ligatures folded: what a hurried typist may leave out. */
 export function fold(text: string): string {
-  // Most words of a draft are ASCII: lower case is all they need (this halved the time of the
-  // tokenizer on the 1 MB draft of scripts/bench-check.mjs).
-  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFD')
