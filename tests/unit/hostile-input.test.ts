@@ -10,6 +10,7 @@ import type { Playbook } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
 import { renderSession } from '../../src/render/documents.js';
 import { FIXTURES, ROOT } from '../helpers.js';
+import { propertyRuns, propertyTimeout } from '../properties.js';
 import type { Lang } from '../../src/types.js';
 
 const NOW = new Date(2026, 10, 22, 10, 0);
@@ -89,26 +90,33 @@ function replaceSomewhere(data: unknown, pick: number, value: unknown, drop: boo
   return copy;
 }
 
+/**
+ * Cases per property on CI (tests/properties.ts): a shipped playbook is parsed in about 14 ms here,
+ * mostly by the YAML parser, an answers file run in about 1.5 ms.
+ */
+const PLAYBOOK_RUNS = 60;
+const ANSWERS_RUNS = 200;
+
 describe('property: mutated shipped playbooks load or report a located error', () => {
-  it.each(shipped)('%s, damaged as text', (file) => {
+  it.each(shipped)('%s, damaged as text', { timeout: propertyTimeout(PLAYBOOK_RUNS) }, (file) => {
     const original = readFileSync(file, 'utf8');
     fc.assert(
       fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         const text = mutations.reduce(applyText, original);
         succeedsOrLocates(() => parsePlaybook(file, text, 'en', readBeside(file)));
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(PLAYBOOK_RUNS) },
     );
   });
 
-  it.each(shipped)('%s, damaged in structure', (file) => {
+  it.each(shipped)('%s, damaged in structure', { timeout: propertyTimeout(PLAYBOOK_RUNS) }, (file) => {
     const data: unknown = parse(readFileSync(file, 'utf8'));
     fc.assert(
       fc.property(fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.boolean(), (pick, value, drop) => {
         const text = stringify(replaceSomewhere(data, pick, value, drop));
         succeedsOrLocates(() => parsePlaybook(file, text, 'en', readBeside(file)));
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(PLAYBOOK_RUNS) },
     );
   });
 });
@@ -118,7 +126,7 @@ describe('property: mutated answers files run or report a located error', () => 
     ['en', 'crisis-en.yaml'],
     ['fr', 'crisis-fr.yaml'],
   ];
-  it.each(cases)('%s crisis answers', async (lang, fixture) => {
+  it.each(cases)('%s crisis answers', { timeout: propertyTimeout(ANSWERS_RUNS) }, async (lang, fixture) => {
     const playbook = loadPlaybookFile(join(PLAYBOOK_DIR, lang, 'crisis.yaml'), lang);
     const answers: unknown = parse(readFileSync(join(FIXTURES, 'answers', fixture), 'utf8'));
     await fc.assert(
@@ -126,7 +134,7 @@ describe('property: mutated answers files run or report a located error', () => 
         const text = stringify(replaceSomewhere(answers, pick, value, drop));
         await runScripted(playbook, text);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(ANSWERS_RUNS) },
     );
   });
 });
