@@ -1,4 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { SourceProblem } from '../errors.js';
 import { writeStderr } from './streams.js';
 
@@ -65,28 +67,69 @@ export function printProblems(problems: readonly SourceProblem[]): void {
   for (const problem of problems) writeStderr(`${formatProblem(problem)}\n`);
 }
 
-/** Wraps prose to the terminal's width (at most 80 columns); `indent` starts every line but the first. */
-export function wrap(text: string, indent = ''): string {
-  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
-  return text
+/** The columns `text` takes on a terminal: wide (CJK) characters take two, colours none. */
+export function columns(text: string): number {
+  return stringWidth(text);
+}
+
+/** The width prose is laid out to: the terminal's, at most 80 columns (80 when it is not a terminal). */
+export function screenWidth(stream: { columns?: number } = process.stdout): number {
+  return Math.min(stream.columns || 80, 80);
+}
+
+/**
+ * A space that must not become a line break: before French closing punctuation (`vous ?`, `»`,
+ * `:`), after `«`, and inside a number and its unit (`70 %`). A private-use character stands for
+ * it while the text is wrapped; it is a plain space again in what is printed.
+ */
+const GLUE = '\ue000';
+const GLUED = [/ (?=[»?!:;%]+(?:[\s,.)]|$))/g, /(?<=«) /g, /(?<=\d) (?=%)/g] as const;
+
+/**
+ * Wraps prose to `width` screen columns (the terminal's, at most 80), between words only: a word,
+ * a path or a URL is never broken, and one longer than the line goes alone on its own line.
+ * `indent` starts every line but the first, and counts in the width. Colours are kept.
+ */
+export function wrap(text: string, indent = '', width = screenWidth()): string {
+  const room = Math.max(20, width - columns(indent));
+  let glued = text.replace(/[ \t]+/g, ' ');
+  for (const pattern of GLUED) glued = glued.replace(pattern, GLUE);
+  return wrapAnsi(glued, room, { hard: false, trim: true })
+    .replaceAll(GLUE, ' ')
     .split('\n')
-    .map((paragraph) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        // French puts a space before » ? ! : ; — never start a line with one of them.
-        const clinging = /^[»?!:;]+$/.test(word);
-        if (line && line.length + 1 + word.length > width && !clinging) {
-          lines.push(line);
-          line = word;
-        } else {
-          line = line ? `${line} ${word}` : word;
-        }
-      }
-      lines.push(line);
-      return lines.join(`\n${indent}`);
-    })
-    .join('\n');
+    .join(`\n${indent}`)
+    .replace(new RegExp(`\n${escapeRegExp(indent)}(?=\n|$)`, 'g'), '\n');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `text` cut to `width` columns at the end of a word, with `…` when something was cut: a summary
+ * never ends in half a word ("j'ai impr…"). A first word longer than the width is cut inside.
+ */
+export function fitWords(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (columns(flat) <= width) return flat;
+  let kept = '';
+  for (const word of flat.split(' ')) {
+    const next = kept === '' ? word : `${kept} ${word}`;
+    if (columns(next) + 1 > width) break;
+    kept = next;
+  }
+  if (kept === '') {
+    for (const char of flat) {
+      if (columns(kept + char) + 1 > width) break;
+      kept += char;
+    }
+  }
+  return `${kept.replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** `text` padded with spaces to `width` screen columns. */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - columns(text)));
 }
 
 export interface TableRow {
@@ -94,17 +137,17 @@ export interface TableRow {
   colour?: (text: string) => string;
 }
 
-/** A bold header, then rows in aligned columns (the last one unpadded); the rows are results. */
+/** A bold header, then rows in aligned columns (measured in screen columns; the last one unpadded); the rows are results. */
 export function printTable(header: readonly string[], rows: readonly TableRow[]): void {
-  const widths = header.map((title) => title.length);
+  const widths = header.map((title) => columns(title));
   for (const { cells } of rows)
     cells.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+      widths[column] = Math.max(widths[column] ?? 0, columns(cell));
     });
   const line = (cells: readonly string[]): string => {
     let text = '';
     cells.forEach((cell, column) => {
-      text += column === cells.length - 1 ? cell : `${cell.padEnd(widths[column] ?? 0)}  `;
+      text += column === cells.length - 1 ? cell : `${padColumns(cell, widths[column] ?? 0)}  `;
     });
     return text;
   };
