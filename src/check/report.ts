@@ -1,6 +1,6 @@
 import type { Finding } from './model.js';
 import { m, type CheckMessageKey } from './messages.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { printInfo, printResult, screenWidth, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 /**
@@ -22,18 +22,19 @@ export function ruleIds(findings: readonly Finding[]): string[] {
 export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
   const lines = draft.text.split(/\r\n|\n|\r/);
   for (const finding of findings) {
-    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`;
+    // FILE:LINE:COL stays whole on the first line (editors and terminals jump to it); the message wraps under it.
+    const head = wrap(`${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`, '  ');
     const shown = finding.length > 0 ? underlined(lines, finding) : [];
-    printResult([head, ...shown, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
+    printResult([head, ...shown, wrap(`  ${style.green('→')} ${finding.suggestion}`, '    '), '', ''].join('\n'));
   }
   if (findings.length === 0) {
-    printInfo(style.green(m('check.clean', { file: draft.name }, lang)));
+    printInfo(style.green(wrap(m('check.clean', { file: draft.name }, lang))));
     return;
   }
   const ids = ruleIds(findings);
   const count = (one: CheckMessageKey, many: CheckMessageKey, n: number): string => m(n === 1 ? one : many, { n }, lang);
   printInfo(
-    m(
+    wrap(m(
       'check.summary',
       {
         file: draft.name,
@@ -42,12 +43,12 @@ export function printFindings(draft: Draft, lang: Lang, findings: readonly Findi
         ids: ids.join(', '),
       },
       lang,
-    ),
+    )),
   );
 }
 
-/** Shows wider than this are cut around the words, so that long paragraphs stay readable. */
-const WIDTH = 100;
+/** Shows wider than the screen (less the indent) are cut around the words, so that long paragraphs stay readable. */
+const WIDTH = screenWidth() - 4;
 const CONTEXT = 30;
 
 /** Each line the finding covers, with its words underlined by carets (and in colour when allowed). */

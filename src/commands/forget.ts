@@ -70,7 +70,7 @@ export default async function forget(client: string, options: ForgetOptions, lan
 function writtenFiles(session: SessionRecord): string[] {
   // Files are named after the local day the session began, as `sessionDay` gives it.
   const prefix = `${sessionDay(session)}-${slugify(session.client)}`;
-  return Object.values(session.files).filter(
+  return [...Object.values(session.files), ...(session.previousFiles ?? [])].filter(
     (path): path is string =>
       typeof path === 'string' &&
       basename(path).startsWith(prefix) &&

@@ -1,83 +1,528 @@
 import {
   createPrompt,
+  isBackspaceKey,
+  isDownKey,
   isEnterKey,
-  makeTheme,
-  usePrefix,
+  isNumberKey,
+  isSpaceKey,
+  isUpKey,
+  useEffect,
+  useKeypress,
   useRef,
   useState,
-  useKeypress,
+  type KeypressEvent,
 } from '@inquirer/core';
+import type { ChalkInstance } from 'chalk';
+import { BACK, type Back } from '../engine/run.js';
+import { columns, fitWords, wrap } from '../terminal/output.js';
 
 /**
- * Two prompts Inquirer does not have: a multi-line answer typed in place (an editor would pull a
- * stressed user out of the call), and a "press Enter" pause under an advice card.
+ * The prompts of a playbook step, built on @inquirer/core: a list (one choice or several), a line,
+ * several lines typed in place (an editor would pull a stressed user out of the call), and an
+ * advice card. Each one draws the whole step, so that `?` can open and fold its details in place:
+ *
+ *   ── step 4/20 · The tone                     the frame's head: progress, trail, what to do now
+ *   Dupont · "The site is still down" (+1)
+ *   ▸ Name the tone you hear: your answer adapts to it.
+ *   (details, when open: the reasons, examples and pitfalls)
+ *   ? How does the client sound?                 the question
+ *   ❯ Worried                                    the answer
+ *   ↑↓ move • ⏎ choose • ? reasons • Esc back   the keys
+ *
+ * Every prompt resolves with its answer, or `BACK` when the user asked for the previous question
+ * (Escape; Backspace and Left too in a list, where they mean nothing else).
  */
 
-interface MultilineConfig {
-  message: string;
-  hint: string;
-  /** Returns an error message, or undefined when the answer is fine. */
-  validate: (value: string) => string | undefined;
+/** The words of the key hints, in the user's language. */
+export interface KeyWords {
+  move: string;
+  choose: string;
+  tick: string;
+  confirm: string;
+  all: string;
+  invert: string;
+  space: string;
+  details: string;
+  fold: string;
+  back: string;
+  escape: string;
+  newLine: string;
+  finish: string;
+  goOn: string;
+  tab: string;
+  /** The hint of Tab when a line has a default: it types the default in. */
+  keep: (value: string) => string;
+}
+
+/** What every step prompt draws around its question. */
+export interface Frame {
+  /** The lines above the question (already laid out to the width). */
+  head: string;
+  /** The details `?` opens ('' when the step has none). */
+  details: string;
+  /** Whether the details are shown from the start (advice not read yet). */
+  open: boolean;
+  /** Whether Escape leads anywhere. */
+  canGoBack: boolean;
+  words: KeyWords;
+  colours: ChalkInstance;
+  /** Called when the details are opened, by `?` or from the start. */
+  onOpen?: () => void;
 }
 
 /** Keys that arrive faster than this after the previous one are a paste, not typing. */
-const PASTE_GAP_MS = 25;
+export const PASTE_GAP_MS = 25;
 
-export const multiline = createPrompt<string, MultilineConfig>((config, done) => {
-  const theme = makeTheme({});
+/** Bracketed paste: the terminal marks pasted text, so that its line breaks are never taken for Enter. */
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
+const CURSOR_HIDE = '\u001b[?25l';
+
+/** The frame's `?` and Escape keys, and the open state of its details. */
+function useFrame(frame: Frame): { open: boolean; toggle: () => void } {
+  const [open, setOpen] = useState(frame.open);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (frame.open && !opened.current) {
+      opened.current = true;
+      frame.onOpen?.();
+    }
+  }, []);
+  const toggle = (): void => {
+    if (frame.details === '') return;
+    if (!open && !opened.current) {
+      opened.current = true;
+      frame.onOpen?.();
+    }
+    setOpen(!open);
+  };
+  return { open, toggle };
+}
+
+/** The frame above a question: head, then the details when open. */
+function above(frame: Frame, open: boolean): string {
+  return open && frame.details !== '' ? `${frame.head}\n${frame.details}\n` : `${frame.head}\n`;
+}
+
+type Hint = readonly [key: string, action: string];
+
+/**
+ * `⏎ choose • ? reasons • Esc back`, dim, cut between hints (never inside one) to the width: the
+ * step's own keys, `?` and Escape come first, `extras` only when there is room left.
+ */
+function keyLine(frame: Frame, open: boolean, hints: readonly Hint[], extras: readonly Hint[] = []): string {
+  const { colours: c, words } = frame;
+  const all: Hint[] = [...hints];
+  if (frame.details !== '') all.push(['?', open ? words.fold : words.details]);
+  if (frame.canGoBack) all.push([words.escape, words.back]);
+  all.push(...extras);
+  const separator = c.dim(' • ');
+  let line = '';
+  let width = 0;
+  for (const [key, action] of all) {
+    const plain = `${key} ${action}`;
+    const added = (width === 0 ? 0 : 3) + columns(plain);
+    if (width + added > 79) continue;
+    line += `${width === 0 ? '' : separator}${c.bold(key)} ${c.dim(action)}`;
+    width += added;
+  }
+  return line;
+}
+
+/** The question, bold, wrapped to the width; the answer goes under it. */
+function question(frame: Frame, message: string, status: 'idle' | 'done'): string {
+  const prefix = status === 'done' ? frame.colours.green('✔') : frame.colours.blue('?');
+  return `${prefix} ${frame.colours.bold(wrap(message, '  '))}`;
+}
+
+/** Keys that are text to insert: a character, or several (a paste without bracketed paste, or a composed one). */
+function typedText(key: KeypressEvent): string | undefined {
+  const event = key as KeypressEvent & { sequence?: string; meta?: boolean };
+  const text = event.sequence;
+  if (!text || event.ctrl || event.meta || key.name === 'escape') return undefined;
+  if (isEnterKey(key) || key.name === 'tab' || isBackspaceKey(key) || key.name === 'delete') return undefined;
+  // eslint-disable-next-line no-control-regex
+  return /^[^\u0000-\u001f\u007f]+$/.test(text) ? text : undefined;
+}
+
+/** The mutable fields of readline's line that the screen manager places the cursor from. */
+type EditableLine = { line: string; cursor: number };
+const editable = (rl: unknown): EditableLine => rl as EditableLine;
+
+// ─── A list: one choice (select, yes/no) or several (checkbox) ───────────────────────────────
+
+export interface ListChoice<T> {
+  value: T;
+  label: string;
+  hint?: string | undefined;
+}
+
+export interface ListConfig<T> {
+  frame: Frame;
+  message: string;
+  choices: readonly ListChoice<T>[];
+  multiple: boolean;
+  /** The choice the pointer starts on (one choice), or those ticked (several). */
+  initial: readonly T[];
+  /** An error message, or undefined when the ticked choices will do (several). */
+  validate?: (values: readonly T[]) => string | undefined;
+  /** Rows of choices shown at once. */
+  pageSize: number;
+}
+
+export type ListAnswer<T> = { values: T[] } | Back;
+
+export const choiceList = createPrompt(<T,>(config: ListConfig<T>, done: (answer: ListAnswer<T>) => void) => {
+  const { frame, choices, multiple } = config;
+  const { colours: c, words } = frame;
+  const { open, toggle } = useFrame(frame);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [lines, setLines] = useState<string[]>([]);
-  const [current, setCurrent] = useState('');
+  const first = choices.findIndex((choice) => config.initial.includes(choice.value));
+  const [active, setActive] = useState(multiple || first < 0 ? 0 : first);
+  const [ticked, setTicked] = useState<readonly T[]>(multiple ? config.initial : []);
   const [error, setError] = useState<string | undefined>(undefined);
-  const lastKeyAt = useRef(0);
-  const prefix = usePrefix({ status, theme });
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
-    const now = Date.now();
-    const pasting = now - lastKeyAt.current < PASTE_GAP_MS;
-    lastKeyAt.current = now;
-    if (!isEnterKey(key)) {
-      setCurrent(rl.line);
+    const typed = rl.line;
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      const values = multiple ? choices.map((choice) => choice.value).filter((value) => ticked.includes(value)) : [choices[active]?.value as T];
+      const problem = multiple ? config.validate?.(values) : undefined;
+      if (problem !== undefined) return setError(problem);
+      setStatus('done');
+      done({ values });
+    } else if (key.name === 'escape' || isBackspaceKey(key) || key.name === 'left') {
+      if (frame.canGoBack) {
+        setStatus('done');
+        done(BACK);
+      }
+    } else if (typed === '?' || typed.endsWith('?')) {
+      toggle();
+    } else if (isUpKey(key) || isDownKey(key)) {
+      setActive((active + (isUpKey(key) ? -1 : 1) + choices.length) % choices.length);
+    } else if (multiple && isSpaceKey(key)) {
       setError(undefined);
-      return;
+      const value = choices[active]?.value as T;
+      setTicked(ticked.includes(value) ? ticked.filter((other) => other !== value) : [...ticked, value]);
+    } else if (multiple && key.name === 'a') {
+      setError(undefined);
+      setTicked(ticked.length === choices.length ? [] : choices.map((choice) => choice.value));
+    } else if (multiple && key.name === 'i') {
+      setError(undefined);
+      setTicked(choices.map((choice) => choice.value).filter((value) => !ticked.includes(value)));
+    } else if (isNumberKey(key)) {
+      const index = Number(key.name) - 1;
+      if (index >= 0 && index < choices.length) setActive(index);
+    } else if (!multiple && typed.trim() !== '') {
+      // The first letters of a label move the pointer to it.
+      const match = choices.findIndex((choice) => choice.label.toLowerCase().startsWith(typed.trim().toLowerCase()));
+      if (match >= 0) setActive(match);
     }
-    // An empty line typed by hand finishes; an empty line inside a paste is a paragraph break.
-    if (current.trim() !== '' || pasting) {
-      setLines([...lines, current]);
-      setCurrent('');
-      return;
-    }
-    const answer = lines.join('\n').replace(/\s+$/, '');
-    const problem = config.validate(answer);
-    if (problem !== undefined) {
-      setError(problem);
-      return;
-    }
-    setLines(answer === '' ? [] : answer.split('\n'));
-    setStatus('done');
-    done(answer);
   });
 
-  const message = theme.style.message(config.message, status);
   if (status === 'done') {
-    const [first = '', ...rest] = lines;
-    const more = rest.length > 0 ? theme.style.help(` (+${rest.length})`) : '';
-    return `${prefix} ${message} ${theme.style.answer(first.slice(0, 60))}${more}`;
+    const picked = multiple ? choices.filter((choice) => ticked.includes(choice.value)) : [choices[active]];
+    const shown = picked.map((choice) => choice?.label ?? '').join(', ');
+    return `${question(frame, config.message, 'done')} ${c.cyan(fitWords(shown, 60))}`;
   }
-  const typed = [...lines, current].map((line) => `  ${line}`).join('\n');
-  const bottom = error === undefined ? '' : theme.style.error(error);
-  return [`${prefix} ${message} ${theme.style.help(config.hint)}\n${typed}`, bottom];
+  const size = Math.min(config.pageSize, choices.length);
+  const start = Math.min(Math.max(0, active - Math.floor(size / 2)), choices.length - size);
+  const rows = choices.slice(start, start + size).map((choice, offset) => {
+    const index = start + offset;
+    const pointer = index === active ? c.cyan('❯') : ' ';
+    const box = multiple ? (ticked.includes(choice.value) ? c.green('◉ ') : '◯ ') : '';
+    const label = index === active ? c.cyan(choice.label) : choice.label;
+    return `${pointer} ${box}${label}`;
+  });
+  if (start > 0) rows[0] = `${rows[0]}  ${c.dim('↑')}`;
+  if (start + size < choices.length) rows[rows.length - 1] = `${rows[rows.length - 1]}  ${c.dim('↓')}`;
+  const hint = choices[active]?.hint;
+  const keys = multiple
+    ? keyLine(
+        frame,
+        open,
+        [
+          ['↑↓', words.move],
+          [words.space, words.tick],
+          ['⏎', words.confirm],
+        ],
+        [
+          ['a', words.all],
+          ['i', words.invert],
+        ],
+      )
+    : keyLine(frame, open, [
+        ['↑↓', words.move],
+        ['⏎', words.choose],
+      ]);
+  const lines = [
+    `${above(frame, open)}${question(frame, config.message, 'idle')}`,
+    ...rows,
+    hint ? c.dim(`  ${fitWords(hint, 76)}`) : '',
+    ...(error === undefined ? [] : [c.red(`> ${error}`)]),
+    keys,
+  ];
+  return `${lines.join('\n')}${CURSOR_HIDE}`;
 });
 
-export const pressEnter = createPrompt<void, { message: string }>((config, done) => {
-  const theme = makeTheme({});
+// ─── One line of text (input, date) ──────────────────────────────────────────────────────────
+
+export interface LineConfig {
+  frame: Frame;
+  message: string;
+  /** Typed in already, editable (an answer given before, the day a time step proposes). */
+  prefill?: string | undefined;
+  /** Taken when Enter is pressed on an empty line (Tab types it in). */
+  fallback?: string | undefined;
+  /** An error message, or undefined when the line will do. */
+  validate: (value: string) => string | undefined;
+}
+
+export type LineAnswer = { value: string } | Back;
+
+export const lineInput = createPrompt((config: LineConfig, done: (answer: LineAnswer) => void) => {
+  const { frame } = config;
+  const { colours: c, words } = frame;
+  const { open, toggle } = useFrame(frame);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  useKeypress((key) => {
-    if (status === 'idle' && isEnterKey(key)) {
+  const [value, setValue] = useState(config.prefill ?? '');
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  useEffect((rl) => {
+    if (config.prefill) rl.write(config.prefill);
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      const answer = (value.trim() === '' ? (config.fallback ?? '') : value).trim();
+      const problem = config.validate(answer);
+      if (problem !== undefined) {
+        // Readline cleared the line on Enter: what was typed stays, to be corrected.
+        rl.write(value);
+        return setError(problem);
+      }
+      setValue(answer);
       setStatus('done');
-      done();
+      done({ value: answer });
+    } else if (key.name === 'escape') {
+      if (frame.canGoBack) {
+        setStatus('done');
+        done(BACK);
+      } else {
+        setValue(rl.line);
+      }
+    } else if (rl.line === '?' && value === '' && frame.details !== '') {
+      rl.clearLine(0);
+      toggle();
+    } else if (key.name === 'tab' && rl.line.trim() === '' && config.fallback) {
+      rl.clearLine(0);
+      rl.write(config.fallback);
+      setValue(config.fallback);
+    } else {
+      setError(undefined);
+      setValue(rl.line);
     }
   });
-  return status === 'done' ? '' : theme.style.help(`↵ ${config.message}`);
+
+  if (status === 'done') return `${question(frame, config.message, 'done')} ${c.cyan(fitWords(value, 60))}`;
+  const keys = keyLine(frame, open, [
+    ['⏎', words.confirm],
+    ...(config.fallback && value === '' ? ([[words.tab, words.keep(config.fallback)]] as const) : []),
+  ]);
+  const content = `${above(frame, open)}${question(frame, config.message, 'idle')}\n  ${c.cyan('›')} ${value}`;
+  return [content, [...(error === undefined ? [] : [c.red(`> ${error}`)]), keys].join('\n')];
+});
+
+// ─── Several lines of text, typed in place ───────────────────────────────────────────────────
+
+export interface TextConfig {
+  frame: Frame;
+  message: string;
+  /** Typed in already, editable (an answer given before). */
+  prefill?: string | undefined;
+  /** An error message, or undefined when the answer will do. */
+  validate: (value: string) => string | undefined;
+  /** The clock the paste detection reads; tests move it by hand. */
+  now?: () => number;
+}
+
+export type TextAnswer = { value: string } | Back;
+
+interface Editor {
+  lines: readonly string[];
+  row: number;
+  col: number;
+}
+
+/** `lines` with `text` (which may hold line breaks) inserted at the cursor. */
+function insert({ lines, row, col }: Editor, text: string): Editor {
+  const current = lines[row] ?? '';
+  const pieces = text.split('\n');
+  const before = current.slice(0, col);
+  const after = current.slice(col);
+  if (pieces.length === 1) {
+    return { lines: lines.with(row, before + text + after), row, col: col + text.length };
+  }
+  const middle = pieces.slice(1, -1);
+  const last = pieces[pieces.length - 1] ?? '';
+  const replaced = [before + (pieces[0] ?? ''), ...middle, last + after];
+  return { lines: [...lines.slice(0, row), ...replaced, ...lines.slice(row + 1)], row: row + pieces.length - 1, col: last.length };
+}
+
+/**
+ * Each line of the answer on its own row, the cursor anywhere in it: Up and Down move between the
+ * lines (they never recall an earlier line into this one), Left and Right cross line ends, Enter
+ * breaks the line, Backspace at the start of a line joins it to the one above (Delete at the end,
+ * to the one below). Enter on an empty last line finishes. A paste arrives as lines, in place:
+ * marked by the terminal (bracketed paste), or told apart by its speed, its empty lines kept.
+ */
+export const textArea = createPrompt((config: TextConfig, done: (answer: TextAnswer) => void) => {
+  const { frame } = config;
+  const { colours: c, words } = frame;
+  const { open, toggle } = useFrame(frame);
+  const clock = config.now ?? Date.now;
+  const initial = config.prefill ? config.prefill.split('\n') : [''];
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [editor, setEditor] = useState<Editor>({ lines: initial, row: initial.length - 1, col: (initial[initial.length - 1] ?? '').length });
+  const [error, setError] = useState<string | undefined>(undefined);
+  const lastKeyAt = useRef(0);
+  const pasting = useRef(false);
+  const lastWasReturn = useRef(false);
+
+  useEffect((rl) => {
+    rl.output.unmute();
+    rl.output.write(PASTE_ON);
+    rl.output.mute();
+    return () => {
+      rl.output.unmute();
+      rl.output.write(PASTE_OFF);
+      rl.output.mute();
+    };
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    const now = clock();
+    const fast = now - lastKeyAt.current < PASTE_GAP_MS;
+    lastKeyAt.current = now;
+    const { lines, row, col } = editor;
+    const line = lines[row] ?? '';
+    let next: Editor | undefined;
+    const wasReturn = lastWasReturn.current;
+    lastWasReturn.current = key.name === 'return';
+
+    if (key.name === 'paste-start' || key.name === 'paste-end') {
+      pasting.current = key.name === 'paste-start';
+    } else if (isEnterKey(key)) {
+      // A pasted \r\n is one line break.
+      if (key.name === 'enter' && wasReturn && (pasting.current || fast)) return sync(rl, editor);
+      const emptyLast = row === lines.length - 1 && line.trim() === '';
+      if (emptyLast && !pasting.current && !fast) {
+        const answer = lines.slice(0, row).join('\n').replace(/\s+$/, '');
+        const problem = config.validate(answer);
+        if (problem !== undefined) {
+          setError(problem);
+          return sync(rl, editor);
+        }
+        setEditor({ lines: answer === '' ? [] : answer.split('\n'), row: 0, col: 0 });
+        setStatus('done');
+        return done({ value: answer });
+      }
+      next = insert(editor, '\n');
+    } else if (key.name === 'escape') {
+      if (frame.canGoBack) {
+        setStatus('done');
+        return done(BACK);
+      }
+    } else if (isUpKey(key)) {
+      if (row > 0) next = { lines, row: row - 1, col: Math.min(col, (lines[row - 1] ?? '').length) };
+    } else if (isDownKey(key)) {
+      if (row < lines.length - 1) next = { lines, row: row + 1, col: Math.min(col, (lines[row + 1] ?? '').length) };
+    } else if (key.name === 'left') {
+      if (col > 0) next = { lines, row, col: col - 1 };
+      else if (row > 0) next = { lines, row: row - 1, col: (lines[row - 1] ?? '').length };
+    } else if (key.name === 'right') {
+      if (col < line.length) next = { lines, row, col: col + 1 };
+      else if (row < lines.length - 1) next = { lines, row: row + 1, col: 0 };
+    } else if (key.name === 'home' || (key.ctrl && key.name === 'a')) {
+      next = { lines, row, col: 0 };
+    } else if (key.name === 'end' || (key.ctrl && key.name === 'e')) {
+      next = { lines, row, col: line.length };
+    } else if (isBackspaceKey(key)) {
+      if (col > 0) next = { lines: lines.with(row, line.slice(0, col - 1) + line.slice(col)), row, col: col - 1 };
+      else if (row > 0) {
+        const above = lines[row - 1] ?? '';
+        next = { lines: [...lines.slice(0, row - 1), above + line, ...lines.slice(row + 1)], row: row - 1, col: above.length };
+      }
+    } else if (key.name === 'delete') {
+      if (col < line.length) next = { lines: lines.with(row, line.slice(0, col) + line.slice(col + 1)), row, col };
+      else if (row < lines.length - 1) next = { lines: [...lines.slice(0, row), line + (lines[row + 1] ?? ''), ...lines.slice(row + 2)], row, col };
+    } else if (key.ctrl && key.name === 'u') {
+      next = { lines: lines.with(row, line.slice(col)), row, col: 0 };
+    } else {
+      const text = typedText(key);
+      if (text === '?' && lines.length === 1 && line === '' && frame.details !== '') {
+        toggle();
+      } else if (text !== undefined) {
+        next = insert(editor, text);
+      }
+    }
+    if (next) {
+      setError(undefined);
+      setEditor(next);
+    }
+    sync(rl, next ?? editor);
+  });
+
+  if (status === 'done') {
+    const [first = '', ...rest] = editor.lines;
+    const more = rest.length > 0 ? c.dim(` (+${rest.length})`) : '';
+    return `${question(frame, config.message, 'done')} ${c.cyan(fitWords(first, 50))}${more}`;
+  }
+  const { lines, row } = editor;
+  const shown = lines.map((line) => `  ${line}`);
+  const keys = keyLine(frame, open, [
+    ['⏎', words.newLine],
+    ['⏎ ⏎', words.finish],
+  ]);
+  const content = [`${above(frame, open)}${question(frame, config.message, 'idle')}`, ...shown.slice(0, row + 1)].join('\n');
+  const bottom = [...shown.slice(row + 1), ...(error === undefined ? [] : [c.red(`> ${error}`)]), keys];
+  return [content, bottom.join('\n')];
+});
+
+/** Readline's line is the line under the cursor: the screen manager places the cursor from it. */
+function sync(rl: unknown, { lines, row, col }: Editor): void {
+  const line = editable(rl);
+  line.line = lines[row] ?? '';
+  line.cursor = col;
+}
+
+// ─── An advice card ──────────────────────────────────────────────────────────────────────────
+
+export type AdviceAnswer = { read: true } | Back;
+
+export const adviceCard = createPrompt((config: { frame: Frame }, done: (answer: AdviceAnswer) => void) => {
+  const { frame } = config;
+  const { open, toggle } = useFrame(frame);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  useKeypress((key, rl) => {
+    const typed = rl.line;
+    rl.clearLine(0);
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done({ read: true });
+    } else if (key.name === 'escape' || isBackspaceKey(key) || key.name === 'left') {
+      if (frame.canGoBack) {
+        setStatus('done');
+        done(BACK);
+      }
+    } else if (typed.endsWith('?')) {
+      toggle();
+    }
+  });
+  if (status === 'done') return '';
+  return `${above(frame, open)}${keyLine(frame, open, [['⏎', frame.words.goOn]])}${CURSOR_HIDE}`;
 });

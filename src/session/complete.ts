@@ -6,12 +6,12 @@ import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
 import { nextContactEvent } from '../render/calendar.js';
-import { renderSession } from '../render/documents.js';
+import { renderSession, type RenderedSession } from '../render/documents.js';
 import { emlFromDraft } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
 import { checkOutDir, writeFiles } from '../store/files.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { columns, labelled, printInfo, printResult, style } from '../terminal/output.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
 /**
@@ -50,6 +50,10 @@ export interface Completion {
   recapLabel: Message;
   crisis?: SessionRecord;
   emailFormat?: EmailFormat;
+  /** The e-mail draft as the user edited it at the review; written instead of the one rendered. */
+  editedEmail?: string | undefined;
+  /** The day the documents are dated and named after (the session's own day when it is amended). */
+  renderNow?: Date;
 }
 
 /**
@@ -61,16 +65,23 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   const { playbook, session, now } = done;
   const { lang } = playbook;
   const kept = effectiveAnswers(playbook, done.answers);
-  const documents = renderSession({
+  const rendered = renderSession({
     playbook,
     answers: kept,
     client: session.client,
-    now,
+    now: done.renderNow ?? now,
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
+  const documents = done.editedEmail === undefined ? rendered : { ...rendered, email: editedDraft(rendered.email, done.editedEmail) };
+  // A finished session amended keeps the files it wrote: the new ones are written beside them.
+  const amended = session.status !== 'draft';
+  if (amended) session.previousFiles = [...(session.previousFiles ?? []), ...Object.values(session.files).filter((path): path is string => typeof path === 'string')];
+  if (done.editedEmail === undefined) delete session.editedEmail;
+  else session.editedEmail = done.editedEmail;
   Object.assign(session, recordFields(playbook, kept));
   const recorded = recordedStatus(playbook, kept);
-  session.status = recorded ?? done.defaultStatus;
+  // Amending a session does not reopen it: a crisis resolved since stays resolved.
+  session.status = recorded ?? (amended ? session.status : done.defaultStatus);
   const format = done.emailFormat ?? 'md';
   session.files = writeFiles(
     done.outDir,
@@ -98,6 +109,18 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   return recorded;
 }
 
+/**
+ * The e-mail draft as the user edited it: its first line is the subject when it still reads
+ * `Subject: …` (`Objet : …`), as the rendered draft starts; the rest is the body.
+ */
+function editedDraft(email: RenderedSession['email'], text: string): RenderedSession['email'] {
+  const [first = '', ...rest] = text.replace(/\r\n?/g, '\n').split('\n');
+  const label = /^(?:Subject|Objet)\s*:\s*(.*)$/.exec(first);
+  const subject = label ? (label[1] ?? '').trim() || email.subject : email.subject;
+  const body = label ? rest.join('\n').replace(/^\n+/, '') : text;
+  return { ...email, subject, body, contents: text.endsWith('\n') ? text : `${text}\n` };
+}
+
 /** A step's answer when it is non-empty text (or a choice value). */
 function textAnswer(answers: Answers, id: string | undefined): string | undefined {
   const value = id === undefined ? undefined : answers[id];
@@ -123,9 +146,9 @@ async function reviewEmail(path: string, contents: string, lang: Lang): Promise<
 /** `Written:` and one line per file, paths aligned. */
 export function printWritten(files: readonly (readonly [label: string, path: string | undefined])[], lang: Lang): void {
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
-  const width = Math.max(16, ...written.map(([label]) => label.length));
+  const width = Math.max(16, ...written.map(([label]) => columns(label)));
   printInfo(style.bold(t(m.written, lang)));
-  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+  for (const [label, path] of written) printResult(labelled(label, width, path));
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */

@@ -27,13 +27,16 @@ export interface Resumed {
   playbook: Playbook;
 }
 
-/** The draft named, or the newest unfinished session of this kind. */
-export async function resumeDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang): Promise<Resumed> {
-  const draft = findDraft(root, kind, ref, lang);
+/**
+ * The draft named, or the newest unfinished session of this kind. With `finished`, a finished
+ * session named by its id is taken too: it goes back to the review, to be amended and written again.
+ */
+export async function resumeDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang, finished = false): Promise<Resumed> {
+  const draft = findDraft(root, kind, ref, lang, finished);
   return { draft, playbook: await sessionPlaybook(draft, lang) };
 }
 
-function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang): SessionRecord {
+function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang, finished: boolean): SessionRecord {
   const loaded = loadSessions(root);
   if (ref === true) {
     const newest = loaded.sessions.find((session) => session.kind === kind && session.status === 'draft');
@@ -42,7 +45,7 @@ function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: L
   }
   const session = findSession(loaded, ref, lang);
   if (session.kind !== kind) throw new UsageError(t(m.wrongKind, lang, { id: session.id, kind: kindLabel(session.kind, lang) }));
-  if (session.status !== 'draft')
+  if (session.status !== 'draft' && !finished)
     throw new UsageError(t(m.notDraft, lang, { id: session.id, status: statusLabel(session.status, lang) }));
   return session;
 }

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { runPlaybook, type Prompter } from '../engine/run.js';
+import type { AdviceStep } from '../playbook/schema.js';
+import type { AdviceMemory } from '../prompters/inquirer.js';
+import { adviceKey, readAdviceRead, saveAdviceRead } from '../store/advice-read.js';
+import type { ReviewInput, Reviewed } from './review.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
@@ -106,7 +110,11 @@ export interface WalkResult {
 export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const now = spec.now ?? new Date();
   const root = spec.root;
-  const resumed = spec.resumed ?? (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  // A finished session named by its id opens at the review, to amend it: interactively only.
+  const amendable = spec.options.answers === undefined && spec.kind !== 'followup';
+  const resumed =
+    spec.resumed ??
+    (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang, amendable));
   const draft = resumed?.draft;
   // A resumed session goes on in the language it began in.
   const lang = draft?.lang ?? spec.lang;
@@ -121,12 +129,12 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
+      ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers)
       : scriptedWalk(playbook, spec.options.answers, now, client);
   if (!draft) spec.beforeQuestions?.(walk.client, lang);
 
   const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
-  const answers = await walkSession(playbook, walk, session, root, spec.command);
+  const { answers, editedEmail } = await walkSession(playbook, walk, session, root, spec.command);
   const recorded = await completeSession({
     root,
     outDir,
@@ -134,6 +142,9 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     session,
     answers,
     now,
+    // An amended session keeps the day of its call: its documents are dated and named after it.
+    ...(session.status === 'draft' ? {} : { renderNow: new Date(session.createdAt) }),
+    editedEmail,
     defaultStatus: spec.defaultStatus,
     recapLabel: spec.recapLabel,
     ...(spec.crisis ? { crisis: spec.crisis } : {}),
@@ -145,6 +156,8 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
 interface Walk {
   client: string;
   prompter: Prompter;
+  /** The review before anything is written (interactive runs); a run from a file writes at once. */
+  review?: (input: Omit<ReviewInput, 'prompter'>) => Promise<Reviewed>;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
@@ -174,6 +187,7 @@ async function interactiveWalk(
   now: Date,
   client: string | undefined,
   command: WalkCommand,
+  root: string,
   earlier: Answers = {},
 ): Promise<Walk> {
   const { lang } = playbook;
@@ -189,12 +203,21 @@ async function interactiveWalk(
     process.off('SIGTERM', abort);
     process.off('SIGHUP', abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal });
+  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, advice: adviceMemory(root, playbook, earlier) });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
-  if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
+  prompter.recall(playbook.steps.filter((step) => step.type !== 'advice' && step.id in earlier).length);
   try {
     const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
-    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+    prompter.client = name;
+    const { reviewSession } = await import('./review.js');
+    return {
+      client: name,
+      prompter,
+      review: (input) => reviewSession({ ...input, prompter }),
+      saveDrafts: true,
+      finish: () => undefined,
+      release,
+    };
   } catch (error) {
     release();
     throw error;
@@ -221,18 +244,64 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
 }
 
 /**
- * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
- * draft behind when it is stopped, and says how to continue.
+ * Which advice the user has read, kept in the data folder across runs: read advice opens folded.
+ * The advice a resumed session went past counts as read.
  */
-async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Answers> {
-  const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
-  let answers: Answers;
+function adviceMemory(root: string, playbook: Playbook, earlier: Answers): AdviceMemory {
+  const read = readAdviceRead(root);
+  const key = (step: AdviceStep): string => adviceKey(playbook.id, step.id);
+  const before = read.size;
+  for (const step of playbook.steps) if (step.type === 'advice' && earlier[step.id] === true) read.add(key(step));
+  if (read.size !== before) saveAdviceRead(root, read);
+  return {
+    isRead: (step) => read.has(key(step)),
+    markRead: (step) => {
+      if (read.has(key(step))) return;
+      read.add(key(step));
+      saveAdviceRead(root, read);
+    },
+  };
+}
+
+/** What a walk leaves to write: every answer, and the e-mail draft as the user edited it at the review. */
+interface Walked {
+  answers: Answers;
+  editedEmail: string | undefined;
+}
+
+/**
+ * Runs the playbook for `session`, from the answers it already holds, then (interactively) the
+ * review; an interactive run leaves a draft behind when it is stopped, and says how to continue.
+ * A finished session being amended is saved only once the user chooses to write.
+ */
+async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Walked> {
+  const isDraft = session.status === 'draft';
+  const saveDraft = (answers: Answers): void => {
+    if (isDraft) saveAnswers(root, session, answers);
+  };
+  let walked: Walked;
   try {
-    answers = await runPlaybook(playbook, {
+    const answers = await runPlaybook(playbook, {
       prompter: walk.prompter,
       answers: session.answers,
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
+    walked = { answers, editedEmail: session.editedEmail };
+    if (walk.review) {
+      walk.finish();
+      walked = await walk.review({
+        playbook,
+        session,
+        state: { answers, remembered: {} },
+        renderNow: isDraft ? new Date() : new Date(session.createdAt),
+        save: (revised, editedEmail) => {
+          if (!isDraft) return;
+          if (editedEmail === undefined) delete session.editedEmail;
+          else session.editedEmail = editedEmail;
+          saveAnswers(root, session, revised);
+        },
+      });
+    }
   } catch (error) {
     if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
       throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
@@ -241,6 +310,6 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
     walk.release();
   }
   walk.finish();
-  return answers;
+  return walked;
 }
 

@@ -40,6 +40,8 @@ export const sessionRecordSchema = z.looseObject({
   followsUp: z.string().optional(),
   followedUpAt: z.iso.datetime().optional(),
   templateValues: z.record(z.string(), z.string()).optional(),
+  editedEmail: z.string().optional(),
+  previousFiles: z.array(z.string()).optional(),
   files: z.looseObject({
     recap: z.string().optional(),
     email: z.string().optional(),

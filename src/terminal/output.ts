@@ -91,18 +91,18 @@ const GLUED = [/ (?=[»?!:;%]+(?:[\s,.)]|$))/g, /(?<=«) /g, /(?<=\d) (?=%)/g] a
  * `indent` starts every line but the first, and counts in the width. Colours are kept.
  */
 export function wrap(text: string, indent = '', width = screenWidth()): string {
-  const room = Math.max(20, width - columns(indent));
-  let glued = text.replace(/[ \t]+/g, ' ');
-  for (const pattern of GLUED) glued = glued.replace(pattern, GLUE);
-  return wrapAnsi(glued, room, { hard: false, trim: true })
-    .replaceAll(GLUE, ' ')
+  return text
     .split('\n')
-    .join(`\n${indent}`)
-    .replace(new RegExp(`\n${escapeRegExp(indent)}(?=\n|$)`, 'g'), '\n');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    .map((paragraph) => {
+      // A paragraph's own leading spaces stay: `  → suggestion` keeps its place.
+      const lead = /^[ \t]*/.exec(paragraph)?.[0] ?? '';
+      const room = Math.max(20, width - Math.max(columns(indent), columns(lead)));
+      let glued = paragraph.slice(lead.length).replace(/[ \t]+/g, ' ');
+      for (const pattern of GLUED) glued = glued.replace(pattern, GLUE);
+      const rows = wrapAnsi(glued, room, { hard: false, trim: true }).replaceAll(GLUE, ' ').split('\n');
+      return rows.map((row, index) => (row === '' ? '' : `${index === 0 ? lead : indent}${row}`)).join('\n');
+    })
+    .join('\n');
 }
 
 /**
@@ -125,6 +125,18 @@ export function fitWords(text: string, width: number): string {
     }
   }
   return `${kept.replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * `  label  value`, the labels padded to `labelWidth` columns; a value that would not fit on the
+ * line (a long path) goes on its own line under the label, whole, where a terminal wraps it only
+ * if it is wider than the screen itself.
+ */
+export function labelled(label: string, labelWidth: number, value: string, width = screenWidth()): string {
+  const line = `  ${padColumns(label, labelWidth)} ${value}`;
+  if (columns(line) <= width || value.includes('\n')) return line;
+  const indent = columns(value) + 4 <= width ? '    ' : '';
+  return `  ${label}\n${indent}${value}`;
 }
 
 /** `text` padded with spaces to `width` screen columns. */
