@@ -44,6 +44,37 @@ const inquirerIsSideEffectFree = {
 };
 
 /**
+ * The editor prompt (the e-mail draft, edited at the review before it is written) reads the file
+ * back through chardet and iconv-lite, 700 KB of character-set tables for a file calmclient writes
+ * in UTF-8 itself. Node's own TextDecoder reads it instead: UTF-8 (a byte-order mark dropped), UTF-16
+ * when the editor saved it so (its byte-order mark says which), else Windows-1252, the one 8-bit
+ * encoding a desktop editor still saves in.
+ */
+const editorReadsWithTextDecoder = {
+  name: 'editor-reads-with-text-decoder',
+  setup(builder) {
+    builder.onResolve({ filter: /^(chardet|iconv-lite)$/ }, (args) =>
+      /[\\/]@inquirer[\\/]external-editor[\\/]/.test(args.importer) ? { path: args.path, namespace: 'calmclient-editor' } : undefined,
+    );
+    builder.onLoad({ filter: /^chardet$/, namespace: 'calmclient-editor' }, () => ({
+      contents: `export function detect(buffer) {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
+  try { new TextDecoder('utf-8', { fatal: true }).decode(buffer); return 'utf-8'; } catch { return 'windows-1252'; }
+}`,
+      loader: 'js',
+    }));
+    builder.onLoad({ filter: /^iconv-lite$/, namespace: 'calmclient-editor' }, () => ({
+      contents: `export default {
+  encodingExists(encoding) { try { new TextDecoder(encoding); return true; } catch { return false; } },
+  decode(buffer, encoding) { return new TextDecoder(encoding).decode(buffer); },
+};`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * commander loads node:child_process as it starts, for "executable" subcommands, which calmclient
  * has none of; that load alone is a tenth of what `--help` adds to Node's own start. Commander gets
  * a stand-in that loads the module on first use.
@@ -139,7 +170,13 @@ async function bundleCli() {
     entryPoints: { calmclient: 'src/cli.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [inquirerIsSideEffectFree, commanderLoadsChildProcessLazily, chalkDetectsNothing, francWithOnly(Object.keys(FRANC_CODES))],
+    plugins: [
+      inquirerIsSideEffectFree,
+      editorReadsWithTextDecoder,
+      commanderLoadsChildProcessLazily,
+      chalkDetectsNothing,
+      francWithOnly(Object.keys(FRANC_CODES)),
+    ],
     alias: YAML_AS_ES_MODULE,
   });
   const launcher = await build({ ...common, entryPoints: { launch: 'src/launch.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });

@@ -47,8 +47,8 @@ export function printFindings(draft: Draft, lang: Lang, findings: readonly Findi
   );
 }
 
-/** Shows wider than the screen (less the indent) are cut around the words, so that long paragraphs stay readable. */
-const WIDTH = screenWidth() - 4;
+/** Shows wider than this are cut around the words, so that long paragraphs stay readable: the screen's width less the indent. */
+const WIDTH = Math.min(screenWidth(), 100 + 4) - 4;
 const CONTEXT = 30;
 
 /** Each line the finding covers, with its words underlined by carets (and in colour when allowed). */

@@ -6,7 +6,7 @@ import { renderSession } from '../render/documents.js';
 import { fileLabels } from '../render/labels.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
-import { outputDir, printWritten } from '../session/complete.js';
+import { outputDir, printCreated, printWritten } from '../session/complete.js';
 import { writeFiles } from '../store/files.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
@@ -49,7 +49,8 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
     now: new Date(session.createdAt),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
-  const { document } = writeFiles(outDir, { document: format === 'email' ? documents.email : documents.recap }, lang);
+  const { document } = writeFiles(outDir.path, { document: format === 'email' ? documents.email : documents.recap }, lang);
+  if (outDir.created) printCreated(outDir.path, lang);
   printWritten([[t(format === 'email' ? fileLabels.email : fileLabels.recap, lang), document]], lang);
   return ExitCode.ok;
 }

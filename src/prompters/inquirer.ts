@@ -67,6 +67,8 @@ export class InquirerPrompter implements Prompter {
   /** Said on the next step's screen: the tip of the choice just made, the date as understood. */
   private carried: string[] = [];
   private note: string | undefined;
+  /** The next step is drawn under what is on the screen, instead of on a clean one. */
+  private keepScreen = false;
   /** Shown first in the trail of answers. */
   client: string | undefined;
 
@@ -92,6 +94,11 @@ export class InquirerPrompter implements Prompter {
     return picked;
   }
 
+  /** What was just said (a client's past incidents, the promise to check) stays above the first step. */
+  keepScreenOnce(): void {
+    this.keepScreen = true;
+  }
+
   /** A resumed session: the next screen says how many answers are there already, and how to go back over them. */
   recall(count: number): void {
     if (count > 0) this.note = t(m.resumed, this.options.lang, { count });
@@ -99,7 +106,8 @@ export class InquirerPrompter implements Prompter {
 
   async advise(step: AdviceStep, context: StepContext): Promise<void | Back> {
     const memory = this.options.advice;
-    const read = this.readInRun.has(step.id) || memory?.isRead(step) === true;
+    // Under what was said before it (past incidents, a promise to check), the first step stays compact.
+    const read = this.keepScreen || this.readInRun.has(step.id) || memory?.isRead(step) === true;
     const frame = this.frame(step, context, !read, () => {
       this.readInRun.add(step.id);
       memory?.markRead(step);
@@ -176,7 +184,8 @@ export class InquirerPrompter implements Prompter {
         {
           message: t(m.editing, lang),
           default: text,
-          postfix: '.md',
+          // The draft speaks of the client: private while it sits in the temporary folder.
+          file: { prefix: 'calmclient-draft-', postfix: '.md', mode: 0o600 },
           waitForUserInput: false,
           theme: {
             style: {
@@ -213,7 +222,8 @@ export class InquirerPrompter implements Prompter {
     const { lang } = this.options;
     const c = this.style;
     const width = screenWidth(this.out as { columns?: number });
-    if (this.options.clearScreen ?? (this.out as { isTTY?: boolean }).isTTY === true) this.clear();
+    if (!this.keepScreen && (this.options.clearScreen ?? (this.out as { isTTY?: boolean }).isTTY === true)) this.clear();
+    this.keepScreen = false;
     const head = [progressLine(step, context.progress, lang, c, width)];
     const trail = trailLine(this.client, context.trail, lang, width);
     if (trail !== '') head.push(c.dim(trail));
@@ -225,10 +235,18 @@ export class InquirerPrompter implements Prompter {
     if (now) head.push(`${c.yellow('▸')} ${c.bold(wrap(now, '  ', width))}`);
     const details = stepDetails(step, lang);
     const block = hasDetails(details) ? `\n${detailsBlock(details, c, width)}\n` : '';
+    // Opened from the start, the details must leave the whole step on the screen: else the reasons
+    // alone, else nothing (`?` shows all of it on demand).
+    const rows = (this.out as { rows?: number }).rows || 24;
+    const room = rows - head.join('\n').split('\n').length - (step.type === 'advice' ? 2 : 8);
+    const reasons = details.text !== '' ? `\n${detailsBlock({ ...details, tips: [], warning: undefined }, c, width)}\n` : '';
+    const fits = (text: string): boolean => text !== '' && text.split('\n').length <= room;
+    const opening = fits(block) ? block : fits(reasons) ? reasons : undefined;
     return {
       head: head.join('\n'),
       details: block,
-      open: open && block !== '',
+      open: open && opening !== undefined,
+      ...(opening !== undefined && opening !== block ? { opening } : {}),
       canGoBack: context.canGoBack,
       words: keyWords(lang),
       colours: c,

@@ -62,6 +62,11 @@ export interface Frame {
   details: string;
   /** Whether the details are shown from the start (advice not read yet). */
   open: boolean;
+  /**
+   * What shows from the start when `open` and the whole details would not fit the screen (the
+   * reasons without the examples, say); `?` then shows the rest. Defaults to the whole details.
+   */
+  opening?: string;
   /** Whether Escape leads anywhere. */
   canGoBack: boolean;
   words: KeyWords;
@@ -78,9 +83,13 @@ const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
 const CURSOR_HIDE = '\u001b[?25l';
 
-/** The frame's `?` and Escape keys, and the open state of its details. */
-function useFrame(frame: Frame): { open: boolean; toggle: () => void } {
-  const [open, setOpen] = useState(frame.open);
+/** How much of the details shows: none, the opening part, all of it. */
+type Shown = 'none' | 'opening' | 'all';
+
+/** The frame's `?` key, and how much of its details shows. */
+function useFrame(frame: Frame): { open: boolean; shown: Shown; toggle: () => void } {
+  const partial = frame.opening !== undefined && frame.opening !== frame.details;
+  const [shown, setShown] = useState<Shown>(frame.open ? (partial ? 'opening' : 'all') : 'none');
   const opened = useRef(false);
   useEffect(() => {
     if (frame.open && !opened.current) {
@@ -90,18 +99,19 @@ function useFrame(frame: Frame): { open: boolean; toggle: () => void } {
   }, []);
   const toggle = (): void => {
     if (frame.details === '') return;
-    if (!open && !opened.current) {
+    if (shown === 'none' && !opened.current) {
       opened.current = true;
       frame.onOpen?.();
     }
-    setOpen(!open);
+    setShown(shown === 'all' ? 'none' : 'all');
   };
-  return { open, toggle };
+  return { open: shown === 'all', shown, toggle };
 }
 
-/** The frame above a question: head, then the details when open. */
-function above(frame: Frame, open: boolean): string {
-  return open && frame.details !== '' ? `${frame.head}\n${frame.details}\n` : `${frame.head}\n`;
+/** The frame above a question: head, then the details as far as they show. */
+function above(frame: Frame, shown: Shown): string {
+  const details = shown === 'all' ? frame.details : shown === 'opening' ? (frame.opening ?? frame.details) : '';
+  return details !== '' ? `${frame.head}\n${details}\n` : `${frame.head}\n`;
 }
 
 type Hint = readonly [key: string, action: string];
@@ -175,7 +185,7 @@ export type ListAnswer<T> = { values: T[] } | Back;
 export const choiceList = createPrompt(<T,>(config: ListConfig<T>, done: (answer: ListAnswer<T>) => void) => {
   const { frame, choices, multiple } = config;
   const { colours: c, words } = frame;
-  const { open, toggle } = useFrame(frame);
+  const { open, shown, toggle } = useFrame(frame);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const first = choices.findIndex((choice) => config.initial.includes(choice.value));
   const [active, setActive] = useState(multiple || first < 0 ? 0 : first);
@@ -257,7 +267,7 @@ export const choiceList = createPrompt(<T,>(config: ListConfig<T>, done: (answer
         ['⏎', words.choose],
       ]);
   const lines = [
-    `${above(frame, open)}${question(frame, config.message, 'idle')}`,
+    `${above(frame, shown)}${question(frame, config.message, 'idle')}`,
     ...rows,
     hint ? c.dim(`  ${fitWords(hint, 76)}`) : '',
     ...(error === undefined ? [] : [c.red(`> ${error}`)]),
@@ -284,7 +294,7 @@ export type LineAnswer = { value: string } | Back;
 export const lineInput = createPrompt((config: LineConfig, done: (answer: LineAnswer) => void) => {
   const { frame } = config;
   const { colours: c, words } = frame;
-  const { open, toggle } = useFrame(frame);
+  const { open, shown, toggle } = useFrame(frame);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [value, setValue] = useState(config.prefill ?? '');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -331,7 +341,7 @@ export const lineInput = createPrompt((config: LineConfig, done: (answer: LineAn
     ['⏎', words.confirm],
     ...(config.fallback && value === '' ? ([[words.tab, words.keep(config.fallback)]] as const) : []),
   ]);
-  const content = `${above(frame, open)}${question(frame, config.message, 'idle')}\n  ${c.cyan('›')} ${value}`;
+  const content = `${above(frame, shown)}${question(frame, config.message, 'idle')}\n  ${c.cyan('›')} ${value}`;
   return [content, [...(error === undefined ? [] : [c.red(`> ${error}`)]), keys].join('\n')];
 });
 
@@ -381,7 +391,7 @@ function insert({ lines, row, col }: Editor, text: string): Editor {
 export const textArea = createPrompt((config: TextConfig, done: (answer: TextAnswer) => void) => {
   const { frame } = config;
   const { colours: c, words } = frame;
-  const { open, toggle } = useFrame(frame);
+  const { open, shown: detailsShown, toggle } = useFrame(frame);
   const clock = config.now ?? Date.now;
   const initial = config.prefill ? config.prefill.split('\n') : [''];
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -487,7 +497,7 @@ export const textArea = createPrompt((config: TextConfig, done: (answer: TextAns
     ['⏎', words.newLine],
     ['⏎ ⏎', words.finish],
   ]);
-  const content = [`${above(frame, open)}${question(frame, config.message, 'idle')}`, ...shown.slice(0, row + 1)].join('\n');
+  const content = [`${above(frame, detailsShown)}${question(frame, config.message, 'idle')}`, ...shown.slice(0, row + 1)].join('\n');
   const bottom = [...shown.slice(row + 1), ...(error === undefined ? [] : [c.red(`> ${error}`)]), keys];
   return [content, bottom.join('\n')];
 });
@@ -505,7 +515,7 @@ export type AdviceAnswer = { read: true } | Back;
 
 export const adviceCard = createPrompt((config: { frame: Frame }, done: (answer: AdviceAnswer) => void) => {
   const { frame } = config;
-  const { open, toggle } = useFrame(frame);
+  const { open, shown, toggle } = useFrame(frame);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   useKeypress((key, rl) => {
     const typed = rl.line;
@@ -524,5 +534,5 @@ export const adviceCard = createPrompt((config: { frame: Frame }, done: (answer:
     }
   });
   if (status === 'done') return '';
-  return `${above(frame, open)}${keyLine(frame, open, [['⏎', frame.words.goOn]])}${CURSOR_HIDE}`;
+  return `${above(frame, shown)}${keyLine(frame, open, [['⏎', frame.words.goOn]])}${CURSOR_HIDE}`;
 });

@@ -11,7 +11,7 @@ import { emlFromDraft } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
 import { checkOutDir, writeFiles } from '../store/files.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { columns, labelled, printInfo, printResult, style } from '../terminal/output.js';
+import { columns, labelled, printInfo, printResult, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
 /**
@@ -21,6 +21,7 @@ import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js
 
 const m = catalogue({
   written: { en: 'Written:', fr: 'Fichiers écrits :' },
+  created: { en: 'Created the folder {dir}', fr: 'Dossier créé : {dir}' },
   reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
 });
 
@@ -31,16 +32,24 @@ export function saveAnswers(root: string, session: SessionRecord, answers: Answe
   saveSession(root, session);
 }
 
+/** Where the documents go, checked before the first question. */
+export interface OutputDir {
+  path: string;
+  /** `--out DIR` names a folder that does not exist yet: it is made (with its parents) as the files are written, and the user told. */
+  created: boolean;
+}
+
 /** `--out DIR`, or the recaps folder; checked before the first question. */
-export function outputDir(out: string | undefined, root: string, lang: Lang): string {
-  const dir = out === undefined ? recapsDir(root) : resolve(out);
-  checkOutDir(dir, out !== undefined, lang);
-  return dir;
+export function outputDir(out: string | undefined, root: string, lang: Lang): OutputDir {
+  const path = out === undefined ? recapsDir(root) : resolve(out);
+  const missing = checkOutDir(path, lang);
+  // calmclient's own folder is made without a word, as it always was.
+  return { path, created: missing && out !== undefined };
 }
 
 export interface Completion {
   root: string;
-  outDir: string;
+  outDir: OutputDir;
   playbook: Playbook;
   session: SessionRecord;
   /** Every answer of the walk, as `walkSession` returned them. */
@@ -84,7 +93,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   session.status = recorded ?? (amended ? session.status : done.defaultStatus);
   const format = done.emailFormat ?? 'md';
   session.files = writeFiles(
-    done.outDir,
+    done.outDir.path,
     {
       recap: documents.recap,
       email: format === 'eml' ? undefined : documents.email,
@@ -96,6 +105,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   saveAnswers(done.root, session, done.answers);
 
   const { files } = session;
+  if (done.outDir.created) printCreated(done.outDir.path, lang);
   printWritten(
     [
       [t(done.recapLabel, lang), files.recap],
@@ -141,6 +151,11 @@ async function reviewEmail(path: string, contents: string, lang: Lang): Promise<
   const findings = await checkDraft(contents, { lang });
   if (findings.length > 0) printInfo(`\n${style.bold(t(m.reviewTitle, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);
+}
+
+/** The `--out` folder was made for the files. */
+export function printCreated(dir: string, lang: Lang): void {
+  printInfo(wrap(t(m.created, lang, { dir })));
 }
 
 /** `Written:` and one line per file, paths aligned. */

@@ -131,7 +131,10 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     spec.options.answers === undefined
       ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers)
       : scriptedWalk(playbook, spec.options.answers, now, client);
-  if (!draft) spec.beforeQuestions?.(walk.client, lang);
+  if (!draft && spec.beforeQuestions) {
+    spec.beforeQuestions(walk.client, lang);
+    walk.keepScreenOnce?.();
+  }
 
   const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
   const { answers, editedEmail } = await walkSession(playbook, walk, session, root, spec.command);
@@ -156,6 +159,8 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
 interface Walk {
   client: string;
   prompter: Prompter;
+  /** What was said before the first question stays on the screen above it (interactive runs). */
+  keepScreenOnce?: () => void;
   /** The review before anything is written (interactive runs); a run from a file writes at once. */
   review?: (input: Omit<ReviewInput, 'prompter'>) => Promise<Reviewed>;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
@@ -214,6 +219,7 @@ async function interactiveWalk(
       client: name,
       prompter,
       review: (input) => reviewSession({ ...input, prompter }),
+      keepScreenOnce: () => prompter.keepScreenOnce(),
       saveDrafts: true,
       finish: () => undefined,
       release,

@@ -72,9 +72,13 @@ export function columns(text: string): number {
   return stringWidth(text);
 }
 
-/** The width prose is laid out to: the terminal's, at most 80 columns (80 when it is not a terminal). */
-export function screenWidth(stream: { columns?: number } = process.stdout): number {
-  return Math.min(stream.columns || 80, 80);
+/**
+ * The width text is laid out to: the terminal's, at most 80 columns. Into a pipe or a file, none:
+ * each line stays whole for the programs that read it (grep, an editor jumping to FILE:LINE:COL,
+ * a script reading the paths written, a pager that wraps to its own width).
+ */
+export function screenWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
+  return stream.isTTY ? Math.min(stream.columns || 80, 80) : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -91,6 +95,7 @@ const GLUED = [/ (?=[»?!:;%]+(?:[\s,.)]|$))/g, /(?<=«) /g, /(?<=\d) (?=%)/g] a
  * `indent` starts every line but the first, and counts in the width. Colours are kept.
  */
 export function wrap(text: string, indent = '', width = screenWidth()): string {
+  if (width === Number.POSITIVE_INFINITY) return text;
   return text
     .split('\n')
     .map((paragraph) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
-import { nextStep } from '../../src/engine/run.js';
+import { nextStep, progressOf } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { Playbook, Step } from '../../src/playbook/schema.js';
 import { ROOT, tempDir } from '../helpers.js';
@@ -29,7 +29,28 @@ const typed: Record<string, string> = {
   signature: 'Camille Martin',
 };
 
-const progressWord: Record<Lang, string> = { en: 'step', fr: 'étape' };
+const words = {
+  en: { step: 'step', review: 'Before anything is written', written: 'Written:', keys: '↑↓ move • ⏎ choose' },
+  fr: { step: 'étape', review: 'Avant d\'écrire quoi que ce soit', written: 'Fichiers écrits', keys: '↑↓ se déplacer • ⏎ choisir' },
+} as const;
+
+const playbooks = {
+  en: loadPlaybookFile(join(ROOT, 'playbooks', 'en', 'crisis.yaml'), 'en'),
+  fr: loadPlaybookFile(join(ROOT, 'playbooks', 'fr', 'crisis.yaml'), 'fr'),
+};
+
+/** The first line of a step's screen: `step 4/20 · The tone`, or `step 4/20 › A third person` for a branch. */
+function head(playbook: Playbook, step: Step, lang: Lang): string {
+  const progress = progressOf(playbook, step);
+  const counter = `${words[lang].step} ${progress.index}/${progress.total}`;
+  return step.title ? `${counter}${progress.branch ? ' › ' : ' · '}${step.title}` : counter;
+}
+
+/** The step is on the screen, its head on the top row: earlier steps never stack above it. */
+async function onStep(session: PtySession, playbook: Playbook, step: Step, lang: Lang): Promise<void> {
+  const expected = head(playbook, step, lang);
+  await session.waitUntil((s) => s.lines()[0] === `── ${expected}`, `"${expected}" on the top row`);
+}
 
 /** A row of a list with the pointer on `label` (a select or a checkbox). */
 const pointedAt = (label: string) => (session: PtySession) =>
@@ -38,14 +59,23 @@ const pointedAt = (label: string) => (session: PtySession) =>
 /** A row of a checkbox list with `label` ticked. */
 const ticked = (label: string) => (session: PtySession) => session.lines().some((line) => line.includes(`◉ ${label}`));
 
+/** The step's whole screen fits the 24 rows: its head on top, its keys on the last row written. */
+function fitsTheScreen(session: PtySession): void {
+  const rows = session.screen().split('\n');
+  expect(rows.length).toBeLessThanOrEqual(24);
+  expect(rows[0]).toMatch(/^── /);
+  expect(rows.at(-1)).toMatch(/⏎/);
+}
+
 /**
  * Answers one step on the keyboard, waiting after each key for what it must show, and returns what
  * the engine will have stored. The key that ends the step is checked by the caller, which waits for
- * the next step's counter.
+ * the next step.
  */
 async function answerStep(session: PtySession, step: Step): Promise<Answers[string]> {
   switch (step.type) {
     case 'advice':
+      await session.waitForScreen('⏎');
       await session.press('enter');
       return true;
     case 'select': {
@@ -62,16 +92,21 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
       return wanted;
     }
     case 'confirm':
+      await session.waitUntil((s) => s.lines().some((line) => line.startsWith('❯')), 'the yes/no list');
       await session.press('enter');
       return step.default ?? true;
     case 'checkbox': {
-      const first = step.choices[0];
-      if (!first) throw new Error(`${step.id} has no choice`);
-      await session.waitUntil(pointedAt(first.label), `the pointer on "${first.label}"`);
+      const wanted = step.choices.find((choice) => choice.value === choices[step.id]) ?? step.choices[0];
+      if (!wanted) throw new Error(`${step.id} has no choice`);
+      for (const choice of step.choices) {
+        await session.waitUntil(pointedAt(choice.label), `the pointer on "${choice.label}"`);
+        if (choice === wanted) break;
+        await session.press('down');
+      }
       await session.press('space');
-      await session.waitUntil(ticked(first.label), `"${first.label}" ticked`);
+      await session.waitUntil(ticked(wanted.label), `"${wanted.label}" ticked`);
       await session.press('enter');
-      return [first.value];
+      return [wanted.value];
     }
     case 'text': {
       const text = typed[step.id];
@@ -95,8 +130,7 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
       if (step.type === 'date' && step.time && step.default) text = text.replace(/^\S+\s*/, '');
       if (text) {
         await session.type(text);
-        // The prompt breaks a long line itself: read the end of the screen as running text.
-        await session.waitUntil((s) => s.screenText().endsWith(text), `"${text}" typed`);
+        await session.waitUntil((s) => s.cursorLine().endsWith(text), `"${text}" typed`);
       }
       await session.press('enter');
       return text;
@@ -104,39 +138,59 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
   }
 }
 
-/** Answers every step still open after `answers`, as the engine will ask them, up to the files. */
+/** Answers every step still open after `answers`, as the engine will ask them, each on its own screen at the top. */
 async function answerTheRest(session: PtySession, playbook: Playbook, answers: Answers, lang: Lang): Promise<void> {
   for (let next = nextStep(playbook, answers); next; next = nextStep(playbook, answers)) {
-    const { step, progress } = next;
-    await session.waitForScreen(`${progressWord[lang]} ${progress.index}/${progress.total}`);
+    const { step } = next;
+    await onStep(session, playbook, step, lang);
+    fitsTheScreen(session);
     answers[step.id] = await answerStep(session, step);
   }
-  // The files are written and the process ends; what it printed last may have scrolled by.
+}
+
+/** On the review screen: the pointer on "write", Enter, and the files are written. */
+async function writeFromReview(session: PtySession, lang: Lang): Promise<void> {
+  await session.waitForScreen(words[lang].review);
+  await session.waitUntil((s) => pointedAt(lang === 'fr' ? 'Écrire le compte rendu et le brouillon de mail' : 'Write the recap and the email draft')(s), 'the pointer on write');
+  await session.press('enter');
   expect(await session.exited).toMatchObject({ exitCode: 0 });
-  expect(session.output()).toContain(lang === 'fr' ? 'Fichiers écrits' : 'Written:');
+  expect(session.output()).toContain(words[lang].written);
+}
+
+/** A session up to the review, in `lang`, with the client typed in. */
+async function toReview(home: string, lang: Lang, env: NodeJS.ProcessEnv = {}): Promise<PtySession> {
+  const session = PtySession.start(['start', '--lang', lang], home, { env });
+  await session.waitForScreen(lang === 'fr' ? 'Qui est le client' : 'Who is the client');
+  await session.type('Dupont & Fils');
+  await session.waitForScreen(/client.*Dupont & Fils$/m);
+  await session.press('enter');
+  await answerTheRest(session, playbooks[lang], {}, lang);
+  await session.waitForScreen(words[lang].review);
+  return session;
+}
+
+function recaps(home: string): string[] {
+  return readdirSync(join(home, 'recaps')).sort();
+}
+
+function emailOf(home: string): string {
+  const name = recaps(home).find((file) => file.endsWith('-email.md'));
+  return readFileSync(join(home, 'recaps', name ?? ''), 'utf8');
 }
 
 describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lang) => {
-  const playbook = loadPlaybookFile(join(ROOT, 'playbooks', lang, 'crisis.yaml'), lang);
+  const playbook = playbooks[lang];
 
-  it('walks a person through the whole crisis and writes the recap and the email', async () => {
+  it('walks a person through the whole crisis, one step per screen, reviews, and writes the recap and the email', async () => {
     const home = tempDir();
-    const session = PtySession.start(['start', '--lang', lang], home);
+    const session = await toReview(home, lang);
     try {
-      await session.waitForScreen(lang === 'fr' ? 'Qui est le client' : 'Who is the client');
-      await session.type('Dupont & Fils');
-      await session.waitForScreen(/client.*Dupont & Fils$/m);
-      await session.press('enter');
-
-      await answerTheRest(session, playbook, {}, lang);
+      await writeFromReview(session, lang);
     } finally {
       session.dispose();
     }
-
-    const recaps = join(home, 'recaps');
-    const files = readdirSync(recaps);
-    expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(2);
-    const email = readFileSync(join(recaps, files.find((f) => f.endsWith('-email.md')) ?? ''), 'utf8');
+    expect(recaps(home).filter((name) => name.endsWith('.md'))).toHaveLength(2);
+    const email = emailOf(home);
     expect(email).toContain('Dupont & Fils');
     expect(email).toContain('I put the site online and train the team.');
     expect(email).not.toMatch(/\{\{|undefined|null/);
@@ -145,12 +199,14 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
   it('cancels cleanly on Ctrl-C, keeps what was typed, says how to go on, and goes on with --resume', async () => {
     const home = tempDir();
     const session = PtySession.start(['start', '--lang', lang, '--client', 'Dupont'], home);
+    const [breathe, listen, said] = playbook.steps;
+    if (!breathe || !listen || !said) throw new Error('the crisis playbook changed');
     try {
-      await session.waitForScreen(`${progressWord[lang]} 1/`);
+      await onStep(session, playbook, breathe, lang);
       await session.press('enter');
-      await session.waitForScreen(`${progressWord[lang]} 2/`);
+      await onStep(session, playbook, listen, lang);
       await session.press('enter');
-      await session.waitForScreen(`${progressWord[lang]} 3/`);
+      await onStep(session, playbook, said, lang);
       await session.type('They are furious');
       await session.waitForScreen('  They are furious');
       await session.press('ctrl-c');
@@ -166,25 +222,27 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
 
     const resumed = PtySession.start(['start', '--resume'], home);
     try {
-      await resumed.waitForScreen(lang === 'fr' ? 'Vos réponses précédentes' : 'Your earlier answers');
       await answerTheRest(resumed, playbook, { ...saved.answers }, lang);
+      await writeFromReview(resumed, lang);
     } finally {
       resumed.dispose();
     }
     const finished = JSON.parse(readFileSync(join(home, 'sessions', record ?? ''), 'utf8'));
     expect(finished).toMatchObject({ id: saved.id, status: 'open', client: 'Dupont' });
-    expect(readdirSync(join(home, 'recaps')).filter((name) => name.endsWith('.md'))).toHaveLength(2);
+    expect(recaps(home).filter((name) => name.endsWith('.md'))).toHaveLength(2);
   });
 
   it('keeps the draft when the terminal closes or the process is told to stop', async () => {
     for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
       const home = tempDir();
       const session = PtySession.start(['start', '--lang', lang, '--client', 'Martin'], home);
+      const [breathe, listen] = playbook.steps;
+      if (!breathe || !listen) throw new Error('the crisis playbook changed');
       try {
-        await session.waitForScreen(`${progressWord[lang]} 1/`);
+        await onStep(session, playbook, breathe, lang);
         await session.press('enter');
         // Step 2 on the screen: the answer to step 1 is in the draft.
-        await session.waitForScreen(`${progressWord[lang]} 2/`);
+        await onStep(session, playbook, listen, lang);
         session.kill(signal);
         expect((await session.exited).exitCode).toBe(130);
       } finally {
