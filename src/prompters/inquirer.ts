@@ -2,7 +2,9 @@ import { editor, input, select, Separator } from '@inquirer/prompts';
 import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
-import { dateExample, formatDate, parseIso, resolveDateDefault } from '../dates/calendar.js';
+import { formatDate, parseIso, resolveDateDefault } from '../dates/calendar.js';
+import { dateOrderFromEnv } from '../dates/locale.js';
+import { dateExamples, type DateOrder } from '../dates/read.js';
 import { BACK, type Back, type StepContext, type Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t, type Message } from '../i18n/catalogue.js';
@@ -11,7 +13,7 @@ import { m } from './messages.js';
 import { fitWords, screenWidth, style, wrap } from '../terminal/output.js';
 import type { Finding } from '../check/index.js';
 import type { AdviceStep, Choice, QuestionStep, Step } from '../playbook/schema.js';
-import { adviceCard, choiceList, lineInput, textArea, type Frame, type KeyWords } from './widgets.js';
+import { adviceCard, choiceList, lineInput, textArea, type Frame, type KeyWords, type LineEcho } from './widgets.js';
 import { detailsBlock, hasDetails, nowLine, progressLine, stepDetails, trailLine } from './step-view.js';
 import type { Lang } from '../types.js';
 
@@ -47,6 +49,8 @@ export interface InquirerPrompterOptions extends PromptStreams {
   clearScreen?: boolean;
   /** A test's clock for the paste detection of multi-line answers. */
   clock?: () => number;
+  /** Which way round `12/11` is read; the locale's (LC_ALL, LC_TIME, LANG) when not given. */
+  dateOrder?: DateOrder;
 }
 
 /** A line of the review list: something to do, or a heading between groups of lines. */
@@ -71,10 +75,12 @@ export class InquirerPrompter implements Prompter {
   private keepScreen = false;
   /** Shown first in the trail of answers. */
   client: string | undefined;
+  private readonly dateOrder: DateOrder;
 
   constructor(private readonly options: InquirerPrompterOptions) {
     this.out = options.output ?? process.stdout;
     this.style = options.colours ?? style;
+    this.dateOrder = options.dateOrder ?? dateOrderFromEnv(process.env);
   }
 
   /** A required one-line answer outside any playbook (the client's name). */
@@ -267,14 +273,15 @@ export class InquirerPrompter implements Prompter {
 
   private async prompt(step: QuestionStep, frame: Frame, previous: AnswerValue | undefined): Promise<AnswerValue | undefined | Back> {
     const { lang, now } = this.options;
+    const order = { order: this.dateOrder };
     const check = (raw: unknown): string | undefined => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? t(answerMessages.required, lang) : undefined;
-      const result = coerceAnswer(step, raw, now, lang);
+      const result = coerceAnswer(step, raw, now, lang, order);
       return result.ok ? undefined : result.message;
     };
     const finish = (raw: AnswerValue): AnswerValue | undefined => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? raw : undefined;
-      const result = coerceAnswer(step, raw, now, lang);
+      const result = coerceAnswer(step, raw, now, lang, order);
       return result.ok ? result.value : undefined;
     };
     const fallback = defaultAnswer(step, now);
@@ -342,19 +349,27 @@ export class InquirerPrompter implements Prompter {
         return answer === BACK ? BACK : finish(answer.values);
       }
       case 'date': {
-        const example = dateExample(now, step.time === true, lang);
-        const hint = t(step.time ? m.timeHint : m.dateHint, lang, { example });
         const day = step.default === undefined ? undefined : resolveDateDefault(step.default, now);
         // An answer given before comes back as typed dates are read: `2026-12-08 10:00`.
         const earlier = text(previous)?.replace('T', ' ');
         const prefill = earlier ?? (day !== undefined && step.time ? `${day} ` : undefined);
+        // What is typed is read as it is typed: the line under it says the date understood, or why it is refused.
+        const echo = (typed: string): LineEcho => {
+          if (typed.trim() === '') return {};
+          const result = coerceAnswer(step, typed, now, lang, order);
+          if (result.ok) return { said: result.understood?.words ?? typed.trim() };
+          // A date understood and then refused is worth showing while typing; "no date recognised" is not, halfway through a word.
+          return result.understood ? { said: result.message } : {};
+        };
         const answer = await lineInput(
           {
             frame,
-            message: `${step.message} ${this.style.dim(hint)}`,
+            message: step.message,
+            hint: dateExamples(step.time ? 'dayTime' : 'day', lang),
             prefill,
             fallback: step.time ? undefined : day,
             validate: (value) => check(value.trim()),
+            echo,
           },
           this.context,
         );

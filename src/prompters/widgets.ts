@@ -270,7 +270,7 @@ export const choiceList = createPrompt(<T,>(config: ListConfig<T>, done: (answer
     `${above(frame, shown)}${question(frame, config.message, 'idle')}`,
     ...rows,
     hint ? c.dim(`  ${fitWords(hint, 76)}`) : '',
-    ...(error === undefined ? [] : [c.red(`> ${error}`)]),
+    ...(error === undefined ? [] : [c.red(wrap(`> ${error}`, '  '))]),
     keys,
   ];
   return `${lines.join('\n')}${CURSOR_HIDE}`;
@@ -278,9 +278,18 @@ export const choiceList = createPrompt(<T,>(config: ListConfig<T>, done: (answer
 
 // ─── One line of text (input, date) ──────────────────────────────────────────────────────────
 
+/** What a line makes of the text typed so far, said under it as it is typed (a date written out). */
+export interface LineEcho {
+  said?: string;
+}
+
 export interface LineConfig {
   frame: Frame;
   message: string;
+  /** Said after the question while it is asked (examples), not in the answer. */
+  hint?: string | undefined;
+  /** Said under the line while it is typed. */
+  echo?: (typed: string) => LineEcho;
   /** Typed in already, editable (an answer given before, the day a time step proposes). */
   prefill?: string | undefined;
   /** Taken when Enter is pressed on an empty line (Tab types it in). */
@@ -336,13 +345,21 @@ export const lineInput = createPrompt((config: LineConfig, done: (answer: LineAn
     }
   });
 
-  if (status === 'done') return `${question(frame, config.message, 'done')} ${c.cyan(fitWords(value, 60))}`;
+  if (status === 'done') {
+    // What was understood, when it says more than what was typed (`le 7` → Monday 7 December 2026).
+    const understood = config.echo?.(value).said;
+    const said = understood !== undefined && understood !== value.trim() ? c.dim(` → ${understood}`) : '';
+    return `${question(frame, config.message, 'done')} ${c.cyan(fitWords(value, 60))}${said}`;
+  }
   const keys = keyLine(frame, open, [
     ['⏎', words.confirm],
     ...(config.fallback && value === '' ? ([[words.tab, words.keep(config.fallback)]] as const) : []),
   ]);
-  const content = `${above(frame, shown)}${question(frame, config.message, 'idle')}\n  ${c.cyan('›')} ${value}`;
-  return [content, [...(error === undefined ? [] : [c.red(`> ${error}`)]), keys].join('\n')];
+  const asked = config.hint ? `${config.message} ${c.dim(config.hint)}` : config.message;
+  const content = `${above(frame, shown)}${question(frame, asked, 'idle')}\n  ${c.cyan('›')} ${value}`;
+  const said = error === undefined && value.trim() !== '' ? config.echo?.(value).said : undefined;
+  const under = error !== undefined ? [c.red(wrap(`> ${error}`, '  '))] : said !== undefined ? [c.dim(wrap(`  → ${said}`, '    '))] : [];
+  return [content, [...under, keys].join('\n')];
 });
 
 // ─── Several lines of text, typed in place ───────────────────────────────────────────────────
@@ -498,7 +515,7 @@ export const textArea = createPrompt((config: TextConfig, done: (answer: TextAns
     ['⏎ ⏎', words.finish],
   ]);
   const content = [`${above(frame, detailsShown)}${question(frame, config.message, 'idle')}`, ...shown.slice(0, row + 1)].join('\n');
-  const bottom = [...shown.slice(row + 1), ...(error === undefined ? [] : [c.red(`> ${error}`)]), keys];
+  const bottom = [...shown.slice(row + 1), ...(error === undefined ? [] : [c.red(wrap(`> ${error}`, '  '))]), keys];
   return [content, bottom.join('\n')];
 });
 
