@@ -107,7 +107,7 @@ export class InquirerPrompter implements Prompter {
 
   /** A resumed session: the next screen says how many answers are there already, and how to go back over them. */
   recall(count: number): void {
-    if (count > 0) this.note = t(m.resumed, this.options.lang, { count });
+    if (count > 0) this.note = count === 1 ? t(m.resumedOne, this.options.lang) : t(m.resumedMany, this.options.lang, { count });
   }
 
   async advise(step: AdviceStep, context: StepContext): Promise<void | Back> {
@@ -151,7 +151,7 @@ export class InquirerPrompter implements Prompter {
     );
     const picked = await this.guard(
       select(
-        { message: screen.message, choices, pageSize: Math.max(5, rows - used - 6), loop: false, theme: listTheme(this.options.lang, c) },
+        { message: screen.message, choices, pageSize: Math.max(5, rows - used - 8), loop: false, theme: listTheme(this.options.lang, c) },
         { ...this.context, clearPromptOnDone: true },
       ),
     );

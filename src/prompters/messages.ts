@@ -19,7 +19,11 @@ export const m = catalogue({
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
   progress: { en: 'step {index}/{total}', fr: 'étape {index}/{total}' },
-  resumed: {
+  resumedOne: {
+    en: 'Resumed: 1 answer already given. Esc goes back to it.',
+    fr: 'Reprise : 1 réponse déjà donnée. Échap pour y revenir.',
+  },
+  resumedMany: {
     en: 'Resumed: {count} answers already given. Esc goes back over them.',
     fr: 'Reprise : {count} réponses déjà données. Échap pour revenir dessus.',
   },

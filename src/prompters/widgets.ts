@@ -381,6 +381,8 @@ interface Editor {
   lines: readonly string[];
   row: number;
   col: number;
+  /** The column Up and Down aim for: the cursor keeps it across a shorter line (an empty one). */
+  goal?: number;
 }
 
 /** `lines` with `text` (which may hold line breaks) inserted at the cursor. */
@@ -463,10 +465,10 @@ export const textArea = createPrompt((config: TextConfig, done: (answer: TextAns
         setStatus('done');
         return done(BACK);
       }
-    } else if (isUpKey(key)) {
-      if (row > 0) next = { lines, row: row - 1, col: Math.min(col, (lines[row - 1] ?? '').length) };
-    } else if (isDownKey(key)) {
-      if (row < lines.length - 1) next = { lines, row: row + 1, col: Math.min(col, (lines[row + 1] ?? '').length) };
+    } else if (isUpKey(key) || isDownKey(key)) {
+      const target = row + (isUpKey(key) ? -1 : 1);
+      const goal = editor.goal ?? col;
+      if (target >= 0 && target < lines.length) next = { lines, row: target, col: Math.min(goal, (lines[target] ?? '').length), goal };
     } else if (key.name === 'left') {
       if (col > 0) next = { lines, row, col: col - 1 };
       else if (row > 0) next = { lines, row: row - 1, col: (lines[row - 1] ?? '').length };

@@ -3,7 +3,9 @@ import { effectiveAnswers, reviseAnswer, type WalkState } from '../engine/run.js
 import type { Finding } from '../check/index.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
-import type { InquirerPrompter, ReviewChoice } from '../prompters/inquirer.js';
+import type { Finding as DraftFinding } from '../check/index.js';
+import type { Prompter } from '../engine/run.js';
+import type { ReviewChoice, ReviewScreen } from '../prompters/inquirer.js';
 import { displayAnswer } from '../render/context.js';
 import { renderSession } from '../render/documents.js';
 import type { SessionRecord } from '../store/sessions.js';
@@ -59,11 +61,22 @@ const m = catalogue({
   redoNo: { en: 'No, keep my edited draft', fr: 'Non, garder mon brouillon modifié' },
 });
 
+/** What the review asks of the terminal (InquirerPrompter; a test's script). */
+export interface ReviewPrompter extends Prompter {
+  /** The review list; resolves with the value of the line picked. */
+  review<T>(screen: ReviewScreen<T>): Promise<T>;
+  /** The whole draft, its passages to reread marked; resolves when the user comes back. */
+  showDraft(text: string, findings: readonly DraftFinding[], back: string): Promise<void>;
+  /** The draft in the user's editor; resolves with the text saved. */
+  editText(text: string): Promise<string>;
+  confirmChoice(message: string, yes: string, no: string): Promise<boolean>;
+}
+
 export interface ReviewInput {
   playbook: Playbook;
   session: SessionRecord;
   state: WalkState;
-  prompter: InquirerPrompter;
+  prompter: ReviewPrompter;
   /** The moment the documents are dated (the day of the call). */
   renderNow: Date;
   /** Saves the answers (and the edited draft) as they change, when the session is a draft. */
@@ -76,7 +89,7 @@ export interface Reviewed {
   editedEmail: string | undefined;
 }
 
-type Action = { kind: 'write' } | { kind: 'read' } | { kind: 'edit' } | { kind: 'answer'; id: string } | { kind: 'finding'; index: number };
+export type ReviewAction = { kind: 'write' } | { kind: 'read' } | { kind: 'edit' } | { kind: 'answer'; id: string } | { kind: 'finding'; index: number };
 
 /** The review loop: resolves with the answers (and edited draft) to write, once the user chooses to write. */
 export async function reviewSession(input: ReviewInput): Promise<Reviewed> {
@@ -99,7 +112,7 @@ export async function reviewSession(input: ReviewInput): Promise<Reviewed> {
     const findings = await checkDraft(draft, { lang });
     const steps = answeredSteps(playbook, kept);
     const sources = findings.map((finding) => sourceOf(finding, steps, kept));
-    const action = await prompter.review<Action>({
+    const action = await prompter.review<ReviewAction>({
       head: [t(m.title, lang, { client: session.client }), t(session.status === 'draft' ? m.nothingYet : m.amending, lang)],
       message: t(m.question, lang),
       choices: reviewChoices({ lang, findings, sources, steps, answers: kept, edited: edited !== undefined }),
@@ -159,8 +172,8 @@ interface ChoicesInput {
   edited: boolean;
 }
 
-function reviewChoices({ lang, findings, sources, steps, answers, edited }: ChoicesInput): ReviewChoice<Action>[] {
-  const choices: ReviewChoice<Action>[] = [{ value: { kind: 'write' }, name: `✔ ${t(m.write, lang)}`, description: t(m.writeHint, lang) }];
+function reviewChoices({ lang, findings, sources, steps, answers, edited }: ChoicesInput): ReviewChoice<ReviewAction>[] {
+  const choices: ReviewChoice<ReviewAction>[] = [{ value: { kind: 'write' }, name: `✔ ${t(m.write, lang)}`, description: t(m.writeHint, lang) }];
   const count = findings.length;
   const heading = count === 0 ? t(m.draftClean, lang) : count === 1 ? t(m.draftOne, lang) : t(m.draftMany, lang, { count });
   choices.push({ separator: edited ? `${heading} ${t(m.edited, lang)}` : heading });

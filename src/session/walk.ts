@@ -200,13 +200,13 @@ async function interactiveWalk(
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
   // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
   // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
+  // SIGINT too: Ctrl-C between two prompts (the review checking the draft) is a signal, not a key.
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  process.on('SIGTERM', abort);
-  process.on('SIGHUP', abort);
+  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+  for (const signal of signals) process.on(signal, abort);
   const release = (): void => {
-    process.off('SIGTERM', abort);
-    process.off('SIGHUP', abort);
+    for (const signal of signals) process.off(signal, abort);
   };
   const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, advice: adviceMemory(root, playbook, earlier) });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);

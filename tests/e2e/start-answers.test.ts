@@ -130,7 +130,7 @@ describe('calmclient start, when it cannot run', () => {
     const out = join(home, 'new', 'deep', 'folder');
     const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', out, '--lang', 'fr'], { home });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Dossier créé : ${out}`);
+    expect(result.stdout).toContain(`Dossier créé\u00a0: ${out}`);
     expect(readdirSync(out).filter((name) => name.endsWith('.md'))).toHaveLength(2);
     if (process.platform !== 'win32') expect(statSync(join(home, 'new')).mode & 0o777).toBe(0o700);
   });
