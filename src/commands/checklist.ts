@@ -5,7 +5,7 @@ import { fileLabels, statusLabel, writtenDate } from '../render/labels.js';
 import { readRecords } from '../session/records.js';
 import { runWalk, type WalkOptions } from '../session/walk.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
-import { printInfo, style } from '../terminal/output.js';
+import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 export interface ChecklistOptions extends WalkOptions {
@@ -58,19 +58,19 @@ function printPast(root: string, client: string, lang: Lang): void {
   const incidents = past.filter((session) => session.kind === 'crisis' && session.status !== 'draft');
   const lessons = past.filter((session) => session.lesson !== undefined);
   if (incidents.length === 0 && lessons.length === 0) return;
-  printInfo(style.bold(t(m.pastTitle, lang, { client })));
+  printInfo(style.bold(wrap(t(m.pastTitle, lang, { client }))));
   for (const incident of incidents.slice(0, SHOWN_INCIDENTS)) {
     const vars = { date: writtenDate(sessionDay(incident), lang), status: statusLabel(incident.status, lang) };
     const line = incident.promise
       ? t(m.incidentPromise, lang, { ...vars, what: oneLine(incident.promise.what) })
       : t(m.incident, lang, vars);
-    printInfo(`  ${line}`);
+    printInfo(wrap(`  ${line}`, '    '));
   }
   if (incidents.length > SHOWN_INCIDENTS)
     printInfo(style.dim(`  ${t(m.moreIncidents, lang, { count: incidents.length - SHOWN_INCIDENTS })}`));
   if (lessons.length > 0) {
     printInfo(t(m.lessons, lang));
-    for (const session of lessons) printInfo(`  - ${oneLine(session.lesson ?? '')}`);
+    for (const session of lessons) printInfo(wrap(`  - ${oneLine(session.lesson ?? '')}`, '    '));
   }
   printInfo('');
 }

@@ -4,7 +4,7 @@ import { dataDir } from '../paths.js';
 import { kindLabel, writtenDate } from '../render/labels.js';
 import { readRecords } from '../session/records.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { printInfo, printResult, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 export interface LessonsOptions {
@@ -39,7 +39,7 @@ export default async function lessons(options: LessonsOptions, lang: Lang): Prom
     if (index > 0) printResult('');
     const heading = `${writtenDate(sessionDay(session), lang)} · ${session.client} · ${kindLabel(session.kind, lang)}`;
     printResult(`${style.bold(heading)}  ${style.dim(session.id)}`);
-    for (const line of (session.lesson ?? '').split('\n')) printResult(`  ${line}`);
+    for (const line of (session.lesson ?? '').split('\n')) printResult(wrap(`  ${line}`, '  '));
   });
   return ExitCode.ok;
 }

@@ -357,8 +357,17 @@ export const lineInput = createPrompt((config: LineConfig, done: (answer: LineAn
   ]);
   const asked = config.hint ? `${config.message} ${c.dim(config.hint)}` : config.message;
   const content = `${above(frame, shown)}${question(frame, asked, 'idle')}\n  ${c.cyan('›')} ${value}`;
-  const said = error === undefined && value.trim() !== '' ? config.echo?.(value).said : undefined;
-  const under = error !== undefined ? [c.red(wrap(`> ${error}`, '  '))] : said !== undefined ? [c.dim(wrap(`  → ${said}`, '    '))] : [];
+  // Under the line: why it was refused, else what is understood of it, else what Enter takes when it is empty.
+  const said = value.trim() !== '' ? config.echo?.(value).said : undefined;
+  const taken = value.trim() === '' && config.fallback ? (config.echo?.(config.fallback).said ?? config.fallback) : undefined;
+  const under =
+    error !== undefined
+      ? [c.red(wrap(`> ${error}`, '  '))]
+      : said !== undefined
+        ? [c.dim(wrap(`  → ${said}`, '    '))]
+        : taken !== undefined
+          ? [c.dim(wrap(`  ⏎ ${taken}`, '    '))]
+          : [];
   return [content, [...under, keys].join('\n')];
 });
 
