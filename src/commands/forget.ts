@@ -82,7 +82,7 @@ function writtenFiles(session: SessionRecord): string[] {
 
 async function confirmed(lang: Lang): Promise<boolean> {
   // Through the adapter: importing '@inquirer/prompts' whole would bundle every prompt (and its encodings).
-  const { select } = await import('../prompters/inquirer.js');
+  const { listTheme, select } = await import('../prompters/inquirer.js');
   try {
     return await select({
       message: t(m.confirm, lang),
@@ -91,6 +91,8 @@ async function confirmed(lang: Lang): Promise<boolean> {
         { value: true, name: t(m.yes, lang) },
       ],
       default: false,
+      // Inquirer's key hints in the user's language.
+      theme: listTheme(lang),
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') return false;

@@ -45,12 +45,13 @@ export function printInfo(text: string): void {
   if (!quiet) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** Problems are laid out to the width of stderr when it is a terminal, between words like the rest. */
 export function printError(text: string): void {
-  writeStderr(`${errorStyle().red('calmclient:')} ${text}\n`);
+  writeStderr(`${wrap(`${errorStyle().red('calmclient:')} ${text}`, '  ', screenWidth(process.stderr))}\n`);
 }
 
 export function printWarning(text: string): void {
-  writeStderr(`${errorStyle().yellow(text)}\n`);
+  writeStderr(`${errorStyle().yellow(wrap(text, '', screenWidth(process.stderr)))}\n`);
 }
 
 /** `FILE:LINE:COL: message`, then the line and a caret under the column. */
