@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { SUITE_TZ } from './suite-env.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,10 +11,11 @@ export const BIN = join(ROOT, 'bin', 'calmclient.js');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 const created: string[] = [];
-// Registered when a test file imports this module, so folders made inside tests go too.
-afterAll(() => {
+
+/** Removes the folders `tempDir` made; tests/setup.ts calls it after each test file. */
+export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A fresh folder (a data dir, an --out), removed when the test file ends: no test touches the real home. */
 export function tempDir(prefix = 'calmclient-test-'): string {

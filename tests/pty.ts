@@ -20,9 +20,10 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   await session.press('enter');
  *   await session.waitForScreen('étape 1/');
  *
- * - `screen()`, `lines()`, `cursorRow()`: what is on the visible rows right now; `unwrappedLines()`
- *   and `cursorLine()` join back the lines the terminal wrapped at its right edge; `screenText()`
- *   reads the screen as running text, whatever the line breaks;
+ * - `screen()`, `lines()`, `cursorRow()`: what is on the visible rows right now; `wrappedRows()`
+ *   says which rows the terminal wrapped at its right edge, `unwrappedLines()` and `cursorLine()`
+ *   join them back; `screenText()` reads the screen as running text, whatever the line breaks, and
+ *   `textBeforeCursor()` the same up to the cursor's row (the end of what is being typed);
  * - `waitForScreen(pattern)`: until the visible rows match (a string anywhere in them, or a RegExp
  *   tested against `screen()`, rows joined by "\n"); `waitUntil(check)` for any other condition
  *   on the screen (where the cursor is);
@@ -30,7 +31,8 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   moves removed, for what scrolled away or must come in order; `waitFor` looks only past its
  *   previous match;
  * - `type(text)`, `press(key)`, `paste(text)`: input, written at once (but Enter: `enterGapMs`);
- * - `exited`, `kill(signal)`.
+ * - `exited`, `kill(signal)`;
+ * - `PtySession.spawn(file, args)` runs any other program the same way (tests/e2e/pty.test.ts).
  *
  * Choose a pattern the screen before the key cannot match already (the next step's counter, the
  * cursor on the next choice): `waitForScreen` resolves as soon as it matches.
@@ -50,7 +52,7 @@ export type Key =
   | 'ctrl-d';
 
 export interface PtyStartOptions {
-  /** Added to the test environment of `cliEnv` (temporary home, no colours, English, TZ). */
+  /** `start`: added to the test environment of `cliEnv` (temporary home, no colours, English, TZ). */
   env?: NodeJS.ProcessEnv;
   cols?: number;
   rows?: number;
@@ -110,15 +112,21 @@ export class PtySession {
     );
   }
 
+  /** The built CLI with `args`, in the test environment of `cliEnv` for the data folder `home`. */
   static start(args: readonly string[], home: string, options: PtyStartOptions = {}): PtySession {
-    const { env = {}, cols = 80, rows = 24, enterGapMs = 30 } = options;
-    const pty = spawn(process.execPath, [BIN, ...args], {
+    return PtySession.spawn(process.execPath, [BIN, ...args], { ...options, env: cliEnv(home, options.env) });
+  }
+
+  /** Any program, with `options.env` as its whole environment (the test's own by default). */
+  static spawn(file: string, args: readonly string[], options: PtyStartOptions = {}): PtySession {
+    const { env = process.env, cols = 80, rows = 24, enterGapMs = 30 } = options;
+    const pty = spawn(file, [...args], {
       name: 'xterm-256color',
       cols,
       rows,
       cwd: ROOT,
-      // node-pty types its env as strings only; cliEnv holds no undefined value.
-      env: cliEnv(home, env) as Record<string, string>,
+      // node-pty types its env as strings only.
+      env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     });
     const terminal = new Terminal({ cols, rows, scrollback: 1000, allowProposedApi: true });
     return new PtySession(pty, terminal, enterGapMs);
@@ -139,12 +147,12 @@ export class PtySession {
   }
 
   /**
-   * The visible screen as running text: rows joined, every run of spaces and line breaks made one
-   * space. For a sentence wherever it wrapped, by the terminal or by the program (Inquirer breaks
-   * its lines itself to the width).
+   * The visible screen as running text: the rows the terminal wrapped joined back, then every run of
+   * spaces and line breaks made one space. For a sentence wherever it wrapped, by the terminal or by
+   * the program (Inquirer breaks its lines itself, at spaces, to the width).
    */
   screenText(): string {
-    return this.screen().replace(/\s+/g, ' ').trim();
+    return this.unwrappedLines().join('\n').replace(/\s+/g, ' ').trim();
   }
 
   /**
@@ -161,6 +169,35 @@ export class PtySession {
       else lines.push(text);
     }
     return lines;
+  }
+
+  /**
+   * The screen as running text (see `screenText`) from the top to the end of the cursor's row: what
+   * is typed at a prompt ends there, whatever the prompt shows under it. (The row's end, not the
+   * cursor's column: Inquirer puts the cursor where readline counts it, which can be elsewhere on
+   * that row once the prompt has broken its line.)
+   */
+  textBeforeCursor(): string {
+    const buffer = this.terminal.buffer.active;
+    const rows: string[] = [];
+    for (let row = 0; row <= buffer.cursorY; row++) {
+      const line = buffer.getLine(buffer.viewportY + row);
+      const text = line?.translateToString(true) ?? '';
+      if (line?.isWrapped && rows.length > 0) rows[rows.length - 1] += text;
+      else rows.push(text);
+    }
+    return rows.join('\n').replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * The visible rows (0 at the top) that continue the row above: the program printed a line wider
+   * than the screen, and the terminal broke it where the edge fell, in the middle of a word maybe.
+   */
+  wrappedRows(): number[] {
+    const buffer = this.terminal.buffer.active;
+    const rows: number[] = [];
+    for (let row = 0; row < this.terminal.rows; row++) if (buffer.getLine(buffer.viewportY + row)?.isWrapped) rows.push(row);
+    return rows;
   }
 
   /** The line the cursor is on, wrapped rows joined back (what a prompt shows of the answer being typed). */

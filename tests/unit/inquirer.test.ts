@@ -347,11 +347,15 @@ describe('InquirerPrompter', () => {
 
   it('reads a typed date, refuses a bad one, and shows the date written out in the answer', async () => {
     const { value, screen } = await answer('deadline', async (t) => {
-      await t.type('soon');
-      await t.press('enter');
-      for (let i = 0; i < 'soon'.length; i++) await t.press('backspace');
-      await t.type('+3');
-      await t.press('enter');
+      await t.waitFor('By when?');
+      t.type('soon');
+      await t.waitFor('soon');
+      t.press('enter');
+      await t.waitFor('precise');
+      for (let i = 0; i < 'soon'.length; i++) t.press('backspace');
+      t.type('+3');
+      await t.waitFor('+3');
+      t.press('enter');
     });
     expect(screen).toContain('"soon" is not one precise day: name the day');
     expect(value).toBe('2026-11-25');
@@ -361,18 +365,21 @@ describe('InquirerPrompter', () => {
   it('says what it understands as the date is typed, and why a date is refused', async () => {
     const t = terminal();
     const asked = t.prompter.ask(question('deadline'), context);
-    await t.type('vendredi');
+    await t.waitFor('By when?');
+    t.type('vendredi');
     // Typed on Sunday 22 November: the Friday to come, written out under the line.
     await t.waitFor('→ Friday 27 November 2026');
-    for (let i = 0; i < 'vendredi'.length; i++) await t.press('backspace');
-    await t.type('12/11');
-    await t.press('enter');
-    await t.waitFor('> this date is in the past');
-    // (Inquirer breaks a line wider than 80 columns when no terminal says its width.)
+    for (let i = 0; i < 'vendredi'.length; i++) t.press('backspace');
+    t.type('12/11');
+    await t.waitFor('12/11');
+    t.press('enter');
+    await t.waitFor('past:');
+    // (Inquirer breaks the line at 80 columns.)
     expect(t.screen().replace(/\s+/g, ' ')).toContain('this date is in the past: read as Thursday 12 November 2026 (day first); type 2026-12-11 for Friday 11 December 2026');
-    for (let i = 0; i < '12/11'.length; i++) await t.press('backspace');
-    await t.type('le 7');
-    await t.press('enter');
+    for (let i = 0; i < '12/11'.length; i++) t.press('backspace');
+    t.type('le 7');
+    await t.waitFor('le 7');
+    t.press('enter');
     expect(await asked).toBe('2026-12-07');
     expect(t.screen()).toContain('✔ By when? le 7 → Monday 7 December 2026');
     // The examples are given once, next to the question.
