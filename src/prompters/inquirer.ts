@@ -378,6 +378,11 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
+  /** A clean screen, when the output is a terminal (the review done, the files about to be listed). */
+  clearScreen(): void {
+    if (this.options.clearScreen ?? (this.out as { isTTY?: boolean }).isTTY === true) this.clear();
+  }
+
   /** Scrolls what is on the screen up into the terminal's history, and starts at the top. */
   private clear(): void {
     const rows = (this.out as { rows?: number }).rows || 24;

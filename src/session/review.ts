@@ -70,6 +70,8 @@ export interface ReviewPrompter extends Prompter {
   /** The draft in the user's editor; resolves with the text saved. */
   editText(text: string): Promise<string>;
   confirmChoice(message: string, yes: string, no: string): Promise<boolean>;
+  /** A clean screen for what the command says once the review is done (the files written). */
+  clearScreen(): void;
 }
 
 export interface ReviewInput {
@@ -117,7 +119,10 @@ export async function reviewSession(input: ReviewInput): Promise<Reviewed> {
       message: t(m.question, lang),
       choices: reviewChoices({ lang, findings, sources, steps, answers: kept, edited: edited !== undefined }),
     });
-    if (action.kind === 'write') return { answers: state.answers, editedEmail: edited };
+    if (action.kind === 'write') {
+      prompter.clearScreen();
+      return { answers: state.answers, editedEmail: edited };
+    }
     if (action.kind === 'read') {
       await prompter.showDraft(draft, findings, t(m.backToReview, lang));
       continue;

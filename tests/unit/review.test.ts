@@ -88,6 +88,7 @@ class ScriptedReviewer implements ReviewPrompter {
   async confirmChoice(): Promise<boolean> {
     return this.confirms.shift() ?? false;
   }
+  clearScreen(): void {}
 }
 
 const write: Pick = () => ({ kind: 'write' });
