@@ -228,8 +228,13 @@ export class InquirerPrompter implements Prompter {
     const { lang } = this.options;
     const c = this.style;
     const width = screenWidth(this.out as { columns?: number });
-    if (!this.keepScreen && (this.options.clearScreen ?? (this.out as { isTTY?: boolean }).isTTY === true)) this.clear();
-    this.keepScreen = false;
+    // A question outside the playbook (the contact, the mission, the profile) goes under what is
+    // on the screen; the first step after what was said before it (keepScreenOnce) too.
+    const outside = context.progress.total === 0;
+    if (!outside) {
+      if (!this.keepScreen && (this.options.clearScreen ?? (this.out as { isTTY?: boolean }).isTTY === true)) this.clear();
+      this.keepScreen = false;
+    }
     const head = [progressLine(step, context.progress, lang, c, width)];
     const trail = trailLine(this.client, context.trail, lang, width);
     if (trail !== '') head.push(c.dim(trail));

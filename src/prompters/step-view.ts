@@ -60,8 +60,12 @@ export function detailsBlock(details: Details, colours: ChalkInstance, width: nu
   return parts.join('\n');
 }
 
-/** `step 4/20 · The tone`, or `step 4/20 › A third person` for a step an answer opened. */
+/**
+ * `step 4/20 · The tone`, or `step 4/20 › A third person` for a step an answer opened; a question
+ * outside the playbook (the contact, the profile: session/people.ts) has no place in its count.
+ */
 export function progressLine(step: Step, progress: Progress, lang: Lang, colours: ChalkInstance, width: number): string {
+  if (progress.total === 0) return `${colours.dim('──')} ${colours.bold(fitWords(step.title ?? '', width - 3))}`;
   const counter = t(m.progress, lang, { index: progress.index, total: progress.total });
   const room = width - columns(counter) - 6;
   const title = step.title ?? '';

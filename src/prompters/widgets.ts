@@ -14,7 +14,7 @@ import {
 } from '@inquirer/core';
 import type { ChalkInstance } from 'chalk';
 import { BACK, type Back } from '../engine/run.js';
-import { columns, fitWords, wrap } from '../terminal/output.js';
+import { columns, fitWords, screenWidth, wrap } from '../terminal/output.js';
 
 /**
  * The prompts of a playbook step, built on @inquirer/core: a list (one choice or several), a line,
@@ -127,12 +127,13 @@ function keyLine(frame: Frame, open: boolean, hints: readonly Hint[], extras: re
   if (frame.canGoBack) all.push([words.escape, words.back]);
   all.push(...extras);
   const separator = c.dim(' • ');
+  const room = Math.min(79, screenWidth() - 1);
   let line = '';
   let width = 0;
   for (const [key, action] of all) {
     const plain = `${key} ${action}`;
     const added = (width === 0 ? 0 : 3) + columns(plain);
-    if (width + added > 79) continue;
+    if (width + added > room) continue;
     line += `${width === 0 ? '' : separator}${c.bold(key)} ${c.dim(action)}`;
     width += added;
   }

@@ -3,12 +3,16 @@ import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
-import { recapsDir } from '../paths.js';
+import { configDir, recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
-import { nextContactEvent } from '../render/calendar.js';
+import { nextContactEvent, type EventDetails } from '../render/calendar.js';
 import { renderSession, type RenderedSession } from '../render/documents.js';
-import { emlFromDraft } from '../render/eml.js';
+import { emlFromDraft, type MailboxInput } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
+import { readProfile, signatureOf } from '../store/profile.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail, type Delivery } from './email-out.js';
+import { documentPeople, type SessionPeople } from './people.js';
 import { checkOutDir, writeFiles } from '../store/files.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { columns, labelled, printInfo, printResult, style, wrap } from '../terminal/output.js';
@@ -35,16 +39,17 @@ export function saveAnswers(root: string, session: SessionRecord, answers: Answe
 /** Where the documents go, checked before the first question. */
 export interface OutputDir {
   path: string;
-  /** `--out DIR` names a folder that does not exist yet: it is made (with its parents) as the files are written, and the user told. */
+  /** A folder the user named that does not exist yet: it is made (with its parents) as the files are written, and the user told. */
   created: boolean;
 }
 
-/** `--out DIR`, or the recaps folder; checked before the first question. */
+/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
 export function outputDir(out: string | undefined, root: string, lang: Lang): OutputDir {
-  const path = out === undefined ? recapsDir(root) : resolve(out);
+  const chosen = out ?? readProfile(configDir(), lang).out;
+  const path = chosen === undefined ? recapsDir(root) : resolve(chosen);
   const missing = checkOutDir(path, lang);
   // calmclient's own folder is made without a word, as it always was.
-  return { path, created: missing && out !== undefined };
+  return { path, created: missing && chosen !== undefined };
 }
 
 export interface Completion {
@@ -59,6 +64,10 @@ export interface Completion {
   recapLabel: Message;
   crisis?: SessionRecord;
   emailFormat?: EmailFormat;
+  /** Who the documents are between (session/people.ts). */
+  people: SessionPeople;
+  /** `--open`, `--copy`: the e-mail handed to the mail client or the clipboard once written. */
+  delivery?: Delivery | undefined;
   /** The e-mail draft as the user edited it at the review; written instead of the one rendered. */
   editedEmail?: string | undefined;
   /** The day the documents are dated and named after (the session's own day when it is amended). */
@@ -79,6 +88,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     answers: kept,
     client: session.client,
     now: done.renderNow ?? now,
+    people: documentPeople(done.people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
   const documents = done.editedEmail === undefined ? rendered : { ...rendered, email: editedDraft(rendered.email, done.editedEmail) };
@@ -97,8 +107,8 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     {
       recap: documents.recap,
       email: format === 'eml' ? undefined : documents.email,
-      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` }),
-      calendar: nextContactEvent(session, now, done.crisis),
+      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
+      calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
     },
     lang,
   );
@@ -116,7 +126,43 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     lang,
   );
   await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang);
+  if (done.delivery)
+    await deliverEmail(
+      { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+      done.delivery,
+      lang,
+    );
   return recorded;
+}
+
+export const newMessageId = (): string => `${randomUUID()}@calmclient.invalid`;
+
+/** `From:` the user (their name, else their signature's first line) and `To:` the contact, when their addresses are known. */
+export function mailboxes(people: Pick<SessionPeople, 'contact' | 'sender'>): { from?: MailboxInput; to?: MailboxInput } {
+  const { contact, sender } = people;
+  const senderName = sender.name ?? signatureOf(sender)?.split('\n')[0];
+  return {
+    ...(sender.email ? { from: { address: sender.email, name: senderName } } : {}),
+    ...(contact.email ? { to: { address: contact.email, name: contact.name } } : {}),
+  };
+}
+
+/**
+ * What the calendar event says beyond the date: the contact and their phone, who calls back when
+ * someone took over (`record.caller`), and for a checklist its mission and the points still open
+ * (the select steps answered `not_yet`, by their titles).
+ */
+export function eventDetails(playbook: Playbook, answers: Answers, session: SessionRecord, people: Pick<SessionPeople, 'contact'>): EventDetails {
+  const callerName = textAnswer(answers, playbook.record?.caller?.name);
+  const callerRole = textAnswer(answers, playbook.record?.caller?.role);
+  const openPoints = playbook.steps.flatMap((step) => (step.type === 'select' && answers[step.id] === 'not_yet' ? [step.title ?? step.id] : []));
+  const mission = session.templateValues?.mission;
+  return {
+    contact: people.contact,
+    ...(callerName ? { caller: { name: callerName, ...(callerRole ? { role: callerRole } : {}) } } : {}),
+    ...(mission ? { mission } : {}),
+    ...(openPoints.length > 0 ? { openPoints } : {}),
+  };
 }
 
 /**
@@ -158,7 +204,7 @@ export function printCreated(dir: string, lang: Lang): void {
   printInfo(wrap(t(m.created, lang, { dir })));
 }
 
-/** `Written:` and one line per file, paths aligned. */
+/** `Written:` and one line per file, paths aligned; a path too long for the line goes on its own. */
 export function printWritten(files: readonly (readonly [label: string, path: string | undefined])[], lang: Lang): void {
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
   const width = Math.max(16, ...written.map(([label]) => columns(label)));

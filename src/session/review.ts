@@ -6,7 +6,7 @@ import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import type { Finding as DraftFinding } from '../check/index.js';
 import type { Prompter } from '../engine/run.js';
 import type { ReviewChoice, ReviewScreen } from '../prompters/inquirer.js';
-import { displayAnswer } from '../render/context.js';
+import { displayAnswer, type DocumentPeople } from '../render/context.js';
 import { renderSession } from '../render/documents.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { fitWords, padColumns } from '../terminal/output.js';
@@ -81,6 +81,8 @@ export interface ReviewInput {
   prompter: ReviewPrompter;
   /** The moment the documents are dated (the day of the call). */
   renderNow: Date;
+  /** Who the documents are between, as they will be written. */
+  people?: DocumentPeople;
   /** Saves the answers (and the edited draft) as they change, when the session is a draft. */
   save: (answers: Answers, editedEmail: string | undefined) => void;
 }
@@ -109,6 +111,7 @@ export async function reviewSession(input: ReviewInput): Promise<Reviewed> {
         answers: kept,
         client: session.client,
         now: input.renderNow,
+        ...(input.people ? { people: input.people } : {}),
         ...(session.templateValues ? { extra: session.templateValues } : {}),
       }).email.contents;
     const findings = await checkDraft(draft, { lang });

@@ -1,21 +1,23 @@
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
-import { runPlaybook, type Prompter } from '../engine/run.js';
-import type { AdviceStep } from '../playbook/schema.js';
-import type { AdviceMemory } from '../prompters/inquirer.js';
-import { adviceKey, readAdviceRead, saveAdviceRead } from '../store/advice-read.js';
-import type { ReviewInput, Reviewed } from './review.js';
+import { runPlaybook, type Prompter, type StepContext } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import type { Playbook } from '../playbook/schema.js';
+import type { AdviceStep, Playbook, QuestionStep } from '../playbook/schema.js';
+import type { AnswerValue } from '../engine/answers.js';
+import type { AdviceMemory } from '../prompters/inquirer.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
+import { adviceKey, readAdviceRead, saveAdviceRead } from '../store/advice-read.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
+import { configDir } from '../paths.js';
 import { completeSession, outputDir, saveAnswers } from './complete.js';
+import type { ReviewInput, Reviewed } from './review.js';
+import { askContact, askProfile, canonicalClient, documentPeople, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
 import { resumeDraft, type Resumed } from './resume.js';
 
 /**
@@ -56,6 +58,9 @@ export interface WalkOptions {
   out?: string;
   /** `--resume` alone: the newest draft; `--resume ID`: that one. */
   resume?: string | true;
+  /** Open the `.eml` draft in the mail client, copy the e-mail's text to the clipboard (session/email-out.ts). */
+  open?: boolean;
+  copy?: boolean;
 }
 
 export function hasTerminal(): boolean {
@@ -87,8 +92,13 @@ export interface WalkSpec {
   client?: string | undefined;
   /** Fields of the new session record beyond the walk's (`templateValues`, `followsUp`). */
   fields?: Partial<SessionRecord>;
-  /** Said once the client is known and before the first question (the past incidents, the promise to check). */
-  beforeQuestions?: (client: string, lang: Lang) => void;
+  /**
+   * Said once the client is known and before the first question (the past incidents, the promise
+   * to check). What it returns is added to the template values (a checklist's past lessons).
+   */
+  beforeQuestions?: (client: string, lang: Lang) => Record<string, string> | void;
+  /** The answer to propose for a step, given the answers so far (a follow-up's status): its default. */
+  propose?: (step: QuestionStep, answers: Answers) => AnswerValue | undefined;
   /** The session's status when its playbook records none (`record.status`). */
   defaultStatus: RecordStatus;
   /** The label printed in front of the recap's path. */
@@ -97,6 +107,12 @@ export interface WalkSpec {
   crisis?: SessionRecord;
   /** `start --format`: which e-mail files to write (default: the markdown draft only). */
   emailFormat?: EmailFormat;
+  /**
+   * Values for the templates asked before the first question when the command line did not give
+   * them (`checklist`: the mission's name), or read from the answers file under the same key.
+   * Optional: an empty answer leaves the value out.
+   */
+  templateQuestions?: readonly { key: string; title: Message; message: Message }[];
 }
 
 export interface WalkResult {
@@ -131,13 +147,53 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     spec.options.answers === undefined
       ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers)
       : scriptedWalk(playbook, spec.options.answers, now, client);
-  if (!draft && spec.beforeQuestions) {
-    spec.beforeQuestions(walk.client, lang);
-    walk.keepScreenOnce?.();
+  // The people (session/people.ts): who is greeted, tu or vous, who signs.
+  const config = configDir();
+  const signs = needsSignature(playbook);
+  const walkClient = canonicalClient(root, walk.client, lang);
+  let people: SessionPeople;
+  let remember = (): void => undefined;
+  let assertSigned = (): void => undefined;
+  if (walk.answersFile) {
+    ({ people, remember, assertSigned } = scriptedPeople(walk.answersFile, { root, configDir: config, client: walkClient, lang, signs }));
+  } else {
+    people = await askContact(walk.prompter, { root, configDir: config, client: walkClient, lang });
   }
+  const shown = draft ? undefined : spec.beforeQuestions?.(people.client, lang);
+  // What was said before the first question (past incidents, the promise to check) stays above it.
+  if (!draft && spec.beforeQuestions) walk.keepScreenOnce?.();
+  const fields: Partial<SessionRecord> = { ...spec.fields };
+  const values = draft ? {} : { ...(shown ?? {}), ...(await templateValues(spec, walk, lang)) };
+  if (Object.keys(values).length > 0) fields.templateValues = values;
 
-  const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
-  const { answers, editedEmail } = await walkSession(playbook, walk, session, root, spec.command);
+  const session = draft ?? newSession(playbook, people.client, now, fields);
+  const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
+  // An amended session keeps the day of its call: its documents are dated and named after it.
+  const renderNow = session.status === 'draft' ? now : new Date(session.createdAt);
+  const { answers, editedEmail } = await walkSession(playbook, { ...walk, prompter }, session, root, spec.command, async (walked) => {
+    if (walk.answersFile) {
+      assertSigned();
+      return { answers: walked, editedEmail: session.editedEmail };
+    }
+    // The profile before the review: the draft it shows is signed as it will be written.
+    people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+    if (!walk.review) return { answers: walked, editedEmail: session.editedEmail };
+    const isDraft = session.status === 'draft';
+    return walk.review({
+      playbook,
+      session,
+      state: { answers: walked, remembered: {} },
+      renderNow,
+      people: documentPeople(people),
+      // A finished session being amended is saved only once the user chooses to write.
+      save: (revised, edited) => {
+        if (!isDraft) return;
+        if (edited === undefined) delete session.editedEmail;
+        else session.editedEmail = edited;
+        saveAnswers(root, session, revised);
+      },
+    });
+  });
   const recorded = await completeSession({
     root,
     outDir,
@@ -145,16 +201,54 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     session,
     answers,
     now,
-    // An amended session keeps the day of its call: its documents are dated and named after it.
-    ...(session.status === 'draft' ? {} : { renderNow: new Date(session.createdAt) }),
+    renderNow,
     editedEmail,
     defaultStatus: spec.defaultStatus,
     recapLabel: spec.recapLabel,
     ...(spec.crisis ? { crisis: spec.crisis } : {}),
     ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+    people,
+    delivery: { open: spec.options.open, copy: spec.options.copy },
   });
+  remember();
   return { session, playbook, recorded };
 }
+
+/** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
+export function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
+  const known: Answers = { ...earlier };
+  return {
+    advise: (step, context) => prompter.advise(step, context),
+    ask: async (step, context) => {
+      const proposed = propose(step, known);
+      // The proposal is a value of the step's own kind: a choice value for a select.
+      const asked = proposed === undefined ? step : ({ ...step, default: proposed } as QuestionStep);
+      const value = await prompter.ask(asked, context);
+      if (value !== undefined && typeof value !== 'symbol') known[step.id] = value;
+      return value;
+    },
+  };
+}
+
+/** The command's template values, with those its `templateQuestions` got from the user or the answers file. */
+async function templateValues(spec: WalkSpec, walk: Walk, lang: Lang): Promise<Record<string, string>> {
+  const values: Record<string, string> = { ...spec.fields?.templateValues };
+  for (const question of spec.templateQuestions ?? []) {
+    if (values[question.key] !== undefined) continue;
+    const fromFile = walk.answersFile?.values[question.key];
+    const answer = walk.answersFile
+      ? typeof fromFile === 'string' || typeof fromFile === 'number' ? String(fromFile) : undefined
+      : await walk.prompter.ask(
+          { id: question.key, type: 'input', title: t(question.title, lang), required: false, message: t(question.message, lang) },
+          OUTSIDE_PLAYBOOK,
+        );
+    if (typeof answer === 'string' && answer.trim() !== '') values[question.key] = answer.trim().replace(/\s+/g, ' ');
+  }
+  return values;
+}
+
+/** A question before the playbook's steps (the mission's name): no place in the step count, nothing to go back to. */
+const OUTSIDE_PLAYBOOK: StepContext = { progress: { index: 0, total: 0 }, trail: [], canGoBack: false };
 
 interface Walk {
   client: string;
@@ -163,6 +257,8 @@ interface Walk {
   keepScreenOnce?: () => void;
   /** The review before anything is written (interactive runs); a run from a file writes at once. */
   review?: (input: Omit<ReviewInput, 'prompter'>) => Promise<Reviewed>;
+  /** The answers file of a run from one: the people and template values are read from it too. */
+  answersFile?: AnswersFile;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
@@ -180,7 +276,7 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return { client: name, prompter, answersFile: answers, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
 }
 
 /**
@@ -269,45 +365,30 @@ function adviceMemory(root: string, playbook: Playbook, earlier: Answers): Advic
   };
 }
 
-/** What a walk leaves to write: every answer, and the e-mail draft as the user edited it at the review. */
-interface Walked {
-  answers: Answers;
-  editedEmail: string | undefined;
-}
-
 /**
- * Runs the playbook for `session`, from the answers it already holds, then (interactively) the
- * review; an interactive run leaves a draft behind when it is stopped, and says how to continue.
- * A finished session being amended is saved only once the user chooses to write.
+ * Runs the playbook for `session`, from the answers it already holds, then `after` (the profile
+ * and the review of an interactive run); an interactive run leaves a draft behind when it is
+ * stopped, and says how to continue. A finished session being amended is saved only once written.
  */
-async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Walked> {
-  const isDraft = session.status === 'draft';
+async function walkSession(
+  playbook: Playbook,
+  walk: Walk,
+  session: SessionRecord,
+  root: string,
+  command: WalkCommand,
+  after: (answers: Answers) => Promise<Reviewed>,
+): Promise<Reviewed> {
   const saveDraft = (answers: Answers): void => {
-    if (isDraft) saveAnswers(root, session, answers);
+    if (session.status === 'draft') saveAnswers(root, session, answers);
   };
-  let walked: Walked;
   try {
     const answers = await runPlaybook(playbook, {
       prompter: walk.prompter,
       answers: session.answers,
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
-    walked = { answers, editedEmail: session.editedEmail };
-    if (walk.review) {
-      walk.finish();
-      walked = await walk.review({
-        playbook,
-        session,
-        state: { answers, remembered: {} },
-        renderNow: isDraft ? new Date() : new Date(session.createdAt),
-        save: (revised, editedEmail) => {
-          if (!isDraft) return;
-          if (editedEmail === undefined) delete session.editedEmail;
-          else session.editedEmail = editedEmail;
-          saveAnswers(root, session, revised);
-        },
-      });
-    }
+    walk.finish();
+    return await after(answers);
   } catch (error) {
     if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
       throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
@@ -315,7 +396,5 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
   } finally {
     walk.release();
   }
-  walk.finish();
-  return walked;
 }
 

@@ -25,13 +25,14 @@ export const choices: Record<string, string> = {
 };
 export const typed: Record<string, string> = {
   client_words: 'Where is my site? My team waited all week.',
+  mediator_name: 'Pierre Durand',
+  mediator_role: 'my associate',
   gesture_details: '10 % off this phase',
   hidden_demand: 'Show the site to the board on Thursday.',
   solution: 'I put the site online and train the team.',
   deadline: '+3',
   followup_date: '+4 10:00',
   lesson: 'Keep a buffer day before launches.',
-  signature: 'Camille Martin',
 };
 
 export const words = {
@@ -51,22 +52,63 @@ export function head(playbook: Playbook, step: Step, lang: Lang): string {
   return step.title ? `${counter}${progress.branch ? ' › ' : ' · '}${step.title}` : counter;
 }
 
+/** French text keeps its no-break spaces on screen (before `:`, inside `« »`): compared as plain spaces. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Waits for a question outside the playbook (its own screen part, no step count) and answers it. */
+async function answerOutside(session: PtySession, question: string, text: string): Promise<void> {
+  await session.waitUntil((s) => plainSpaces(s.screenText()).includes(question) && s.cursorLine().trimStart().startsWith('›'), `the question "${question}"`);
+  if (text) {
+    await session.type(text);
+    await session.waitUntil((s) => s.cursorLine().endsWith(text), `"${text}" typed`);
+  }
+  await session.press('enter');
+}
+
+/**
+ * The questions outside the playbook (session/people.ts): the contact the first time a client is
+ * met (and in French, tu or vous), before the first step.
+ */
+export async function answerContact(session: PtySession, lang: Lang): Promise<void> {
+  await answerOutside(session, lang === 'fr' ? 'Qui est votre interlocuteur' : 'Who are you dealing with', 'Priya');
+  await answerOutside(session, lang === 'fr' ? 'Son adresse e-mail' : 'Their email address', '');
+  await answerOutside(session, lang === 'fr' ? 'Son numéro de téléphone' : 'Their phone number', '');
+  if (lang === 'fr') {
+    await session.waitUntil((s) => s.screenText().includes('vouvoyez') && pointedAt('Vous')(s), 'the question of tu or vous');
+    await session.press('enter');
+  }
+}
+
+/** The user's own name (and optional address and phone) the first time an e-mail is signed, after the last step. */
+export async function answerProfile(session: PtySession, lang: Lang): Promise<void> {
+  await answerOutside(session, lang === 'fr' ? 'Votre nom, pour signer' : 'Your name, to sign', 'Camille Martin');
+  await answerOutside(session, lang === 'fr' ? 'Votre adresse e-mail' : 'Your email address', '');
+  await answerOutside(session, lang === 'fr' ? 'Votre numéro de téléphone' : 'Your phone number', '');
+}
+
 /** The step is on the screen, its head on the top row: earlier steps never stack above it. */
 export async function onStep(session: PtySession, playbook: Playbook, step: Step, lang: Lang): Promise<void> {
-  const expected = head(playbook, step, lang);
-  // The whole step drawn: its head on the top row, its keys on the last row written.
+  const expected = plainSpaces(head(playbook, step, lang));
+  // Two steps may share a head (a branch of two questions under one title): the question tells them apart.
+  const question = step.type === 'advice' ? '' : plainSpaces(step.message).replace(/\s+/g, ' ').slice(0, 30);
+  // The whole step drawn: its head on the top row, its question, its keys on the last row written.
   await session.waitUntil(
-    (s) => s.lines()[0] === `── ${expected}` && /⏎/.test(s.screen().split('\n').at(-1) ?? ''),
+    (s) =>
+      plainSpaces(s.lines()[0] ?? '') === `── ${expected}` &&
+      plainSpaces(s.screenText()).includes(question) &&
+      /⏎/.test(s.screen().split('\n').at(-1) ?? ''),
     `"${expected}" on the top row, and the step's keys under it`,
   );
 }
 
 /** A row of a list with the pointer on `label` (a select or a checkbox). */
 export const pointedAt = (label: string) => (session: PtySession) =>
-  session.lines().some((line) => line.startsWith('❯') && line.endsWith(` ${label}`));
+  session.lines().some((line) => line.startsWith('❯') && plainSpaces(line).endsWith(` ${plainSpaces(label)}`));
 
 /** A row of a checkbox list with `label` ticked. */
-export const ticked = (label: string) => (session: PtySession) => session.lines().some((line) => line.includes(`◉ ${label}`));
+export const ticked = (label: string) => (session: PtySession) => session.lines().some((line) => plainSpaces(line).includes(`◉ ${plainSpaces(label)}`));
 
 /** The step's whole screen fits the 24 rows: its head on top, its keys on the last row written. */
 export function fitsTheScreen(session: PtySession): void {
@@ -202,7 +244,9 @@ export async function toReview(home: string, lang: Lang, env: NodeJS.ProcessEnv 
   await session.type('Dupont & Fils');
   await session.waitForScreen(/client.*Dupont & Fils$/m);
   await session.press('enter');
+  await answerContact(session, lang);
   await answerTheRest(session, playbooks[lang], {}, lang, onScreen);
+  await answerProfile(session, lang);
   await session.waitForScreen(words[lang].review);
   await session.waitUntil((s) => s.lines().some((line) => line.startsWith('❯')), 'the review list');
   return session;

@@ -19,7 +19,8 @@ const answers: Answers = {
   tone: 'angry',
   circle: true,
   gap: ['delay'],
-  gap_details: '',
+  expected: 'the shop online on Monday',
+  received: '',
   fault: 'mine',
   own_it: true,
   gesture: 'free_day',
@@ -35,7 +36,6 @@ const answers: Answers = {
   followup_date: '2026-11-26T10:00',
   lesson: '',
   formalise: true,
-  signature: 'Camille',
 };
 
 function session(): SessionRecord {
