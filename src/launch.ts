@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -54,14 +54,48 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-/** Written whole or not at all, replacing the caches of other bundles; a cache not written is no loss. */
-function saved(file: string, data: Buffer): boolean {
+/**
+ * Makes a folder and its parents. Not `mkdirSync(…, { recursive: true })`: where the system says a
+ * folder is missing and will not make it (inside /proc), Node's recursive mkdir tries again forever.
+ */
+function makeDir(dir: string, depth: number): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir || depth > 100) throw error;
+    makeDir(dirname(dir), depth + 1);
+    mkdirSync(dir, { mode: 0o700 });
+  }
+}
+
+/**
+ * The names of the files `saved` writes: a cache (`code-<bundle digest>-<node version>-<arch>.bin`)
+ * and its temporary file while it is written (`….bin.<pid>.tmp`). No other file in the folder is
+ * calmclient's, whatever its name.
+ */
+const CACHE_FILE = /^code-[0-9a-f]+-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.\d+\.tmp)?$/;
+
+/**
+ * Written whole or not at all, replacing the caches of other bundles; a cache not written is no
+ * loss. Only in a real folder: when the cache folder is a link (or is not a folder), calmclient
+ * writes and deletes nothing there. Of the files in it, only those named as `saved` names them,
+ * and that are regular files of the user's, are deleted.
+ */
+export function saved(file: string, data: Buffer): boolean {
   const dir = dirname(file);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const name of readdirSync(dir)) if (name.startsWith('code-')) rmSync(join(dir, name), { force: true });
+    makeDir(dir, 0);
+    if (!lstatSync(dir).isDirectory()) return false;
+    const uid = process.getuid?.();
+    for (const name of readdirSync(dir)) {
+      if (!CACHE_FILE.test(name) || join(dir, name) === file) continue;
+      const stats = lstatSync(join(dir, name), { throwIfNoEntry: false });
+      if (stats?.isFile() && (uid === undefined || stats.uid === uid)) rmSync(join(dir, name), { force: true });
+    }
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, data, { mode: 0o600 });
+    writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     return true;
   } catch {

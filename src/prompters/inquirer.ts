@@ -51,6 +51,8 @@ export interface InquirerPrompterOptions extends PromptStreams {
   clock?: () => number;
   /** Which way round `12/11` is read; the locale's (LC_ALL, LC_TIME, LANG) when not given. */
   dateOrder?: DateOrder;
+  /** Text typed into a step when an earlier run was stopped: that step starts with it. */
+  typed?: { step: string; text: string };
 }
 
 /** A line of the review list: something to do, or a heading between groups of lines. */
@@ -76,6 +78,8 @@ export class InquirerPrompter implements Prompter {
   /** Shown first in the trail of answers. */
   client: string | undefined;
   private readonly dateOrder: DateOrder;
+  /** What is being typed into the current multi-line step, kept for a stop in the middle of it. */
+  private typing: { step: string; text: string } | undefined;
 
   constructor(private readonly options: InquirerPrompterOptions) {
     this.out = options.output ?? process.stdout;
@@ -91,6 +95,11 @@ export class InquirerPrompter implements Prompter {
     );
     this.write('');
     return answer.trim();
+  }
+
+  /** What was being typed into the current step when a prompt was cancelled (multi-line steps). */
+  typed(): { step: string; text: string } | undefined {
+    return this.typing;
   }
 
   /** One value among several, outside any playbook (the session to follow up). */
@@ -126,6 +135,7 @@ export class InquirerPrompter implements Prompter {
   async ask(step: QuestionStep, context: StepContext): Promise<AnswerValue | undefined | Back> {
     const frame = this.frame(step, context, false);
     const answer = await this.guard(this.prompt(step, frame, context.previous));
+    this.typing = undefined;
     this.carried = answer === BACK ? [] : this.afterAnswer(step, answer);
     return answer;
   }
@@ -297,11 +307,19 @@ export class InquirerPrompter implements Prompter {
         return answer === BACK ? BACK : finish(answer.value);
       }
       case 'text': {
+        // What was typed when an earlier run was stopped in this step comes back as it was.
+        const earlier = this.options.typed?.step === step.id ? this.options.typed.text : undefined;
+        this.typing = earlier === undefined ? undefined : { step: step.id, text: earlier };
         const answer = await textArea(
           {
             frame,
             message: step.message,
-            prefill: text(previous),
+            // Lines typed before a stop come back with the cursor on a new line under them, to go on typing.
+            prefill: text(previous) ?? (earlier === undefined ? undefined : `${earlier}\n`),
+            // Kept at each key, so that a stop (Ctrl-C, a signal) loses none of it.
+            onChange: (typed) => {
+              this.typing = { step: step.id, text: typed };
+            },
             validate: (value) => check(value === '' && typeof fallback === 'string' ? fallback : value),
             ...(this.options.clock ? { now: this.options.clock } : {}),
           },

@@ -4,6 +4,7 @@ import { t } from '../i18n/catalogue.js';
 import type { Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { columns, fitWords, wrap } from '../terminal/output.js';
+import { inert, inertLine } from '../text/inert.js';
 import type { Lang } from '../types.js';
 import { m } from './messages.js';
 
@@ -79,13 +80,14 @@ export function progressLine(step: Step, progress: Progress, lang: Lang, colours
  */
 export function trailLine(client: string | undefined, trail: readonly TrailEntry[], lang: Lang, width: number): string {
   const shown = trail.flatMap(({ step, value }) => {
-    const [first = '', ...rest] = displayAnswer(step, value, lang).split('\n');
+    // An answer is the user's data: nothing in it may act on the terminal.
+    const [first = '', ...rest] = inert(displayAnswer(step, value, lang)).split('\n');
     if (first.trim() === '') return [];
     const more = rest.filter((line) => line.trim() !== '').length;
     return [`${fitWords(first, 34)}${more > 0 ? ` (+${more})` : ''}`];
   });
   const separator = ' · ';
-  const head = client ? fitWords(client, 24) : '';
+  const head = client ? fitWords(inertLine(client), 24) : '';
   let line = '';
   for (let index = shown.length - 1; index >= 0; index--) {
     const candidate = line === '' ? (shown[index] ?? '') : `${shown[index] ?? ''}${separator}${line}`;

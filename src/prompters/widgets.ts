@@ -383,6 +383,8 @@ export interface TextConfig {
   validate: (value: string) => string | undefined;
   /** The clock the paste detection reads; tests move it by hand. */
   now?: () => number;
+  /** Told everything typed so far at each change, so that a stop (Ctrl-C, a signal) loses none of it. */
+  onChange?: (typed: string) => void;
 }
 
 export type TextAnswer = { value: string } | Back;
@@ -511,6 +513,7 @@ export const textArea = createPrompt((config: TextConfig, done: (answer: TextAns
     if (next) {
       setError(undefined);
       setEditor(next);
+      if (next.lines !== lines) config.onChange?.(next.lines.join('\n'));
     }
     sync(rl, next ?? editor);
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers } from '../engine/run.js';
@@ -13,9 +14,11 @@ import { readProfile, signatureOf } from '../store/profile.js';
 import { markdownToPlainText } from '../render/plain-text.js';
 import { deliverEmail, type Delivery } from './email-out.js';
 import { documentPeople, type SessionPeople } from './people.js';
-import { checkOutDir, writeFiles } from '../store/files.js';
-import { saveSession, type SessionRecord } from '../store/sessions.js';
+import { checkOutDir } from '../store/files.js';
+import type { SessionRecord } from '../store/sessions.js';
 import { columns, labelled, printInfo, printResult, style, wrap } from '../terminal/output.js';
+import { inert } from '../text/inert.js';
+import type { RecordKeeper } from './record-keeper.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
 /**
@@ -29,11 +32,14 @@ const m = catalogue({
   reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
 });
 
-/** Saves the answers given so far in the session's record (a draft until its documents are written). */
-export function saveAnswers(root: string, session: SessionRecord, answers: Answers): void {
-  session.answers = answers;
-  session.updatedAt = new Date().toISOString();
-  saveSession(root, session);
+/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
+export function outputDir(out: string | undefined, root: string, lang: Lang): OutputDir {
+  const chosen = out ?? readProfile(configDir(), lang).out;
+  const path = chosen === undefined ? recapsDir(root) : resolve(chosen);
+  // calmclient's own folder is made without a word when the files are written, as it always was
+  // (its data folder is checked first, see data-dir.ts).
+  if (chosen === undefined && !existsSync(path)) return { path, created: false };
+  return { path, created: checkOutDir(path, lang) && chosen !== undefined };
 }
 
 /** Where the documents go, checked before the first question. */
@@ -43,20 +49,11 @@ export interface OutputDir {
   created: boolean;
 }
 
-/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
-export function outputDir(out: string | undefined, root: string, lang: Lang): OutputDir {
-  const chosen = out ?? readProfile(configDir(), lang).out;
-  const path = chosen === undefined ? recapsDir(root) : resolve(chosen);
-  const missing = checkOutDir(path, lang);
-  // calmclient's own folder is made without a word, as it always was.
-  return { path, created: missing && chosen !== undefined };
-}
-
 export interface Completion {
-  root: string;
+  /** The session's record, as the run keeps it on disk. */
+  keeper: RecordKeeper;
   outDir: OutputDir;
   playbook: Playbook;
-  session: SessionRecord;
   /** Every answer of the walk, as `walkSession` returned them. */
   answers: Answers;
   now: Date;
@@ -80,7 +77,8 @@ export interface Completion {
  * Returns the status the playbook's answers recorded, if it records one.
  */
 export async function completeSession(done: Completion): Promise<SessionStatus | undefined> {
-  const { playbook, session, now } = done;
+  const { playbook, keeper, now } = done;
+  const { session } = keeper;
   const { lang } = playbook;
   const kept = effectiveAnswers(playbook, done.answers);
   const rendered = renderSession({
@@ -92,29 +90,38 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
   const documents = done.editedEmail === undefined ? rendered : { ...rendered, email: editedDraft(rendered.email, done.editedEmail) };
-  // A finished session amended keeps the files it wrote: the new ones are written beside them.
+  // A finished session amended keeps the files it wrote: the new ones are written beside them, and
+  // its status stays (a crisis resolved since stays resolved).
   const amended = session.status !== 'draft';
+  const kept_ = { previousFiles: session.previousFiles, editedEmail: session.editedEmail };
   if (amended) session.previousFiles = [...(session.previousFiles ?? []), ...Object.values(session.files).filter((path): path is string => typeof path === 'string')];
   if (done.editedEmail === undefined) delete session.editedEmail;
   else session.editedEmail = done.editedEmail;
   Object.assign(session, recordFields(playbook, kept));
+  session.answers = done.answers;
+  delete session.partial;
+  session.updatedAt = new Date().toISOString();
   const recorded = recordedStatus(playbook, kept);
-  // Amending a session does not reopen it: a crisis resolved since stays resolved.
-  session.status = recorded ?? (amended ? session.status : done.defaultStatus);
   const format = done.emailFormat ?? 'md';
-  session.files = writeFiles(
-    done.outDir.path,
-    {
-      recap: documents.recap,
-      email: format === 'eml' ? undefined : documents.email,
-      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
-      calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
-    },
-    lang,
-  );
-  saveAnswers(done.root, session, done.answers);
+  // Listed in the record (still a draft) before they exist, then written all or none.
+  const files = keeper.writeFiles(done.outDir.path, {
+    recap: documents.recap,
+    email: format === 'eml' ? undefined : documents.email,
+    eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
+    calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
+  });
+  const before = { files: session.files, status: session.status, ...kept_ };
+  session.files = files;
+  session.status = recorded ?? (amended ? session.status : done.defaultStatus);
+  try {
+    keeper.save();
+  } catch (error) {
+    // The documents go with the record or not at all: the draft, with every answer, stays.
+    for (const path of Object.values(files)) if (path !== undefined) rmSync(path, { force: true });
+    Object.assign(session, before);
+    throw keeper.answersKept(error instanceof Error ? error : new Error(String(error)));
+  }
 
-  const { files } = session;
   if (done.outDir.created) printCreated(done.outDir.path, lang);
   printWritten(
     [
@@ -199,9 +206,10 @@ async function reviewEmail(path: string, contents: string, lang: Lang): Promise<
   printFindings({ name: path, text: contents }, lang, findings);
 }
 
+/** `Written:` and one line per file, paths aligned. */
 /** The `--out` folder was made for the files. */
 export function printCreated(dir: string, lang: Lang): void {
-  printInfo(wrap(t(m.created, lang, { dir })));
+  printInfo(wrap(t(m.created, lang, { dir: inert(dir) })));
 }
 
 /** `Written:` and one line per file, paths aligned; a path too long for the line goes on its own. */
@@ -209,7 +217,7 @@ export function printWritten(files: readonly (readonly [label: string, path: str
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
   const width = Math.max(16, ...written.map(([label]) => columns(label)));
   printInfo(style.bold(t(m.written, lang)));
-  for (const [label, path] of written) printResult(labelled(label, width, path));
+  for (const [label, path] of written) printResult(labelled(label, width, inert(path)));
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */

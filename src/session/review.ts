@@ -10,6 +10,7 @@ import { displayAnswer, type DocumentPeople } from '../render/context.js';
 import { renderSession } from '../render/documents.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { fitWords, padColumns } from '../terminal/output.js';
+import { inert, inertLine } from '../text/inert.js';
 import type { Lang } from '../types.js';
 
 /**
@@ -188,7 +189,7 @@ function reviewChoices({ lang, findings, sources, steps, answers, edited }: Choi
   findings.forEach((finding, index) => {
     const source = sources[index];
     const step = steps.find((candidate) => candidate.id === source);
-    const words = finding.text === '' ? '' : `« ${fitWords(finding.text, 30)} » : `;
+    const words = finding.text === '' ? '' : `« ${fitWords(inertLine(finding.text), 30)} » : `;
     choices.push({
       value: { kind: 'finding', index },
       name: fitWords(`⚠ ${words}${finding.message}`, 74),
@@ -204,7 +205,8 @@ function reviewChoices({ lang, findings, sources, steps, answers, edited }: Choi
   for (const step of steps) {
     const value = answers[step.id];
     if (value === undefined) continue;
-    const [first = '', ...rest] = displayAnswer(step, value, lang).split('\n');
+    // An answer is the user's data: nothing in it may act on the terminal.
+    const [first = '', ...rest] = inert(displayAnswer(step, value, lang)).split('\n');
     const more = rest.length > 0 ? ` (+${rest.length})` : '';
     const title = padColumns(fitWords(step.title ?? step.id, width), width);
     choices.push({

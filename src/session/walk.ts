@@ -6,19 +6,21 @@ import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
 import type { AdviceStep, Playbook, QuestionStep } from '../playbook/schema.js';
 import type { AnswerValue } from '../engine/answers.js';
-import type { AdviceMemory } from '../prompters/inquirer.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
+import type { AdviceMemory } from '../prompters/inquirer.js';
 import { adviceKey, readAdviceRead, saveAdviceRead } from '../store/advice-read.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
-import { printInfo, style, wrap } from '../terminal/output.js';
+import { printInfo, printWarning, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
 import { configDir } from '../paths.js';
-import { completeSession, outputDir, saveAnswers } from './complete.js';
+import { completeSession, outputDir } from './complete.js';
 import type { ReviewInput, Reviewed } from './review.js';
-import { askContact, askProfile, canonicalClient, documentPeople, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
-import { resumeDraft, type Resumed } from './resume.js';
+import { prepareDataDir } from './data-dir.js';
+import { askContact, documentPeople, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
+import { RecordKeeper } from './record-keeper.js';
+import { describeMismatches, reconcileDraft, resumeDraft, type Resumed } from './resume.js';
 
 /**
  * A session from its first question to its documents, for the three commands that walk a
@@ -42,11 +44,18 @@ const m = catalogue({
     en: 'playbook "{id}" is a {kind} playbook; "calmclient {command}" runs {expected} playbooks',
     fr: 'le playbook « {id} » est de type {kind} ; « calmclient {command} » exécute les playbooks de type {expected}',
   },
+  typedUnused: {
+    en: 'You had started typing in step "{step}" when the run was stopped; the answers file is used instead. What you had typed:',
+    fr: 'Vous aviez commencé à taper à l\'étape « {step} » quand l\'exécution a été interrompue ; le fichier de réponses est utilisé à la place. Ce que vous aviez tapé :',
+  },
   stopped: {
     en: 'Stopped. Your answers so far are saved in session {id}. To go on: calmclient {command} --resume {id}',
     fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
   },
 });
+
+/** The signals that stop a run during its questions as Ctrl-C does: every one a user can send that Node lets a program catch. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** The commands that walk a playbook for a new session, and can resume one. */
 export type WalkCommand = 'start' | 'checklist' | 'followup';
@@ -131,6 +140,15 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const resumed =
     spec.resumed ??
     (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang, amendable));
+  try {
+    return await walkAndComplete(spec, now, resumed);
+  } finally {
+    resumed?.lock.release();
+  }
+}
+
+async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | undefined): Promise<WalkResult> {
+  const root = spec.root;
   const draft = resumed?.draft;
   // A resumed session goes on in the language it began in.
   const lang = draft?.lang ?? spec.lang;
@@ -141,11 +159,21 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     );
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(spec.options.out, root, lang);
+  prepareDataDir(root, outDir.path, lang);
+  if (draft) {
+    // Answers the playbook, as it now is, cannot take are said, and asked again.
+    const mismatches = reconcileDraft(playbook, draft);
+    if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
+    // Lines typed into a step before a stop go back into that step in a terminal; from a file, the
+    // file's answer is taken, and the lines are shown so that they are not lost unseen.
+    if (draft.partial && spec.options.answers !== undefined)
+      printWarning(`${t(m.typedUnused, lang, { step: draft.partial.step })}\n${draft.partial.text.replace(/^/gm, '    ')}\n`);
+  }
 
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers)
+      ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers, draft?.partial)
       : scriptedWalk(playbook, spec.options.answers, now, client);
   // The people (session/people.ts): who is greeted, tu or vous, who signs.
   const config = configDir();
@@ -167,51 +195,58 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   if (Object.keys(values).length > 0) fields.templateValues = values;
 
   const session = draft ?? newSession(playbook, people.client, now, fields);
-  const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
-  // An amended session keeps the day of its call: its documents are dated and named after it.
-  const renderNow = session.status === 'draft' ? now : new Date(session.createdAt);
-  const { answers, editedEmail } = await walkSession(playbook, { ...walk, prompter }, session, root, spec.command, async (walked) => {
-    if (walk.answersFile) {
-      assertSigned();
-      return { answers: walked, editedEmail: session.editedEmail };
-    }
-    // The profile before the review: the draft it shows is signed as it will be written.
-    people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
-    if (!walk.review) return { answers: walked, editedEmail: session.editedEmail };
+  const keeper = new RecordKeeper(root, session, spec.command, lang, { exists: draft !== undefined, lock: resumed?.lock });
+  try {
+    const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
+    // An amended session keeps the day of its call: its documents are dated and named after it.
     const isDraft = session.status === 'draft';
-    return walk.review({
-      playbook,
-      session,
-      state: { answers: walked, remembered: {} },
-      renderNow,
-      people: documentPeople(people),
-      // A finished session being amended is saved only once the user chooses to write.
-      save: (revised, edited) => {
-        if (!isDraft) return;
-        if (edited === undefined) delete session.editedEmail;
-        else session.editedEmail = edited;
-        saveAnswers(root, session, revised);
-      },
+    const renderNow = isDraft ? now : new Date(session.createdAt);
+    const { answers, editedEmail } = await walkSession(playbook, { ...walk, prompter }, keeper, async (walked) => {
+      if (walk.answersFile) {
+        assertSigned();
+        return { answers: walked, editedEmail: session.editedEmail };
+      }
+      // The profile before the review: the draft it shows is signed as it will be written.
+      people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+      if (!walk.review) return { answers: walked, editedEmail: session.editedEmail };
+      return walk.review({
+        playbook,
+        session,
+        state: { answers: walked, remembered: {} },
+        renderNow,
+        people: documentPeople(people),
+        // A finished session being amended is saved only once the user chooses to write.
+        save: (revised, edited) => {
+          if (!isDraft) return;
+          if (edited === undefined) delete session.editedEmail;
+          else session.editedEmail = edited;
+          session.answers = revised;
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        },
+      });
     });
-  });
-  const recorded = await completeSession({
-    root,
-    outDir,
-    playbook,
-    session,
-    answers,
-    now,
-    renderNow,
-    editedEmail,
-    defaultStatus: spec.defaultStatus,
-    recapLabel: spec.recapLabel,
-    ...(spec.crisis ? { crisis: spec.crisis } : {}),
-    ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
-    people,
-    delivery: { open: spec.options.open, copy: spec.options.copy },
-  });
-  remember();
-  return { session, playbook, recorded };
+    // Before the documents: a folder that cannot keep the contact stops the run with nothing written.
+    remember();
+    const recorded = await completeSession({
+      keeper,
+      outDir,
+      playbook,
+      answers,
+      now,
+      renderNow,
+      editedEmail,
+      defaultStatus: spec.defaultStatus,
+      recapLabel: spec.recapLabel,
+      ...(spec.crisis ? { crisis: spec.crisis } : {}),
+      ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+      people,
+      delivery: { open: spec.options.open, copy: spec.options.copy },
+    });
+    return { session, playbook, recorded };
+  } finally {
+    keeper.release();
+  }
 }
 
 /** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
@@ -265,6 +300,8 @@ interface Walk {
   finish: () => void;
   /** Gives back what the run held (signal handlers). */
   release: () => void;
+  /** What was being typed into a step when the run was stopped, if anything. */
+  typed: () => { step: string; text: string } | undefined;
 }
 
 /** `--answers FILE`. The client is `client` when given, else the file's `client:` key. */
@@ -276,7 +313,15 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, answersFile: answers, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return {
+    client: name,
+    prompter,
+    answersFile: answers,
+    saveDrafts: false,
+    finish: () => prompter.assertComplete(),
+    release: () => undefined,
+    typed: () => undefined,
+  };
 }
 
 /**
@@ -290,21 +335,28 @@ async function interactiveWalk(
   command: WalkCommand,
   root: string,
   earlier: Answers = {},
+  partial?: { step: string; text: string },
 ): Promise<Walk> {
   const { lang } = playbook;
   requireTerminal(command, lang);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
-  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
-  // SIGINT too: Ctrl-C between two prompts (the review checking the draft) is a signal, not a key.
+  // A closed terminal, a `kill` or a `kill -INT` from elsewhere ends the run like Ctrl-C: the
+  // prompt gives the terminal back, the answers given so far are on disk, and the user is told how
+  // to go on. `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only
+  // listener (without giving the terminal back when the signal is SIGQUIT, which Node leaves alone).
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
-  for (const signal of signals) process.on(signal, abort);
+  for (const signal of STOP_SIGNALS) process.on(signal, abort);
   const release = (): void => {
-    for (const signal of signals) process.off(signal, abort);
+    for (const signal of STOP_SIGNALS) process.off(signal, abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, advice: adviceMemory(root, playbook, earlier) });
+  const prompter = new InquirerPrompter({
+    lang,
+    now,
+    signal: stop.signal,
+    advice: adviceMemory(root, playbook, earlier),
+    ...(partial ? { typed: partial } : {}),
+  });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   prompter.recall(playbook.steps.filter((step) => step.type !== 'advice' && step.id in earlier).length);
   try {
@@ -319,6 +371,7 @@ async function interactiveWalk(
       saveDrafts: true,
       finish: () => undefined,
       release,
+      typed: () => prompter.typed(),
     };
   } catch (error) {
     release();
@@ -346,6 +399,48 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
 }
 
 /**
+ * Runs the playbook for the keeper's session, from the answers it already holds; an interactive run
+ * saves a draft after each answer, and when it is stopped keeps what was being typed and says how to
+ * continue.
+ */
+async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper, after: (answers: Answers) => Promise<Reviewed>): Promise<Reviewed> {
+  const { session, command } = keeper;
+  // A finished session being amended is saved only once the user chooses to write.
+  const saveDraft = (answers: Answers): void => {
+    if (session.status !== 'draft') return;
+    session.answers = answers;
+    session.updatedAt = new Date().toISOString();
+    delete session.partial;
+    keeper.saveDraft();
+  };
+  try {
+    const answers = await runPlaybook(playbook, {
+      prompter: walk.prompter,
+      answers: session.answers,
+      ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
+    });
+    walk.finish();
+    // The profile and the review (interactive runs): under the same signals, and stopped the same way.
+    return await after(answers);
+  } catch (error) {
+    if (error instanceof CancelledError) {
+      const typed = walk.typed();
+      if (typed && typed.text.trim() !== '') session.partial = typed;
+      if (Object.keys(session.answers).length > 0 || session.partial) {
+        if (session.partial) {
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        }
+        throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+      }
+    }
+    throw error;
+  } finally {
+    walk.release();
+  }
+}
+
+/**
  * Which advice the user has read, kept in the data folder across runs: read advice opens folded.
  * The advice a resumed session went past counts as read.
  */
@@ -364,37 +459,3 @@ function adviceMemory(root: string, playbook: Playbook, earlier: Answers): Advic
     },
   };
 }
-
-/**
- * Runs the playbook for `session`, from the answers it already holds, then `after` (the profile
- * and the review of an interactive run); an interactive run leaves a draft behind when it is
- * stopped, and says how to continue. A finished session being amended is saved only once written.
- */
-async function walkSession(
-  playbook: Playbook,
-  walk: Walk,
-  session: SessionRecord,
-  root: string,
-  command: WalkCommand,
-  after: (answers: Answers) => Promise<Reviewed>,
-): Promise<Reviewed> {
-  const saveDraft = (answers: Answers): void => {
-    if (session.status === 'draft') saveAnswers(root, session, answers);
-  };
-  try {
-    const answers = await runPlaybook(playbook, {
-      prompter: walk.prompter,
-      answers: session.answers,
-      ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
-    });
-    walk.finish();
-    return await after(answers);
-  } catch (error) {
-    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
-    throw error;
-  } finally {
-    walk.release();
-  }
-}
-

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { SourceProblem } from '../errors.js';
+import { inert, inertLine } from '../text/inert.js';
 import { writeStderr } from './streams.js';
 
 /**
@@ -45,27 +46,42 @@ export function printInfo(text: string): void {
   if (!quiet) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Problems are laid out to the width of stderr when it is a terminal, between words like the rest. */
+/**
+ * Errors and warnings are plain text, and often quote the user's data (a file name, a client, a
+ * value from a file): both are printed through `inert`, so that nothing in them acts on the
+ * terminal; they are laid out to the width of stderr when it is a terminal, between words.
+ */
 export function printError(text: string): void {
-  writeStderr(`${wrap(`${errorStyle().red('calmclient:')} ${text}`, '  ', screenWidth(process.stderr))}\n`);
+  writeStderr(`${wrap(`${errorStyle().red('calmclient:')} ${inert(text)}`, '  ', screenWidth(process.stderr))}\n`);
 }
 
 export function printWarning(text: string): void {
-  writeStderr(`${errorStyle().yellow(wrap(text, '', screenWidth(process.stderr)))}\n`);
+  writeStderr(`${errorStyle().yellow(wrap(inert(text), '', screenWidth(process.stderr)))}\n`);
 }
 
-/** `FILE:LINE:COL: message`, then the line and a caret under the column. */
+/**
+ * `FILE:LINE:COL: message`, then the line and a caret under the column. The file's name, the
+ * message and the line come from the user's files: each is made inert, and the caret counts the
+ * line as it is shown.
+ */
 export function formatProblem(problem: SourceProblem, colour: ChalkInstance = errorStyle()): string {
-  const head = `${colour.bold(`${problem.file}:${problem.line}:${problem.col}:`)} ${problem.message}`;
+  const head = `${colour.bold(`${inertLine(problem.file)}:${problem.line}:${problem.col}:`)} ${inert(problem.message)}`;
   if (problem.sourceLine === undefined) return head;
-  const line = problem.sourceLine.replace(/\t/g, ' ');
+  const chars = [...problem.sourceLine.replace(/\t/g, ' ')];
+  const before = inertLine(chars.slice(0, Math.max(0, problem.col - 1)).join(''));
+  const line = inertLine(chars.join(''));
   const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
-  const caret = `${' '.repeat(Math.max(0, Math.min(problem.col - 1, 200)))}^`;
+  const caret = `${' '.repeat(Math.min([...before].length, 200))}^`;
   return `${head}\n  ${shown}\n  ${colour.red(caret)}`;
 }
 
 export function printProblems(problems: readonly SourceProblem[]): void {
   for (const problem of problems) writeStderr(`${formatProblem(problem)}\n`);
+}
+
+/** Problems shown as warnings (in yellow where colours are on). */
+export function printProblemWarnings(problems: readonly SourceProblem[]): void {
+  for (const problem of problems) writeStderr(`${formatProblem(problem, errorStyle().yellow)}\n`);
 }
 
 /** The columns `text` takes on a terminal: wide (CJK) characters take two, colours none. */

@@ -216,7 +216,8 @@ export async function pickInReview(session: PtySession, text: string): Promise<v
     if (moves > 40) throw new Error(`no row "${text}" in the review:\n${session.screen()}`);
     const before = pointer(session);
     await session.press('down');
-    await session.waitUntil((s) => pointer(s) !== before, 'the pointer moved');
+    // The list drawn again with the pointer on another row (never caught halfway through the redraw).
+    await session.waitUntil((s) => pointer(s) !== undefined && pointer(s) !== before, 'the pointer moved');
   }
   await session.press('enter');
 }
