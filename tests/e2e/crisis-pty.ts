@@ -206,6 +206,16 @@ export async function answerTheRest(
   }
 }
 
+/**
+ * Ends a multi-line answer whose cursor is at the end of its last line: Enter opens a new line, and
+ * once it is on the screen, Enter on it finishes (two Enters sent together could be taken for a paste).
+ */
+export async function finishText(session: PtySession): Promise<void> {
+  await session.press('enter');
+  await session.waitUntil((s) => s.cursorLine() === '', 'an empty line under the answer');
+  await session.press('enter');
+}
+
 /** The row the review list's pointer is on. */
 export const pointer = (session: PtySession): string | undefined => session.lines().find((line) => line.startsWith('❯'));
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { PtySession } from '../pty.js';
 import {
+  finishText,
   plainSpaces,
   answerContact,
   answerProfile,
@@ -148,8 +149,7 @@ describe('going back', () => {
       // Back on the words, as typed, the cursor at their end.
       await onStep(session, en, said, 'en');
       await session.waitUntil((s) => s.cursorLine() === `  ${typed.client_words}`, 'the words typed before, filled in');
-      await session.press('enter');
-      await session.press('enter');
+      await finishText(session);
       await onStep(session, en, tone, 'en');
       await answerStep(session, tone);
       // "Personal attacks" opens the mediator step, a branch: it keeps step 4's number.
@@ -288,8 +288,7 @@ describe('the review before anything is written', () => {
       await session.press('enter');
       await session.type('Call the board on Friday.');
       await session.waitUntil((s) => s.cursorLine() === '  Call the board on Friday.', 'the new line typed');
-      await session.press('enter');
-      await session.press('enter');
+      await finishText(session);
       await writeFromReview(session, 'en');
     } finally {
       session.dispose();
@@ -334,8 +333,7 @@ describe('multi-line answers', () => {
       await session.waitUntil((s) => s.cursorLine() === '', 'a new empty line');
       await session.press('backspace');
       await session.waitUntil((s) => s.cursorLine() === '  We lost two orders.', 'back at the end of the line above');
-      await session.press('enter');
-      await session.press('enter');
+      await finishText(session);
       await onStep(session, en, stepOf(en, 'tone'), 'en');
     } finally {
       session.dispose();
