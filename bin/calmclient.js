@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-'use strict';
-// The launcher and the bundle are CommonJS, and so is this file (bin/package.json): see src/launch.ts.
-require('../dist/launch.cjs').launch(require.resolve('../dist/calmclient.cjs'), process.argv);
+import module from 'node:module';
+
+// Node 22 and later keep the compiled code of the modules they load between runs, when asked.
+module.enableCompileCache?.();
+const { main } = await import('../dist/calmclient.js');
+await main(process.argv);
