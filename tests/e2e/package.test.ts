@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,6 +126,23 @@ describe("Node's compile cache", () => {
     expect(runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const [versionDir] = readdirSync(join(temp, 'node-compile-cache'));
     expect(readdirSync(join(temp, 'node-compile-cache', versionDir ?? '')).length).toBeGreaterThan(0);
+  });
+
+  it.runIf(hasCompileCache)('is only a slower start when damaged, or when it cannot be written', () => {
+    const temp = tempDir();
+    runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } });
+    const [versionDir] = readdirSync(join(temp, 'node-compile-cache'));
+    const cacheDir = join(temp, 'node-compile-cache', versionDir ?? '');
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not compiled code');
+    expect(runCli(['tips'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toContain('waltz');
+    expect(runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // A temporary "folder" that is a file: no cache folder can be made there (whoever runs the tests).
+    const notAFolder = join(tempDir(), 'file');
+    writeFileSync(notAFolder, '');
+    const result = runCli(['tips'], { home: tempDir(), env: { TMPDIR: notAFolder } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('waltz');
+    expect(result.stderr).toBe('');
   });
 
   it('is left alone when the user turns it off, and never needed', () => {
