@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { InputError, type SourceProblem } from '../src/errors.js';
 import { digestOf } from '../src/build-output.js';
 import { templateFilesOf, type CompiledPlaybooks, type CompiledTemplate } from '../src/playbook/compiled.js';
-import { builtinPlaybookEntries, builtinPlaybooksDir, loadPlaybookEntry } from '../src/playbook/registry.js';
+import { loadPlaybookAt } from '../src/playbook/load.js';
+import { builtinPlaybookEntries, builtinPlaybooksDir } from '../src/playbook/registry.js';
 import type { Playbook } from '../src/playbook/schema.js';
 
 /**
@@ -17,7 +18,7 @@ export function compilePlaybooks(onProblems: (problems: readonly SourceProblem[]
   for (const entry of builtinPlaybookEntries()) {
     let loaded: Playbook;
     try {
-      loaded = loadPlaybookEntry(entry);
+      loaded = loadPlaybookAt(entry, entry.lang);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       onProblems(error.problems.length > 0 ? error.problems : [{ file: entry.file, line: 1, col: 1, message: error.message }]);

@@ -16,7 +16,7 @@ export function compileRules(): CompiledRulesFiles {
   for (const lang of LANGS) {
     const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
     if (!existsSync(file)) continue;
-    const text = readUserFile(file);
+    const text = readUserFile(file, lang);
     compiled[`${lang}/reply-rules.yaml`] = serializeRules(parseRules(file, text), text);
   }
   return compiled;

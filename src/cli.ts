@@ -1,340 +1,376 @@
 import { createRequire } from 'node:module';
-import { Argument, Command, CommanderError, Option } from 'commander';
-import { tc } from './cli-messages.js';
+import { Argument, Command, CommanderError, Option, type Help } from 'commander';
 import { ExitCode, InputError, isCalmError } from './errors.js';
-import { langFromArgv, LangError, resolveLang, setLang, t } from './i18n.js';
-import { drainOutput, writeStderr } from './streams.js';
-// Type-only imports vanish at build time: the commands themselves still load lazily.
-import type { ListOptions, NewPlaybookOptions, ShowOptions } from './commands/playbooks.js';
-import type { ForgetOptions } from './commands/forget.js';
-import type { StartOptions } from './commands/start.js';
-import type { TipsOptions } from './commands/tips.js';
+import { help } from './help.js';
+import { t, type Message } from './i18n/catalogue.js';
+import { langFromArgv, LangError, parseLang, resolveLang } from './i18n/lang.js';
+import { setLang as setCheckLang } from './i18n/messages.js';
+import { drainOutput, writeStderr } from './terminal/streams.js';
+import { EMAIL_FORMATS, SHELLS, type Lang, type Shell } from './types.js';
+// Type-only imports vanish at build time: each command's module loads only when it runs.
+import type { CheckOptions } from './commands/check.js';
 import type { ChecklistOptions } from './commands/checklist.js';
 import type { FollowupOptions } from './commands/followup.js';
+import type { ForgetOptions } from './commands/forget.js';
 import type { HistoryOptions } from './commands/history.js';
-import type { ShowSessionOptions } from './commands/show.js';
-import type { RecapOptions } from './commands/recap.js';
 import type { LessonsOptions } from './commands/lessons.js';
-import { loopHelp } from './commands/loop-help.js';
-import type { CheckOptions } from './commands/check.js';
-import { checkHelp } from './commands/check-help.js';
+import type { ListOptions, NewPlaybookOptions, ShowOptions } from './commands/playbooks.js';
+import type { RecapOptions } from './commands/recap.js';
+import type { ShowSessionOptions } from './commands/show.js';
+import type { StartOptions } from './commands/start.js';
+import type { TipsOptions } from './commands/tips.js';
 
 /**
- * Registers the commands and maps whatever they throw to a message and an exit code. Each command
- * is imported only when it runs, so `--help` and `--version` load almost nothing.
+ * The command line: one table of commands, each with its arguments, options, examples and a
+ * loader that imports the command's module only when it runs, so that `--help` and `--version`
+ * load almost nothing. `run` maps whatever a command throws to a message and an exit code; `main`
+ * is the only caller of `process.exit`.
  */
 
-/** An uncaught exception: a bug in calmclient, never the user's doing. */
-const INTERNAL_ERROR = 70;
+/** What a command's loader gets: its positional arguments, its options as commander parsed them, the language of the run. */
+interface Invocation {
+  args: string[];
+  options: Record<string, unknown>;
+  lang: Lang;
+  program: Command;
+}
 
-/** `start --format`: which e-mail files to write beside the recap. */
-export const EMAIL_FORMATS = ['md', 'eml', 'both'] as const;
-export type EmailFormat = (typeof EMAIL_FORMATS)[number];
+interface OptionSpec {
+  flags: string;
+  help: Message;
+  default?: string;
+  choices?: readonly string[];
+  /** Its value is a language, refused when calmclient does not speak it. */
+  isLang?: true;
+}
 
-/** `completion SHELL` */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+interface ArgumentSpec {
+  name: string;
+  help?: Message;
+  choices?: readonly string[];
+}
+
+interface CommandSpec {
+  name: string;
+  help: Message;
+  arguments?: readonly ArgumentSpec[];
+  options?: readonly OptionSpec[];
+  examples?: readonly string[];
+  /** Said after the examples in `--help`. */
+  notes?: Message;
+  run?: (call: Invocation) => Promise<number>;
+  subcommands?: readonly CommandSpec[];
+}
+
+const LANG: OptionSpec = { flags: '--lang <lang>', help: help.appLang, isLang: true };
+const JSON_OUTPUT: OptionSpec = { flags: '--json', help: help.json };
+const ANSWERS: OptionSpec = { flags: '--answers <file>', help: help.answers };
+const OUT: OptionSpec = { flags: '--out <dir>', help: help.out };
+const RESUME: OptionSpec = { flags: '--resume [id]', help: help.resumeOption };
+
+// Commander hands each command its own options, shaped as that command's table row declares them.
+const as = <T>(options: Record<string, unknown>): T => options as T;
+const first = (args: readonly string[]): string => args[0] ?? '';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'start',
+    help: help.startDescription,
+    options: [
+      { flags: '--client <name>', help: help.startClient },
+      LANG,
+      { flags: '--playbook <id|file>', help: help.startPlaybook, default: 'crisis' },
+      { flags: '--answers <file>', help: help.startAnswers },
+      { flags: '--out <dir>', help: help.startOut },
+      { flags: '--format <format>', help: help.startFormat, choices: EMAIL_FORMATS, default: 'both' },
+      RESUME,
+    ],
+    examples: [
+      'calmclient start',
+      'calmclient start --client "Dupont SA" --lang fr',
+      'calmclient start --answers answers.yaml --out ./recaps',
+      'calmclient start --format eml',
+      'calmclient start --resume',
+    ],
+    run: async ({ options, lang }) => (await import('./commands/start.js')).default(as<StartOptions>(options), lang),
+  },
+  {
+    name: 'tips',
+    help: help.tipsDescription,
+    arguments: [{ name: '[topic]', help: help.tipsTopic }],
+    options: [LANG, { flags: '--json', help: help.tipsJson }],
+    examples: ['calmclient tips', 'calmclient tips waltz', 'calmclient tips needs --lang fr'],
+    run: async ({ args, options, lang }) => (await import('./commands/tips.js')).default(args[0], as<TipsOptions>(options), lang),
+  },
+  {
+    name: 'checklist',
+    help: help.checklistDescription,
+    options: [
+      { flags: '--client <name>', help: help.checklistClient },
+      { flags: '--mission <name>', help: help.checklistMission },
+      LANG,
+      { flags: '--playbook <id|file>', help: help.checklistPlaybook, default: 'prevention' },
+      ANSWERS,
+      OUT,
+      RESUME,
+    ],
+    examples: ['calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'],
+    run: async ({ options, lang }) => (await import('./commands/checklist.js')).default(as<ChecklistOptions>(options), lang),
+  },
+  {
+    name: 'followup',
+    help: help.followupDescription,
+    arguments: [{ name: '[session-id]', help: help.followupSession }],
+    options: [
+      { flags: '--lang <lang>', help: help.followupLang, isLang: true },
+      { flags: '--playbook <id|file>', help: help.followupPlaybook, default: 'followup' },
+      ANSWERS,
+      OUT,
+      RESUME,
+    ],
+    examples: ['calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'],
+    run: async ({ args, options, lang }) =>
+      (await import('./commands/followup.js')).default(args[0], as<FollowupOptions>(options), lang),
+  },
+  {
+    name: 'history',
+    help: help.historyDescription,
+    options: [
+      { flags: '--client <name>', help: help.historyClient },
+      { flags: '--status <status>', help: help.historyStatus },
+      JSON_OUTPUT,
+      { flags: '--drafts', help: help.historyDrafts },
+      LANG,
+    ],
+    examples: ['calmclient history', 'calmclient history --drafts', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'],
+    run: async ({ options, lang }) => (await import('./commands/history.js')).default(as<HistoryOptions>(options), lang),
+  },
+  {
+    name: 'show',
+    help: help.showDescription,
+    arguments: [{ name: '<id>', help: help.showId }],
+    options: [JSON_OUTPUT, LANG],
+    examples: ['calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show 2026-11-22-dupont --json'],
+    run: async ({ args, options, lang }) => (await import('./commands/show.js')).default(first(args), as<ShowSessionOptions>(options), lang),
+  },
+  {
+    name: 'recap',
+    help: help.recapDescription,
+    arguments: [{ name: '<id>', help: help.showId }],
+    options: [{ flags: '--format <format>', help: help.recapFormat, default: 'md' }, { flags: '--out <dir>', help: help.recapOut }, LANG],
+    examples: ['calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'],
+    run: async ({ args, options, lang }) => (await import('./commands/recap.js')).default(first(args), as<RecapOptions>(options), lang),
+  },
+  {
+    name: 'lessons',
+    help: help.lessonsDescription,
+    options: [{ flags: '--client <name>', help: help.lessonsClient }, LANG, { flags: '--json', help: help.lessonsJson }],
+    examples: ['calmclient lessons', 'calmclient lessons --client "Dupont SA"', 'calmclient lessons --json'],
+    run: async ({ options, lang }) => (await import('./commands/lessons.js')).default(as<LessonsOptions>(options), lang),
+  },
+  {
+    name: 'forget',
+    help: help.forgetDescription,
+    arguments: [{ name: '<client>', help: help.forgetClient }],
+    options: [{ flags: '--yes', help: help.forgetYes }, LANG],
+    examples: ['calmclient forget "Dupont SA"', 'calmclient forget "Dupont SA" --yes'],
+    run: async ({ args, options, lang }) => (await import('./commands/forget.js')).default(first(args), as<ForgetOptions>(options), lang),
+  },
+  {
+    name: 'playbooks',
+    help: help.playbooksDescription,
+    examples: ['calmclient playbooks list', 'calmclient playbooks show crisis --json', 'calmclient playbooks validate mine.yaml'],
+    subcommands: [
+      {
+        name: 'list',
+        help: help.playbooksListDescription,
+        options: [LANG, { flags: '--json', help: help.playbooksListJson }],
+        examples: ['calmclient playbooks list', 'calmclient playbooks list --lang fr --json'],
+        run: async ({ options, lang }) => (await import('./commands/playbooks.js')).list(as<ListOptions>(options), lang),
+      },
+      {
+        name: 'show',
+        help: help.playbooksShowDescription,
+        arguments: [{ name: '<id|file>' }],
+        options: [LANG, { flags: '--json', help: help.playbooksShowJson }],
+        examples: ['calmclient playbooks show crisis', 'calmclient playbooks show crisis --lang fr --json'],
+        run: async ({ args, options, lang }) => (await import('./commands/playbooks.js')).show(first(args), as<ShowOptions>(options), lang),
+      },
+      {
+        name: 'new',
+        help: help.playbooksNewDescription,
+        arguments: [{ name: '<id>', help: help.playbooksNewId }],
+        options: [LANG, { flags: '--kind <kind>', help: help.playbooksNewKind, default: 'crisis' }],
+        examples: ['calmclient playbooks new my-crisis', 'calmclient playbooks new cadrage --lang fr --kind prevention'],
+        run: async ({ args, options, lang }) =>
+          (await import('./commands/playbooks.js')).newPlaybook(first(args), as<NewPlaybookOptions>(options), lang),
+      },
+      {
+        name: 'validate',
+        help: help.playbooksValidateDescription,
+        arguments: [{ name: '<file...>' }],
+        examples: ['calmclient playbooks validate my-playbook.yaml'],
+        run: async ({ args, lang }) => (await import('./commands/playbooks.js')).validate(args, lang),
+      },
+    ],
+  },
+  {
+    name: 'check',
+    help: help.checkDescription,
+    arguments: [{ name: '[file]', help: help.checkFile }],
+    options: [
+      { flags: '--lang <lang>', help: help.checkLang, default: 'auto' },
+      { flags: '--format <format>', help: help.checkFormat, default: 'text' },
+      { flags: '--rules <file>', help: help.checkRules },
+    ],
+    examples: [
+      'calmclient check reply.md',
+      'calmclient check - --lang fr < reponse.md',
+      'calmclient check reply.md --format json',
+      'calmclient check reply.md --rules my-rules.yaml',
+    ],
+    notes: help.checkNotes,
+    run: async ({ args, options, lang }) => (await import('./commands/check.js')).default(args[0], as<CheckOptions>(options), lang),
+  },
+  {
+    name: 'completion',
+    help: help.completionDescription,
+    arguments: [{ name: '<shell>', help: help.completionShell, choices: SHELLS }],
+    examples: [
+      'calmclient completion bash > ~/.local/share/bash-completion/completions/calmclient',
+      'calmclient completion zsh > ~/.zfunc/_calmclient',
+      'calmclient completion fish > ~/.config/fish/completions/calmclient.fish',
+    ],
+    run: async ({ args, program }) => (await import('./commands/completion.js')).completion(first(args) as Shell, program),
+  },
+];
 
 function version(): string {
-  // Read through require: importing `node:fs` as an ES module would load its stream classes too,
-  // a tenth of what `--version` adds to Node's own start.
+  // Read through require: importing `node:fs` as an ES module would load its stream classes too.
   const manifest = createRequire(import.meta.url)('../package.json') as { version: string };
   return manifest.version;
 }
 
-function examples(...lines: string[]): string {
-  return `\n${t('help.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
-}
-
-const HELP_TITLES = ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'] as const;
-const HELP_TITLE_KEYS = {
-  'Usage:': 'help.usage',
-  'Options:': 'help.options',
-  'Commands:': 'help.commands',
-  'Arguments:': 'help.arguments',
-  'Global Options:': 'help.globalOptions',
-} as const;
-
 /** Commander writes its section titles in English; these follow the user's language. */
-function helpTitle(title: string): string {
-  const known = HELP_TITLES.find((candidate) => candidate === title);
-  return known ? t(HELP_TITLE_KEYS[known]) : title;
+const HELP_TITLES: Readonly<Record<string, Message>> = {
+  'Usage:': help.helpUsage,
+  'Options:': help.helpOptions,
+  'Commands:': help.helpCommands,
+  'Arguments:': help.helpArguments,
+  'Global Options:': help.helpGlobalOptions,
+};
+
+/** What commander adds after a description, "(default: …)" and "(choices: …)", in the user's language. */
+function extraInfo(description: string, choices: readonly string[] | undefined, fallback: unknown, lang: Lang): string {
+  const extra = [
+    ...(choices ? [t(help.helpChoices, lang, { values: choices.join(', ') })] : []),
+    ...(typeof fallback === 'string' ? [t(help.helpDefault, lang, { value: fallback })] : []),
+  ];
+  return extra.length > 0 ? `${description} (${extra.join(', ')})` : description;
 }
 
-const langOption = (): Option => new Option('--lang <lang>', t('app.lang'));
+/** Registers a command of the table, and its subcommands, on `parent`. */
+function register(parent: Command, spec: CommandSpec, lang: Lang, setExit: (code: number) => void, program: Command): void {
+  const command = parent.command(spec.name).description(t(spec.help, lang));
+  for (const argument of spec.arguments ?? []) {
+    const registered = new Argument(argument.name, argument.help ? t(argument.help, lang) : '');
+    command.addArgument(argument.choices ? registered.choices(argument.choices) : registered);
+  }
+  for (const option of spec.options ?? []) {
+    const registered = new Option(option.flags, t(option.help, lang));
+    if (option.choices) registered.choices(option.choices);
+    if (option.default !== undefined) registered.default(option.default);
+    command.addOption(registered);
+  }
+  const after = [
+    ...(spec.examples ? [`\n${t(help.helpExamples, lang)}\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`] : []),
+    ...(spec.notes ? [`${t(spec.notes, lang)}\n`] : []),
+  ];
+  if (after.length > 0) command.addHelpText('after', after.join('\n'));
+  const { run } = spec;
+  if (run)
+    command.action(async (...received: unknown[]) => {
+      // Commander passes the positional arguments, then the options, then the command itself.
+      const args = received.slice(0, spec.arguments?.length ?? 0).flatMap((value) => (value === undefined ? [] : [value].flat().map(String)));
+      const options = command.opts();
+      for (const option of spec.options ?? []) {
+        const value = options[command.createOption(option.flags).attributeName()];
+        if (option.isLang && typeof value === 'string') parseLang(value);
+      }
+      setExit(await run({ args, options, lang, program }));
+    });
+  for (const sub of spec.subcommands ?? []) register(command, sub, lang, setExit, program);
+}
 
-/**
- * The whole command tree; `setExit` receives the exit code of the command that ran, `parsed` is
- * called once the command line is understood, before the command runs.
- */
-export function buildProgram(setExit: (code: number) => void, parsed: () => void = () => undefined): Command {
+/** The whole command tree, in `lang`; `setExit` receives the exit code of the command that ran. */
+export function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
   const program = new Command('calmclient')
-    .description(t('app.description'))
-    .version(version(), '-V, --version', t('help.version'))
-    .option('-q, --quiet', tc('option.quiet'))
-    .helpOption('-h, --help', t('help.help'))
-    .helpCommand('help [command]', t('help.help'))
-    .configureHelp({ styleTitle: (title) => helpTitle(title), showGlobalOptions: true })
+    .description(t(help.appDescription, lang))
+    .version(version(), '-V, --version', t(help.helpVersion, lang))
+    .option('-q, --quiet', t(help.optionQuiet, lang))
+    .helpOption('-h, --help', t(help.helpHelp, lang))
+    .helpCommand('help [command]', t(help.helpHelp, lang))
+    .configureHelp({
+      styleTitle: (title) => {
+        const known = HELP_TITLES[title];
+        return known ? t(known, lang) : title;
+      },
+      optionDescription: (option) => extraInfo(option.description, option.argChoices, option.defaultValue, lang),
+      argumentDescription: (argument) => extraInfo(argument.description, argument.argChoices, argument.defaultValue, lang),
+      showGlobalOptions: true,
+    } satisfies Partial<Help>)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(text) });
   program.hook('preAction', async () => {
-    parsed();
-    const { setQuiet } = await import('./output.js');
+    const { setQuiet } = await import('./terminal/output.js');
     setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
   });
-
-  program
-    .command('start')
-    .description(t('start.description'))
-    .option('--client <name>', t('start.client'))
-    .addOption(langOption())
-    .option('--playbook <id|file>', t('start.playbook'), 'crisis')
-    .option('--answers <file>', t('start.answers'))
-    .option('--out <dir>', t('start.out'))
-    .addOption(new Option('--format <format>', tc('start.format')).choices(EMAIL_FORMATS).default('both'))
-    .option('--resume [id]', t('resume.option'))
-    .addHelpText(
-      'after',
-      examples(
-        'calmclient start',
-        'calmclient start --client "Dupont SA" --lang fr',
-        'calmclient start --answers answers.yaml --out ./recaps',
-        'calmclient start --format eml',
-        'calmclient start --resume',
-      ),
-    )
-    .action(async (_options: unknown, command: Command) => {
-      const { default: start } = await import('./commands/start.js');
-      setExit(await start(command.opts<StartOptions>()));
-    });
-
-  program
-    .command('tips')
-    .description(t('tips.description'))
-    .argument('[topic]', t('tips.topic'))
-    .addOption(langOption())
-    .option('--json', t('tips.json'))
-    .addHelpText('after', examples('calmclient tips', 'calmclient tips waltz', 'calmclient tips needs --lang fr'))
-    .action(async (topic: string | undefined, _options: unknown, command: Command) => {
-      const { default: tips } = await import('./commands/tips.js');
-      setExit(await tips(topic, command.opts<TipsOptions>()));
-    });
-
-  program
-    .command('checklist')
-    .description(loopHelp('checklist.description'))
-    .option('--client <name>', loopHelp('checklist.client'))
-    .option('--mission <name>', loopHelp('checklist.mission'))
-    .addOption(langOption())
-    .option('--playbook <id|file>', loopHelp('checklist.playbook'), 'prevention')
-    .option('--answers <file>', loopHelp('answers'))
-    .option('--out <dir>', loopHelp('out'))
-    .option('--resume [id]', t('resume.option'))
-    .addHelpText(
-      'after',
-      examples('calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'),
-    )
-    .action(async (_options: unknown, command: Command) => {
-      const { default: checklist } = await import('./commands/checklist.js');
-      setExit(await checklist(command.opts<ChecklistOptions>()));
-    });
-
-  program
-    .command('followup')
-    .description(loopHelp('followup.description'))
-    .argument('[session-id]', loopHelp('followup.session'))
-    .addOption(new Option('--lang <lang>', loopHelp('followup.lang')))
-    .option('--playbook <id|file>', loopHelp('followup.playbook'), 'followup')
-    .option('--answers <file>', loopHelp('answers'))
-    .option('--out <dir>', loopHelp('out'))
-    .option('--resume [id]', t('resume.option'))
-    .addHelpText('after', examples('calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'))
-    .action(async (sessionId: string | undefined, _options: unknown, command: Command) => {
-      const { default: followup } = await import('./commands/followup.js');
-      setExit(await followup(sessionId, command.opts<FollowupOptions>()));
-    });
-
-  program
-    .command('history')
-    .description(loopHelp('history.description'))
-    .option('--client <name>', loopHelp('history.client'))
-    .option('--status <status>', loopHelp('history.status'))
-    .option('--json', loopHelp('json'))
-    .option('--drafts', t('history.drafts'))
-    .addOption(langOption())
-    .addHelpText('after', examples('calmclient history', 'calmclient history --drafts', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'))
-    .action(async (_options: unknown, command: Command) => {
-      const { default: history } = await import('./commands/history.js');
-      setExit(await history(command.opts<HistoryOptions>()));
-    });
-
-  program
-    .command('show')
-    .description(loopHelp('show.description'))
-    .argument('<id>', loopHelp('show.id'))
-    .option('--json', loopHelp('json'))
-    .addOption(langOption())
-    .addHelpText('after', examples('calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show 2026-11-22-dupont --json'))
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const { default: show } = await import('./commands/show.js');
-      setExit(await show(id, command.opts<ShowSessionOptions>()));
-    });
-
-  program
-    .command('recap')
-    .description(loopHelp('recap.description'))
-    .argument('<id>', loopHelp('show.id'))
-    .option('--format <format>', loopHelp('recap.format'), 'md')
-    .option('--out <dir>', loopHelp('recap.out'))
-    .addOption(langOption())
-    .addHelpText('after', examples('calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'))
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const { default: recap } = await import('./commands/recap.js');
-      setExit(await recap(id, command.opts<RecapOptions>()));
-    });
-
-  program
-    .command('lessons')
-    .description(loopHelp('lessons.description'))
-    .option('--client <name>', loopHelp('lessons.client'))
-    .addOption(langOption())
-    .option('--json', tc('lessons.json'))
-    .addHelpText('after', examples('calmclient lessons', 'calmclient lessons --client "Dupont SA"', 'calmclient lessons --json'))
-    .action(async (_options: unknown, command: Command) => {
-      const { default: lessons } = await import('./commands/lessons.js');
-      setExit(await lessons(command.opts<LessonsOptions>()));
-    });
-
-  program
-    .command('forget')
-    .description(t('forget.description'))
-    .argument('<client>', t('forget.client'))
-    .option('--yes', t('forget.yes'))
-    .addOption(langOption())
-    .addHelpText('after', examples('calmclient forget "Dupont SA"', 'calmclient forget "Dupont SA" --yes'))
-    .action(async (client: string, _options: unknown, command: Command) => {
-      const { default: forget } = await import('./commands/forget.js');
-      setExit(await forget(client, command.opts<ForgetOptions>()));
-    });
-
-  const playbooks = program
-    .command('playbooks')
-    .description(t('playbooks.description'))
-    .addHelpText('after', examples('calmclient playbooks list', 'calmclient playbooks show crisis --json', 'calmclient playbooks validate mine.yaml'));
-  playbooks
-    .command('list')
-    .description(t('playbooks.list.description'))
-    .addOption(langOption())
-    .option('--json', tc('playbooks.list.json'))
-    .addHelpText('after', examples('calmclient playbooks list', 'calmclient playbooks list --lang fr --json'))
-    .action(async (_options: unknown, command: Command) => {
-      const { list } = await import('./commands/playbooks.js');
-      setExit(await list(command.opts<ListOptions>()));
-    });
-  playbooks
-    .command('show')
-    .description(t('playbooks.show.description'))
-    .argument('<id|file>')
-    .addOption(langOption())
-    .option('--json', t('playbooks.show.json'))
-    .addHelpText('after', examples('calmclient playbooks show crisis', 'calmclient playbooks show crisis --lang fr --json'))
-    .action(async (ref: string, _options: unknown, command: Command) => {
-      const { show } = await import('./commands/playbooks.js');
-      setExit(await show(ref, command.opts<ShowOptions>()));
-    });
-  playbooks
-    .command('new')
-    .description(tc('playbooks.new.description'))
-    .argument('<id>', tc('playbooks.new.id'))
-    .addOption(langOption())
-    .option('--kind <kind>', tc('playbooks.new.kind'), 'crisis')
-    .addHelpText('after', examples('calmclient playbooks new my-crisis', 'calmclient playbooks new cadrage --lang fr --kind prevention'))
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const { newPlaybook } = await import('./commands/playbooks.js');
-      setExit(await newPlaybook(id, command.opts<NewPlaybookOptions>()));
-    });
-  playbooks
-    .command('validate')
-    .description(t('playbooks.validate.description'))
-    .argument('<file...>')
-    .addHelpText('after', examples('calmclient playbooks validate my-playbook.yaml'))
-    .action(async (files: string[]) => {
-      const { validate } = await import('./commands/playbooks.js');
-      setExit(await validate(files));
-    });
-
-  program
-    .command('check')
-    .description(checkHelp('check.description'))
-    .argument('[file]', checkHelp('check.file'))
-    .option('--lang <lang>', checkHelp('check.lang'), 'auto')
-    .option('--format <format>', checkHelp('check.format'), 'text')
-    .option('--rules <file>', checkHelp('check.rules'))
-    .addHelpText(
-      'after',
-      `${examples(
-        'calmclient check reply.md',
-        'calmclient check - --lang fr < reponse.md',
-        'calmclient check reply.md --format json',
-        'calmclient check reply.md --rules my-rules.yaml',
-      )}\n${checkHelp('check.notes')}\n`,
-    )
-    .action(async (file: string | undefined, _options: unknown, command: Command) => {
-      const { default: check } = await import('./commands/check.js');
-      setExit(await check(file, command.opts<CheckOptions>()));
-    });
-
-  program
-    .command('completion')
-    .description(tc('completion.description'))
-    .addArgument(new Argument('<shell>', tc('completion.shell')).choices(SHELLS))
-    .addHelpText(
-      'after',
-      examples(
-        'calmclient completion bash > ~/.local/share/bash-completion/completions/calmclient',
-        'calmclient completion zsh > ~/.zfunc/_calmclient',
-        'calmclient completion fish > ~/.config/fish/completions/calmclient.fish',
-      ),
-    )
-    .action(async (shell: Shell) => {
-      const { completion } = await import('./commands/completion.js');
-      setExit(await completion(shell, program));
-    });
-
+  for (const spec of COMMANDS) register(program, spec, lang, setExit, program);
   return program;
 }
 
+/** The language of a run: `--lang` when it names one, else the environment's. */
+function runLang(argv: readonly string[]): Lang {
+  try {
+    return resolveLang(langFromArgv(argv.slice(2)), process.env);
+  } catch {
+    // `check --lang auto`, or an unknown value that the command itself will refuse.
+    return resolveLang(undefined, process.env);
+  }
+}
+
 /** Runs the CLI and returns the exit code; `main` is the only caller of process.exit. */
-export async function run(argv: readonly string[], parsed: () => void = () => undefined): Promise<number> {
+export async function run(argv: readonly string[]): Promise<number> {
   // `--version` alone needs no command tree: building it is a fifth of what the answer costs.
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
     process.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
+  const lang = runLang(argv);
+  // The reply checker (src/check/) still reads its messages' language from here.
+  setCheckLang(lang);
   let exitCode: number = ExitCode.ok;
   try {
-    setLang(resolveLang(langFromArgv(argv.slice(2)), process.env));
-  } catch {
-    setLang(resolveLang(undefined, process.env));
-  }
-  try {
-    await buildProgram((code) => (exitCode = code), parsed).parseAsync([...argv]);
+    await buildProgram(lang, (code) => (exitCode = code)).parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return await report(error);
+    return await report(error, lang);
   }
 }
 
-async function report(error: unknown): Promise<number> {
+/** An uncaught exception: a bug in calmclient, never the user's doing. */
+const INTERNAL_ERROR = 70;
+
+async function report(error: unknown, lang: Lang): Promise<number> {
   if (error instanceof CommanderError) {
     const done = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
     return done ? ExitCode.ok : ExitCode.usage;
   }
   // Loaded here, not at the top: `--help` and `--version` need neither it nor chalk.
-  const { printError, printProblems, printWarning } = await import('./output.js');
+  const { printError, printProblems, printWarning } = await import('./terminal/output.js');
   if (error instanceof LangError) {
-    printError(t('lang.unknown', { value: error.value }));
+    printError(t(help.langUnknown, lang, { value: error.value }));
     return ExitCode.usage;
   }
   if (isCalmError(error)) {
@@ -348,25 +384,13 @@ async function report(error: unknown): Promise<number> {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  printError(t('error.unexpected', { message }));
+  printError(t(help.errorUnexpected, lang, { message }));
   if (process.env.CALMCLIENT_DEBUG && error instanceof Error && error.stack) writeStderr(`${error.stack}\n`);
   return INTERNAL_ERROR;
 }
 
-/**
- * `whenParsed` is called once, when the command line is understood: before the command runs, or
- * before exiting when none does (`--help`). The launcher then keeps V8's compiled code of what
- * every command needs, not of what this one needs (src/launch.ts).
- */
-export async function main(argv: readonly string[], whenParsed: () => void = () => undefined): Promise<never> {
-  let called = false;
-  const parsed = (): void => {
-    if (called) return;
-    called = true;
-    whenParsed();
-  };
-  const code = await run(argv, parsed);
-  parsed();
+export async function main(argv: readonly string[]): Promise<never> {
+  const code = await run(argv);
   await drainOutput();
   process.exit(code);
 }

@@ -15,6 +15,10 @@ export type PlaybookKind = (typeof KINDS)[number];
 export const SESSION_STATUSES = ['open', 'resolved', 'escalated', 'lost'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** A session record's status: a draft until its documents are written, then a crisis status, or `done`. */
+export const RECORD_STATUSES = ['draft', ...SESSION_STATUSES, 'done'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
 /** `start --format`: which e-mail files to write beside the recap. */
 export const EMAIL_FORMATS = ['md', 'eml', 'both'] as const;
 export type EmailFormat = (typeof EMAIL_FORMATS)[number];
@@ -22,3 +26,12 @@ export type EmailFormat = (typeof EMAIL_FORMATS)[number];
 /** `completion SHELL` */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
+
+/**
+ * A document as a renderer makes it: its file name, relative to the folder it goes into, and its
+ * text. Renderers return these and never touch the disk; the store writes them.
+ */
+export interface RenderedFile {
+  path: string;
+  contents: string;
+}

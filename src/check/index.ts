@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../errors.js';
-import { builtinPlaybooksDir } from '../playbook/places.js';
+import { builtinPlaybooksDir } from '../playbook/registry.js';
 import { readUserFile } from '../user-files.js';
 import { readCompiledRules } from './compiled.js';
 import { m } from './messages.js';
@@ -50,7 +50,7 @@ export async function builtinRules(lang: Lang): Promise<RuleSet> {
   const cached = builtins.get(lang);
   if (cached) return cached;
   const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
-  const text = readUserFile(file);
+  const text = readUserFile(file, lang);
   // Their examples run in the tests (tests/unit/check-rules.test.ts) and the build, not on every start.
   const compile = (parseRules: typeof import('./rules.js').parseRules): RuleSet => parseRules(file, text, { verifyExamples: false });
   const rules =
@@ -68,9 +68,9 @@ export async function builtinRules(lang: Lang): Promise<RuleSet> {
 }
 
 /** A user's rules file, whose patterns may use the names (lists, rules) of `base`. */
-export async function loadRulesFile(file: string, base: RuleSet): Promise<RuleSet> {
+export async function loadRulesFile(file: string, base: RuleSet, lang: Lang): Promise<RuleSet> {
   const { parseRules } = await rulesCompiler();
-  return parseRules(file, readUserFile(file), { base });
+  return parseRules(file, readUserFile(file, lang), { base });
 }
 
 /** The base rules with the user's added; a user rule with the id of a built-in one replaces it. */

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../i18n/messages.js';
 
 /** Messages of the reply checker: rules-file problems, the suppression comment, the command's output. */
 export const m = defineMessages(

@@ -1,6 +1,6 @@
 import type { Finding } from './model.js';
 import { m, type CheckMessageKey } from './messages.js';
-import { printInfo, printResult, style } from '../output.js';
+import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
 /**

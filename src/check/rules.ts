@@ -3,7 +3,7 @@ import { isScalar, isSeq } from 'yaml';
 import * as z from 'zod';
 import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
-import { getLang, t } from '../i18n.js';
+import { getLang, t } from '../i18n/messages.js';
 import { schemaProblem } from '../yaml/schema-problem.js';
 import { LANGS } from '../types.js';
 import { YamlSource } from '../yaml/source.js';
@@ -81,7 +81,7 @@ export interface ParseOptions {
 
 /** Parses, validates and compiles a rules file; every problem is located, all are reported at once. */
 export function parseRules(file: string, text: string, options: ParseOptions = {}): RuleSet {
-  const source = YamlSource.parse(file, text);
+  const source = YamlSource.parse(file, text, getLang());
   const data = source.toJS();
   z.config(getLang() === 'fr' ? zodFrench() : zodEnglish());
   const parsed = fileSchema.safeParse(data);

@@ -1,7 +1,7 @@
 import type { Argument, Command, Option } from 'commander';
-import type { Shell } from '../cli.js';
+import type { Shell } from '../types.js';
 import { ExitCode } from '../errors.js';
-import { printResult } from '../output.js';
+import { printResult } from '../terminal/output.js';
 
 /**
  * `calmclient completion bash|zsh|fish`: a completion script written from the commander program

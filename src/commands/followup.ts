@@ -1,109 +1,109 @@
 import { formatDate, parseIso } from '../dates/calendar.js';
 import { sessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages, getLang, resolveLang } from '../i18n.js';
-import { printInfo, style, wrap } from '../output.js';
-import { resolvePlaybook } from '../playbook/registry.js';
-import { dataDir } from '../store/paths.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import { dataDir } from '../paths.js';
+import { dueLabel, fileLabels, kindLabel, statusLabel, writtenDate } from '../render/labels.js';
+import { readRecords } from '../session/records.js';
+import { resumeDraft } from '../session/resume.js';
+import { requireTerminal, runWalk, type WalkOptions } from '../session/walk.js';
+import { findSession, sessionDay } from '../store/session-list.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
-import { dueLabel, findSession, loadSessions, sessionDay, statusLabel, writtenDate } from './session-list.js';
-import {
-  completeSession,
-  hasTerminal,
-  interactiveWalk,
-  newSession,
-  outputDir,
-  scriptedWalk,
-  walkSession,
-  type WalkOptions,
-} from './walk.js';
-import { resumeDraft } from './resume.js';
+import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
-export type FollowupOptions = WalkOptions;
+export interface FollowupOptions extends WalkOptions {
+  /** The language of the follow-up, when not the crisis session's. */
+  lang?: string;
+}
 
-const m = defineMessages(
-  {
-    wrongKind: 'playbook "{id}" is a {kind} playbook; "calmclient followup" runs follow-up playbooks',
-    noTerminal:
-      'no terminal to ask questions on. Run it in a terminal, or pass --answers FILE (see "calmclient followup --help").',
-    noOpen: 'no open crisis session to follow up. "calmclient history" lists your sessions; follow one up with "calmclient followup ID".',
-    several: 'several crisis sessions are open; say which one to follow up: calmclient followup ID\n{list}',
-    choose: 'Which session do you follow up?',
-    notCrisis: 'session "{id}" is a {kind} session; only a crisis session can be followed up',
-    draft: 'session "{id}" is an unfinished draft: nothing was agreed yet to follow up',
-    header: 'Following up with {client}: crisis session {id} of {date}',
-    promise: 'Agreed: {what}',
-    by: 'By: {date}',
-    noPromise: 'No promise with a date was recorded in that session.',
-    contact: 'Planned contact: {date}',
-    recap: 'follow-up recap',
-    saved: 'Follow-up {id} saved.',
-    status: 'Crisis session {id} ({client}) is now {status}.',
-    unchanged: 'Crisis session {id} ({client}) stays {status}: this playbook records no status.',
-    next: 'Next contact: {date}.',
+const m = catalogue({
+  noOpen: {
+    en: 'no open crisis session to follow up. "calmclient history" lists your sessions; follow one up with "calmclient followup ID".',
+    fr: 'aucune session de crise ouverte à suivre. « calmclient history » liste vos sessions ; suivez-en une avec « calmclient followup ID ».',
   },
-  {
-    wrongKind: 'le playbook « {id} » est de type {kind} ; « calmclient followup » exécute les playbooks de suivi',
-    noTerminal:
-      'pas de terminal pour poser les questions. Lancez la commande dans un terminal, ou passez --answers FICHIER (voir « calmclient followup --help »).',
-    noOpen: 'aucune session de crise ouverte à suivre. « calmclient history » liste vos sessions ; suivez-en une avec « calmclient followup ID ».',
-    several: 'plusieurs sessions de crise sont ouvertes ; indiquez celle à suivre : calmclient followup ID\n{list}',
-    choose: 'Quelle session suivez-vous ?',
-    notCrisis: 'la session « {id} » est de type {kind} ; seule une session de crise peut être suivie',
-    draft: 'la session « {id} » est un brouillon inachevé : rien n\'a encore été convenu à suivre',
-    header: 'Suivi de {client} : session de crise {id} du {date}',
-    promise: 'Convenu : {what}',
-    by: 'Pour le : {date}',
-    noPromise: 'Aucune promesse datée n\'a été enregistrée dans cette session.',
-    contact: 'Contact prévu : {date}',
-    recap: 'compte rendu de suivi',
-    saved: 'Suivi {id} enregistré.',
-    status: 'La session de crise {id} ({client}) est désormais {status}.',
-    unchanged: 'La session de crise {id} ({client}) reste {status} : ce playbook n\'enregistre pas de statut.',
-    next: 'Prochain contact : {date}.',
+  several: {
+    en: 'several crisis sessions are open; say which one to follow up: calmclient followup ID\n{list}',
+    fr: 'plusieurs sessions de crise sont ouvertes ; indiquez celle à suivre : calmclient followup ID\n{list}',
   },
-);
+  choose: { en: 'Which session do you follow up?', fr: 'Quelle session suivez-vous ?' },
+  notCrisis: {
+    en: 'session "{id}" is a {kind} session; only a crisis session can be followed up',
+    fr: 'la session « {id} » est de type {kind} ; seule une session de crise peut être suivie',
+  },
+  draft: {
+    en: 'session "{id}" is an unfinished draft: nothing was agreed yet to follow up',
+    fr: 'la session « {id} » est un brouillon inachevé : rien n\'a encore été convenu à suivre',
+  },
+  header: {
+    en: 'Following up with {client}: crisis session {id} of {date}',
+    fr: 'Suivi de {client} : session de crise {id} du {date}',
+  },
+  promise: { en: 'Agreed: {what}', fr: 'Convenu : {what}' },
+  by: { en: 'By: {date}', fr: 'Pour le : {date}' },
+  noPromise: {
+    en: 'No promise with a date was recorded in that session.',
+    fr: 'Aucune promesse datée n\'a été enregistrée dans cette session.',
+  },
+  contact: { en: 'Planned contact: {date}', fr: 'Contact prévu : {date}' },
+  saved: { en: 'Follow-up {id} saved.', fr: 'Suivi {id} enregistré.' },
+  status: {
+    en: 'Crisis session {id} ({client}) is now {status}.',
+    fr: 'La session de crise {id} ({client}) est désormais {status}.',
+  },
+  unchanged: {
+    en: 'Crisis session {id} ({client}) stays {status}: this playbook records no status.',
+    fr: 'La session de crise {id} ({client}) reste {status} : ce playbook n\'enregistre pas de statut.',
+  },
+  next: { en: 'Next contact: {date}.', fr: 'Prochain contact : {date}.' },
+});
 
-/** `calmclient followup [ID]`: remind what was agreed, walk the follow-up playbook, update the crisis session. */
-export default async function followup(ref: string | undefined, options: FollowupOptions): Promise<ExitCode> {
+/**
+ * `calmclient followup [ID]`: remind what was agreed, walk the follow-up playbook, update the
+ * crisis session. `lang` is the language of the command line; the follow-up speaks the crisis
+ * session's language unless `--lang` was given.
+ */
+export default async function followup(ref: string | undefined, options: FollowupOptions, lang: Lang): Promise<ExitCode> {
   const now = new Date();
-  const langFlag = options.lang === undefined ? undefined : resolveLang(options.lang, process.env);
   const interactive = options.answers === undefined;
-  if (interactive && !hasTerminal()) throw new UsageError(m('noTerminal'));
+  if (interactive) requireTerminal('followup', lang);
   const root = dataDir();
-  const resumed = options.resume === undefined ? undefined : resumeDraft(root, 'followup', options.resume);
-  const draft = resumed?.draft;
-  const loaded = loadSessions(root);
-  const crisisRef = draft?.followsUp ?? ref;
-  const crisis = crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive) : followable(findSession(loaded, crisisRef));
-  const playbook = resumed?.playbook ?? resolvePlaybook(options.playbook ?? 'followup', langFlag ?? crisis.lang);
-  if (playbook.kind !== 'followup') throw new UsageError(m('wrongKind', { id: playbook.id, kind: playbook.kind }));
-  const outDir = outputDir(options.out, root);
+  const resumed = options.resume === undefined ? undefined : await resumeDraft(root, 'followup', options.resume, lang);
+  const loaded = readRecords(root, lang);
+  const crisisRef = resumed?.draft.followsUp ?? ref;
+  const crisis =
+    crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive, lang) : followable(findSession(loaded, crisisRef, lang), lang);
+  const runLang = options.lang === undefined ? crisis.lang : lang;
+  const templateValues = promiseValues(crisis, runLang);
 
-  const walk =
-    options.answers === undefined
-      ? await interactiveWalk(playbook, now, crisis.client, m('noTerminal'), draft?.answers)
-      : scriptedWalk(playbook, options.answers, now, crisis.client);
-  remind(crisis, now);
-
-  const templateValues = promiseValues(crisis, playbook.lang);
-  const session =
-    draft ?? newSession(playbook, crisis.client, now, { followsUp: crisis.id, ...(templateValues ? { templateValues } : {}) });
-  const answers = await walkSession(playbook, walk, session, root, 'followup');
-
-  const status = await completeSession({ root, outDir, playbook, session, answers, now, defaultStatus: 'done', recapLabel: m('recap'), crisis });
+  const { session, playbook, recorded } = await runWalk({
+    command: 'followup',
+    kind: 'followup',
+    defaultPlaybook: 'followup',
+    options,
+    root,
+    now,
+    lang: runLang,
+    resumed,
+    client: crisis.client,
+    fields: { followsUp: crisis.id, ...(templateValues ? { templateValues } : {}) },
+    beforeQuestions: (_client, walkLang) => remind(crisis, now, walkLang),
+    defaultStatus: 'done',
+    recapLabel: fileLabels.followupRecap,
+    crisis,
+  });
+  const said = playbook.lang;
   updateCrisis(root, crisis, session, now);
-  printInfo(m('saved', { id: session.id }));
-  const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status) };
-  printInfo(status === undefined ? m('unchanged', vars) : m('status', vars));
-  if (crisis.status === 'open' && crisis.nextContact) printInfo(m('next', { date: writtenDate(crisis.nextContact) }));
+  printInfo(t(m.saved, said, { id: session.id }));
+  const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status, said) };
+  printInfo(recorded === undefined ? t(m.unchanged, said, vars) : t(m.status, said, vars));
+  if (crisis.status === 'open' && crisis.nextContact) printInfo(t(m.next, said, { date: writtenDate(crisis.nextContact, said) }));
   return ExitCode.ok;
 }
 
-function followable(session: SessionRecord): SessionRecord {
-  if (session.kind !== 'crisis') throw new UsageError(m('notCrisis', { id: session.id, kind: session.kind }));
-  if (session.status === 'draft') throw new UsageError(m('draft', { id: session.id }));
+function followable(session: SessionRecord, lang: Lang): SessionRecord {
+  if (session.kind !== 'crisis') throw new UsageError(t(m.notCrisis, lang, { id: session.id, kind: kindLabel(session.kind, lang) }));
+  if (session.status === 'draft') throw new UsageError(t(m.draft, lang, { id: session.id }));
   return session;
 }
 
@@ -111,49 +111,49 @@ function followable(session: SessionRecord): SessionRecord {
  * The open crisis to follow up: the only one, or the user's pick in a terminal. Without a terminal,
  * several open sessions are a question only the user can answer, so it stops and lists them.
  */
-async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, interactive: boolean): Promise<SessionRecord> {
+async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, interactive: boolean, lang: Lang): Promise<SessionRecord> {
   const open = sessions.filter((session) => session.kind === 'crisis' && session.status === 'open');
   const [newest] = open;
-  if (newest === undefined) throw new UsageError(m('noOpen'));
+  if (newest === undefined) throw new UsageError(t(m.noOpen, lang));
   if (open.length === 1) return newest;
   if (!interactive) {
     const width = Math.max(...open.map((session) => session.id.length));
     const list = open.map((session) => `  ${session.id.padEnd(width)}  ${session.client}`).join('\n');
-    throw new UsageError(m('several', { list }));
+    throw new UsageError(t(m.several, lang, { list }));
   }
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  const prompter = new InquirerPrompter({ lang: getLang(), now });
+  const prompter = new InquirerPrompter({ lang, now });
   return prompter.choose(
-    m('choose'),
+    t(m.choose, lang),
     open.map((session) => {
       const due = sessionDue(session, now);
       const marker = due.promise ?? due.nextContact;
-      const name = `${session.client} · ${writtenDate(sessionDay(session))}${marker ? ` · ⚠ ${dueLabel(marker)}` : ''}`;
+      const name = `${session.client} · ${writtenDate(sessionDay(session), lang)}${marker ? ` · ⚠ ${dueLabel(marker, lang)}` : ''}`;
       return { value: session, name, ...(session.promise ? { description: session.promise.what } : {}) };
     }),
   );
 }
 
 /** What was agreed and by when, flagged when due or overdue. */
-function remind(crisis: SessionRecord, now: Date): void {
+function remind(crisis: SessionRecord, now: Date, lang: Lang): void {
   const due = sessionDue(crisis, now);
-  printInfo(style.bold(wrap(m('header', { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis)) }))));
+  printInfo(style.bold(wrap(t(m.header, lang, { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis), lang) }))));
   if (crisis.promise) {
-    printInfo(`  ${wrap(m('promise', { what: crisis.promise.what }), '    ')}`);
-    const by = m('by', { date: writtenDate(crisis.promise.by) });
-    printInfo(`  ${due.promise ? flag(by, due.promise) : by}`);
+    printInfo(`  ${wrap(t(m.promise, lang, { what: crisis.promise.what }), '    ')}`);
+    const by = t(m.by, lang, { date: writtenDate(crisis.promise.by, lang) });
+    printInfo(`  ${due.promise ? flag(by, due.promise, lang) : by}`);
   } else {
-    printInfo(`  ${m('noPromise')}`);
+    printInfo(`  ${t(m.noPromise, lang)}`);
   }
   if (crisis.nextContact) {
-    const contact = m('contact', { date: writtenDate(crisis.nextContact) });
-    printInfo(`  ${due.nextContact ? flag(contact, due.nextContact) : contact}`);
+    const contact = t(m.contact, lang, { date: writtenDate(crisis.nextContact, lang) });
+    printInfo(`  ${due.nextContact ? flag(contact, due.nextContact, lang) : contact}`);
   }
   printInfo('');
 }
 
-function flag(text: string, due: 'due' | 'overdue'): string {
-  const marked = `${text} ⚠ ${dueLabel(due)}`;
+function flag(text: string, due: 'due' | 'overdue', lang: Lang): string {
+  const marked = `${text} ⚠ ${dueLabel(due, lang)}`;
   return due === 'overdue' ? style.red(marked) : style.yellow(marked);
 }
 

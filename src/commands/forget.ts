@@ -1,63 +1,65 @@
 import { existsSync, lstatSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages, getLang } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
-import { slugify } from '../render/slug.js';
-import { dataDir } from '../store/paths.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import type { Lang } from '../types.js';
+import { printInfo, printResult, style } from '../terminal/output.js';
+import { slugify } from '../text/slug.js';
+import { dataDir } from '../paths.js';
 import { sessionPath, type SessionRecord } from '../store/sessions.js';
-import { loadSessions, sameClient, sessionDay } from './session-list.js';
-import { hasTerminal } from './walk.js';
+import { sameClient, sessionDay } from '../store/session-list.js';
+import { readRecords } from '../session/records.js';
+import { hasTerminal } from '../session/walk.js';
 
 export interface ForgetOptions {
   yes?: boolean;
 }
 
-const m = defineMessages(
-  {
-    none: 'No session for "{client}": nothing to delete.',
-    plan: 'This deletes {sessions} session(s) and {files} file(s) about {client}:',
-    confirm: 'Delete them for good?',
-    yes: 'Yes, delete',
-    no: 'No, keep everything',
-    kept: 'Nothing was deleted.',
-    noTerminal: 'deleting needs a confirmation: run it in a terminal, or pass --yes',
-    done: 'Deleted {sessions} session(s) and {files} file(s) about {client}.',
+const m = catalogue({
+  none: {
+    en: 'No session for "{client}": nothing to delete.',
+    fr: 'Aucune session pour « {client} » : rien à effacer.',
   },
-  {
-    none: 'Aucune session pour « {client} » : rien à effacer.',
-    plan: 'Ceci efface {sessions} session(s) et {files} fichier(s) concernant {client} :',
-    confirm: 'Les effacer définitivement ?',
-    yes: 'Oui, effacer',
-    no: 'Non, tout garder',
-    kept: 'Rien n\'a été effacé.',
-    noTerminal: 'effacer demande une confirmation : lancez la commande dans un terminal, ou passez --yes',
-    done: '{sessions} session(s) et {files} fichier(s) concernant {client} effacés.',
+  plan: {
+    en: 'This deletes {sessions} session(s) and {files} file(s) about {client}:',
+    fr: 'Ceci efface {sessions} session(s) et {files} fichier(s) concernant {client} :',
   },
-);
+  confirm: { en: 'Delete them for good?', fr: 'Les effacer définitivement ?' },
+  yes: { en: 'Yes, delete', fr: 'Oui, effacer' },
+  no: { en: 'No, keep everything', fr: 'Non, tout garder' },
+  kept: { en: 'Nothing was deleted.', fr: 'Rien n\'a été effacé.' },
+  noTerminal: {
+    en: 'deleting needs a confirmation: run it in a terminal, or pass --yes',
+    fr: 'effacer demande une confirmation : lancez la commande dans un terminal, ou passez --yes',
+  },
+  done: {
+    en: 'Deleted {sessions} session(s) and {files} file(s) about {client}.',
+    fr: '{sessions} session(s) et {files} fichier(s) concernant {client} effacés.',
+  },
+});
 
 /** `calmclient forget CLIENT`: delete a client's session records, drafts and written documents. */
-export default async function forget(client: string, options: ForgetOptions): Promise<ExitCode> {
+export default async function forget(client: string, options: ForgetOptions, lang: Lang): Promise<ExitCode> {
   const root = dataDir();
-  const sessions = loadSessions(root).sessions.filter((session) => sameClient(session.client, client));
+  const sessions = readRecords(root, lang).sessions.filter((session) => sameClient(session.client, client));
   if (sessions.length === 0) {
-    printInfo(m('none', { client }));
+    printInfo(t(m.none, lang, { client }));
     return ExitCode.ok;
   }
   const records = sessions.map((session) => sessionPath(root, session.id));
   const documents = sessions.flatMap(writtenFiles);
-  printInfo(m('plan', { sessions: records.length, files: documents.length, client }));
+  printInfo(t(m.plan, lang, { sessions: records.length, files: documents.length, client }));
   for (const path of [...records, ...documents]) printInfo(style.dim(`  ${path}`));
 
   if (!options.yes) {
-    if (!hasTerminal()) throw new UsageError(m('noTerminal'));
-    if (!(await confirmed())) {
-      printInfo(m('kept'));
+    if (!hasTerminal()) throw new UsageError(t(m.noTerminal, lang));
+    if (!(await confirmed(lang))) {
+      printInfo(t(m.kept, lang));
       return ExitCode.ok;
     }
   }
   for (const path of [...documents, ...records]) rmSync(path, { force: true });
-  printResult(m('done', { sessions: records.length, files: documents.length, client }));
+  printResult(t(m.done, lang, { sessions: records.length, files: documents.length, client }));
   return ExitCode.ok;
 }
 
@@ -78,16 +80,15 @@ function writtenFiles(session: SessionRecord): string[] {
   );
 }
 
-async function confirmed(): Promise<boolean> {
+async function confirmed(lang: Lang): Promise<boolean> {
   // Through the adapter: importing '@inquirer/prompts' whole would bundle every prompt (and its encodings).
   const { select } = await import('../prompters/inquirer.js');
-  const lang = getLang();
   try {
     return await select({
-      message: m('confirm', {}, lang),
+      message: t(m.confirm, lang),
       choices: [
-        { value: false, name: m('no', {}, lang) },
-        { value: true, name: m('yes', {}, lang) },
+        { value: false, name: t(m.no, lang) },
+        { value: true, name: t(m.yes, lang) },
       ],
       default: false,
     });

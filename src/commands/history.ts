@@ -1,11 +1,13 @@
 import { ageInDays, isStaleDraft, sessionDue, STALE_DRAFT_DAYS, type SessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { defineMessages } from '../i18n.js';
-import { printInfo, printResult, printTable, style } from '../output.js';
-import { SESSION_STATUSES } from '../types.js';
-import { dataDir } from '../store/paths.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import { printInfo, printResult, printTable, style } from '../terminal/output.js';
+import { kindLabel, shortDate, statusLabel, writtenDate } from '../render/labels.js';
+import { readRecords } from '../session/records.js';
+import { RECORD_STATUSES, type Lang } from '../types.js';
+import { dataDir } from '../paths.js';
 import type { SessionRecord } from '../store/sessions.js';
-import { loadSessions, sameClient, sessionDay, shortDate, writtenDate } from './session-list.js';
+import { sameClient, sessionDay } from '../store/session-list.js';
 
 export interface HistoryOptions {
   client?: string;
@@ -15,64 +17,55 @@ export interface HistoryOptions {
   drafts?: boolean;
 }
 
-const m = defineMessages(
-  {
-    'column.date': 'DATE',
-    'column.client': 'CLIENT',
-    'column.kind': 'KIND',
-    'column.status': 'STATUS',
-    'column.next': 'NEXT CONTACT',
-    'column.id': 'ID',
-    'marker.overdue': '⚠ overdue',
-    'marker.due': 'today',
-    'marker.promiseOverdue': '⚠ promise overdue',
-    'marker.promiseDue': 'promise due today',
-    'promises.title': 'Promises due or overdue:',
-    'promises.line': '{marker}  {client}: {what} (by {date}) · calmclient followup {id}',
-    empty: 'No sessions yet. Frame a mission with "calmclient checklist", or handle an unhappy client with "calmclient start".',
-    noMatch: 'No session matches.',
-    badStatus: 'unknown status "{value}": use one of {values}',
-    'marker.stale': '⚠ {days} days old',
-    staleHint: '{count} unfinished session(s) older than {days} days: calmclient history --drafts',
-    draftsHint: 'Go on with: calmclient start|checklist|followup --resume ID. Delete a client\'s sessions with: calmclient forget CLIENT',
-    noDrafts: 'No unfinished session.',
+const m = catalogue({
+  columnDate: { en: 'DATE', fr: 'DATE' },
+  columnClient: { en: 'CLIENT', fr: 'CLIENT' },
+  columnKind: { en: 'KIND', fr: 'TYPE' },
+  columnStatus: { en: 'STATUS', fr: 'STATUT' },
+  columnNext: { en: 'NEXT CONTACT', fr: 'PROCHAIN CONTACT' },
+  columnId: { en: 'ID', fr: 'ID' },
+  markerOverdue: { en: '⚠ overdue', fr: '⚠ en retard' },
+  markerDue: { en: 'today', fr: 'aujourd\'hui' },
+  markerPromiseOverdue: { en: '⚠ promise overdue', fr: '⚠ promesse en retard' },
+  markerPromiseDue: { en: 'promise due today', fr: 'promesse pour aujourd\'hui' },
+  promisesTitle: { en: 'Promises due or overdue:', fr: 'Promesses à tenir ou en retard :' },
+  promisesLine: {
+    en: '{marker}  {client}: {what} (by {date}) · calmclient followup {id}',
+    fr: '{marker}  {client} : {what} (pour le {date}) · calmclient followup {id}',
   },
-  {
-    'column.date': 'DATE',
-    'column.client': 'CLIENT',
-    'column.kind': 'TYPE',
-    'column.status': 'STATUT',
-    'column.next': 'PROCHAIN CONTACT',
-    'column.id': 'ID',
-    'marker.overdue': '⚠ en retard',
-    'marker.due': 'aujourd\'hui',
-    'marker.promiseOverdue': '⚠ promesse en retard',
-    'marker.promiseDue': 'promesse pour aujourd\'hui',
-    'promises.title': 'Promesses à tenir ou en retard :',
-    'promises.line': '{marker}  {client} : {what} (pour le {date}) · calmclient followup {id}',
-    empty: 'Aucune session pour l\'instant. Cadrez une mission avec « calmclient checklist », ou gérez un client mécontent avec « calmclient start ».',
-    noMatch: 'Aucune session ne correspond.',
-    badStatus: 'statut « {value} » inconnu : utilisez l\'un de {values}',
-    'marker.stale': '⚠ {days} jours',
-    staleHint: '{count} session(s) inachevée(s) de plus de {days} jours : calmclient history --drafts',
-    draftsHint: 'Reprendre : calmclient start|checklist|followup --resume ID. Effacer les sessions d\'un client : calmclient forget CLIENT',
-    noDrafts: 'Aucune session inachevée.',
+  empty: {
+    en: 'No sessions yet. Frame a mission with "calmclient checklist", or handle an unhappy client with "calmclient start".',
+    fr: 'Aucune session pour l\'instant. Cadrez une mission avec « calmclient checklist », ou gérez un client mécontent avec « calmclient start ».',
   },
-);
+  noMatch: { en: 'No session matches.', fr: 'Aucune session ne correspond.' },
+  badStatus: {
+    en: 'unknown status "{value}": use one of {values}',
+    fr: 'statut « {value} » inconnu : utilisez l\'un de {values}',
+  },
+  markerStale: { en: '⚠ {days} days old', fr: '⚠ {days} jours' },
+  staleHint: {
+    en: '{count} unfinished session(s) older than {days} days: calmclient history --drafts',
+    fr: '{count} session(s) inachevée(s) de plus de {days} jours : calmclient history --drafts',
+  },
+  draftsHint: {
+    en: 'Go on with: calmclient start|checklist|followup --resume ID. Delete a client\'s sessions with: calmclient forget CLIENT',
+    fr: 'Reprendre : calmclient start|checklist|followup --resume ID. Effacer les sessions d\'un client : calmclient forget CLIENT',
+  },
+  noDrafts: { en: 'No unfinished session.', fr: 'Aucune session inachevée.' },
+});
 
-const HISTORY_STATUSES = ['draft', ...SESSION_STATUSES, 'done'] as const;
 
 /** Long names are cut in the table; `show` has them in full. */
 const CLIENT_WIDTH = 24;
 
 /** `calmclient history`: every session, newest first, with what is due or overdue highlighted. */
-export default async function history(options: HistoryOptions): Promise<ExitCode> {
+export default async function history(options: HistoryOptions, lang: Lang): Promise<ExitCode> {
   const now = new Date();
   const { client } = options;
   const status = options.drafts ? 'draft' : options.status;
-  if (status !== undefined && !(HISTORY_STATUSES as readonly string[]).includes(status))
-    throw new UsageError(m('badStatus', { value: status, values: HISTORY_STATUSES.join(', ') }));
-  const { sessions } = loadSessions(dataDir(), summaryOf);
+  if (status !== undefined && !(RECORD_STATUSES as readonly string[]).includes(status))
+    throw new UsageError(t(m.badStatus, lang, { value: status, values: RECORD_STATUSES.join(', ') }));
+  const { sessions } = readRecords(dataDir(), lang, summaryOf);
   const shown = sessions.filter(
     (session) => (status === undefined || session.status === status) && (client === undefined || sameClient(session.client, client)),
   );
@@ -84,17 +77,17 @@ export default async function history(options: HistoryOptions): Promise<ExitCode
     return ExitCode.ok;
   }
   if (shown.length === 0) {
-    printInfo(options.drafts ? m('noDrafts') : sessions.length === 0 ? m('empty') : m('noMatch'));
+    printInfo(options.drafts ? t(m.noDrafts, lang) : sessions.length === 0 ? t(m.empty, lang) : t(m.noMatch, lang));
     return ExitCode.ok;
   }
-  const markers = markerWords();
-  printSessions(listed, markers, now);
-  printPromises(listed, markers);
+  const markers = markerWords(lang);
+  printSessions(listed, markers, now, lang);
+  printPromises(listed, markers, lang);
   if (options.drafts) {
-    printInfo(`\n${style.dim(m('draftsHint'))}`);
+    printInfo(`\n${style.dim(t(m.draftsHint, lang))}`);
   } else {
     const stale = sessions.filter((session) => isStaleDraft(session, now)).length;
-    if (stale > 0) printInfo(`\n${style.yellow(m('staleHint', { count: stale, days: STALE_DRAFT_DAYS }))}`);
+    if (stale > 0) printInfo(`\n${style.yellow(t(m.staleHint, lang, { count: stale, days: STALE_DRAFT_DAYS }))}`);
   }
   return ExitCode.ok;
 }
@@ -135,48 +128,48 @@ function summary(session: Summary, due: SessionDue) {
  * Words, not only colours: with NO_COLOR the markers still say what is late. Written out once, for
  * the thousands of rows and promises that may show them.
  */
-function markerWords() {
+function markerWords(lang: Lang) {
   return {
-    nextContact: { overdue: m('marker.overdue'), due: m('marker.due') },
-    promise: { overdue: m('marker.promiseOverdue'), due: m('marker.promiseDue') },
+    nextContact: { overdue: t(m.markerOverdue, lang), due: t(m.markerDue, lang) },
+    promise: { overdue: t(m.markerPromiseOverdue, lang), due: t(m.markerPromiseDue, lang) },
   };
 }
 
 type MarkerWords = ReturnType<typeof markerWords>;
 
-function printSessions(listed: readonly Listed[], markers: MarkerWords, now: Date): void {
-  const header = [m('column.date'), m('column.client'), m('column.kind'), m('column.status'), m('column.next'), m('column.id')];
+function printSessions(listed: readonly Listed[], markers: MarkerWords, now: Date, lang: Lang): void {
+  const header = [t(m.columnDate, lang), t(m.columnClient, lang), t(m.columnKind, lang), t(m.columnStatus, lang), t(m.columnNext, lang), t(m.columnId, lang)];
   const rows = listed.map(({ session, due }) => {
     let next = session.nextContact ? shortDate(session.nextContact) : '—';
     if (due.nextContact) next += `  ${markers.nextContact[due.nextContact]}`;
     if (due.promise) next += `  ${markers.promise[due.promise]}`;
     const stale = isStaleDraft(session, now);
-    if (stale) next += `  ${m('marker.stale', { days: ageInDays(session.updatedAt, now) })}`;
-    const cells = [sessionDay(session), cut(session.client), session.kind, session.status, next, session.id];
+    if (stale) next += `  ${t(m.markerStale, lang, { days: ageInDays(session.updatedAt, now) })}`;
+    const cells = [sessionDay(session), cut(session.client), kindLabel(session.kind, lang), statusLabel(session.status, lang), next, session.id];
     const colour =
       due.promise === 'overdue' || due.nextContact === 'overdue'
         ? style.red
         : due.promise || due.nextContact || stale
           ? style.yellow
           : undefined;
-    return { cells, colour };
+    return colour ? { cells, colour } : { cells };
   });
   printTable(header, rows);
 }
 
-function printPromises(listed: readonly Listed[], markers: MarkerWords): void {
+function printPromises(listed: readonly Listed[], markers: MarkerWords, lang: Lang): void {
   const pending = listed.flatMap(({ session, due }) => {
     const state = due.promise;
     return state && session.promise ? [{ session, promise: session.promise, state }] : [];
   });
   if (pending.length === 0) return;
-  printInfo(`\n${style.bold(m('promises.title'))}`);
+  printInfo(`\n${style.bold(t(m.promisesTitle, lang))}`);
   const lines = pending.map(({ session, promise, state }) => {
-    const text = m('promises.line', {
+    const text = t(m.promisesLine, lang, {
       marker: markers.promise[state],
       client: session.client,
       what: promise.what.replace(/\s*\n\s*/g, ' / '),
-      date: writtenDate(promise.by),
+      date: writtenDate(promise.by, lang),
       id: session.id,
     });
     return `  ${state === 'overdue' ? style.red(text) : style.yellow(text)}`;

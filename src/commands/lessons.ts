@@ -1,35 +1,29 @@
 import { ExitCode } from '../errors.js';
-import { defineMessages } from '../i18n.js';
-import { printInfo, printResult, style } from '../output.js';
-import { dataDir } from '../store/paths.js';
-import { loadSessions, sameClient, sessionDay, writtenDate } from './session-list.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import { dataDir } from '../paths.js';
+import { kindLabel, writtenDate } from '../render/labels.js';
+import { readRecords } from '../session/records.js';
+import { sameClient, sessionDay } from '../store/session-list.js';
+import { printInfo, printResult, style } from '../terminal/output.js';
+import type { Lang } from '../types.js';
 
 export interface LessonsOptions {
   client?: string;
   json?: boolean;
 }
 
-const m = defineMessages(
-  {
-    'kind.crisis': 'crisis',
-    'kind.followup': 'follow-up',
-    'kind.prevention': 'checklist',
-    none: 'No lessons yet: they are written at the end of "calmclient start" and "calmclient followup".',
-    noneFor: 'No lessons for {client} yet.',
+const m = catalogue({
+  none: {
+    en: 'No lessons yet: they are written at the end of "calmclient start" and "calmclient followup".',
+    fr: 'Aucune leçon pour l\'instant : elles s\'écrivent à la fin de « calmclient start » et de « calmclient followup ».',
   },
-  {
-    'kind.crisis': 'crise',
-    'kind.followup': 'suivi',
-    'kind.prevention': 'checklist',
-    none: 'Aucune leçon pour l\'instant : elles s\'écrivent à la fin de « calmclient start » et de « calmclient followup ».',
-    noneFor: 'Aucune leçon pour {client} pour l\'instant.',
-  },
-);
+  noneFor: { en: 'No lessons for {client} yet.', fr: 'Aucune leçon pour {client} pour l\'instant.' },
+});
 
 /** `calmclient lessons`: what was learned, across sessions, newest first. */
-export default async function lessons(options: LessonsOptions): Promise<ExitCode> {
+export default async function lessons(options: LessonsOptions, lang: Lang): Promise<ExitCode> {
   const { client } = options;
-  const learned = loadSessions(dataDir()).sessions.filter(
+  const learned = readRecords(dataDir(), lang).sessions.filter(
     (session) => session.lesson !== undefined && (client === undefined || sameClient(session.client, client)),
   );
   if (options.json) {
@@ -38,12 +32,13 @@ export default async function lessons(options: LessonsOptions): Promise<ExitCode
     return ExitCode.ok;
   }
   if (learned.length === 0) {
-    printInfo(client === undefined ? m('none') : m('noneFor', { client }));
+    printInfo(client === undefined ? t(m.none, lang) : t(m.noneFor, lang, { client }));
     return ExitCode.ok;
   }
   learned.forEach((session, index) => {
     if (index > 0) printResult('');
-    printResult(`${style.bold(`${writtenDate(sessionDay(session))} · ${session.client} · ${m(`kind.${session.kind}`)}`)}  ${style.dim(session.id)}`);
+    const heading = `${writtenDate(sessionDay(session), lang)} · ${session.client} · ${kindLabel(session.kind, lang)}`;
+    printResult(`${style.bold(heading)}  ${style.dim(session.id)}`);
     for (const line of (session.lesson ?? '').split('\n')) printResult(`  ${line}`);
   });
   return ExitCode.ok;

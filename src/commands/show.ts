@@ -2,126 +2,114 @@ import type { AnswerValue } from '../engine/answers.js';
 import { sessionDue, type Due } from '../engine/due.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, isCalmError } from '../errors.js';
-import { defineMessages, getLang, t } from '../i18n.js';
-import { printResult, printWarning, style } from '../output.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import { dataDir } from '../paths.js';
 import type { Playbook, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
-import { dataDir } from '../store/paths.js';
+import { dueLabel, fileLabels, kindLabel, statusLabel, writtenDate, yesNo } from '../render/labels.js';
+import { sessionPlaybook } from '../session/playbook.js';
+import { readRecords } from '../session/records.js';
+import { findSession, sessionDay } from '../store/session-list.js';
 import type { SessionRecord } from '../store/sessions.js';
-import { calendarLabel } from './calendar.js';
-import { dueLabel, findSession, loadSessions, sessionDay, statusLabel, writtenDate } from './session-list.js';
-import { sessionPlaybook } from './session-playbook.js';
+import { printResult, printWarning, style } from '../terminal/output.js';
+import type { Lang } from '../types.js';
 
 export interface ShowSessionOptions {
   json?: boolean;
 }
 
-const m = defineMessages(
-  {
-    session: 'Session',
-    date: 'Date',
-    playbook: 'Playbook',
-    mission: 'Mission',
-    promise: 'Promised',
-    by: 'By',
-    next: 'Next contact',
-    lesson: 'Lesson',
-    followsUp: 'Follows up',
-    followUps: 'Follow-ups',
-    files: 'Files',
-    answers: 'Answers',
-    noPlaybook: 'The playbook of this session cannot be loaded ({reason}); answers are shown by step id.',
+const m = catalogue({
+  session: { en: 'Session:', fr: 'Session :' },
+  date: { en: 'Date:', fr: 'Date :' },
+  playbook: { en: 'Playbook:', fr: 'Playbook :' },
+  mission: { en: 'Mission:', fr: 'Mission :' },
+  promise: { en: 'Promised:', fr: 'Promis :' },
+  by: { en: 'By:', fr: 'Pour le :' },
+  next: { en: 'Next contact:', fr: 'Prochain contact :' },
+  lesson: { en: 'Lesson:', fr: 'Leçon :' },
+  followsUp: { en: 'Follows up:', fr: 'Suit :' },
+  followUps: { en: 'Follow-ups:', fr: 'Suivis :' },
+  files: { en: 'Files', fr: 'Fichiers' },
+  answers: { en: 'Answers', fr: 'Réponses' },
+  noPlaybook: {
+    en: 'The playbook of this session cannot be loaded ({reason}); answers are shown by step id.',
+    fr: 'Le playbook de cette session ne peut pas être chargé ({reason}) ; les réponses sont affichées par id d\'étape.',
   },
-  {
-    session: 'Session',
-    date: 'Date',
-    playbook: 'Playbook',
-    mission: 'Mission',
-    promise: 'Promis',
-    by: 'Pour le',
-    next: 'Prochain contact',
-    lesson: 'Leçon',
-    followsUp: 'Suit',
-    followUps: 'Suivis',
-    files: 'Fichiers',
-    answers: 'Réponses',
-    noPlaybook: 'Le playbook de cette session ne peut pas être chargé ({reason}) ; les réponses sont affichées par id d\'étape.',
-  },
-);
+});
 
 const LABEL_WIDTH = 18;
 
 /** `calmclient show ID`: one session in full, for a person or (--json) for a script. */
-export default async function show(ref: string, options: ShowSessionOptions): Promise<ExitCode> {
-  const loaded = loadSessions(dataDir());
-  const session = findSession(loaded, ref);
+export default async function show(ref: string, options: ShowSessionOptions, lang: Lang): Promise<ExitCode> {
+  const loaded = readRecords(dataDir(), lang);
+  const session = findSession(loaded, ref, lang);
   if (options.json) {
     printResult(JSON.stringify(session, null, 2));
     return ExitCode.ok;
   }
   const due = sessionDue(session, new Date());
-  printResult(style.bold(`${session.client} · ${session.kind} · ${statusLabel(session.status)}`));
-  field(m('session'), session.id);
-  field(m('date'), writtenDate(sessionDay(session)));
-  field(m('playbook'), `${session.playbook.id} (${session.lang})`);
+  const field = (label: string, value: string): void => {
+    const [first = '', ...rest] = value.split('\n');
+    printResult(`${label.padEnd(LABEL_WIDTH)} ${first}`);
+    for (const line of rest) printResult(`${' '.repeat(LABEL_WIDTH)} ${line}`);
+  };
+  const marked = (text: string, state: Due | undefined): string => {
+    if (!state) return text;
+    const withMarker = `${text}  ⚠ ${dueLabel(state, lang)}`;
+    return state === 'overdue' ? style.red(withMarker) : style.yellow(withMarker);
+  };
+  printResult(style.bold(`${session.client} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
+  field(t(m.session, lang), session.id);
+  field(t(m.date, lang), writtenDate(sessionDay(session), lang));
+  field(t(m.playbook, lang), `${session.playbook.id} (${session.lang})`);
   const mission = session.templateValues?.mission;
-  if (session.kind === 'prevention' && mission) field(m('mission'), mission);
+  if (session.kind === 'prevention' && mission) field(t(m.mission, lang), mission);
   if (session.promise) {
-    field(m('promise'), session.promise.what);
-    field(m('by'), marked(writtenDate(session.promise.by), due.promise));
+    field(t(m.promise, lang), session.promise.what);
+    field(t(m.by, lang), marked(writtenDate(session.promise.by, lang), due.promise));
   }
-  if (session.nextContact) field(m('next'), marked(writtenDate(session.nextContact), due.nextContact));
-  if (session.lesson) field(m('lesson'), session.lesson);
+  if (session.nextContact) field(t(m.next, lang), marked(writtenDate(session.nextContact, lang), due.nextContact));
+  if (session.lesson) field(t(m.lesson, lang), session.lesson);
   const crisis = session.followsUp ? loaded.sessions.find((other) => other.id === session.followsUp) : undefined;
-  if (session.followsUp) field(m('followsUp'), crisis ? `${crisis.id} (${statusLabel(crisis.status)})` : session.followsUp);
+  if (session.followsUp)
+    field(t(m.followsUp, lang), crisis ? `${crisis.id} (${statusLabel(crisis.status, lang)})` : session.followsUp);
   const followUps = loaded.sessions.filter((other) => other.followsUp === session.id).reverse();
-  if (followUps.length > 0) field(m('followUps'), followUps.map((other) => `${other.id} (${statusLabel(other.status)})`).join('\n'));
+  if (followUps.length > 0)
+    field(t(m.followUps, lang), followUps.map((other) => `${other.id} (${statusLabel(other.status, lang)})`).join('\n'));
 
   const files: [string, string | undefined][] = [
-    [t('start.recap'), session.files.recap],
-    [t('start.email'), session.files.email],
-    [t('start.email'), session.files.eml],
-    [calendarLabel(), session.files.calendar],
+    [t(fileLabels.recap, lang), session.files.recap],
+    [t(fileLabels.email, lang), session.files.email],
+    [t(fileLabels.email, lang), session.files.eml],
+    [t(fileLabels.calendar, lang), session.files.calendar],
   ];
   const written = files.filter((file): file is [string, string] => file[1] !== undefined);
   if (written.length > 0) {
     const width = Math.max(LABEL_WIDTH - 2, ...written.map(([label]) => label.length));
-    printResult(`\n${style.bold(m('files'))}`);
+    printResult(`\n${style.bold(t(m.files, lang))}`);
     for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
   }
-  printAnswers(session);
+  await printAnswers(session, lang);
   return ExitCode.ok;
 }
 
-function field(label: string, value: string): void {
-  const [first = '', ...rest] = value.split('\n');
-  printResult(`${`${label}:`.padEnd(LABEL_WIDTH)} ${first}`);
-  for (const line of rest) printResult(`${' '.repeat(LABEL_WIDTH)} ${line}`);
-}
-
-function marked(text: string, due: Due | undefined): string {
-  if (!due) return text;
-  const withMarker = `${text}  ⚠ ${dueLabel(due)}`;
-  return due === 'overdue' ? style.red(withMarker) : style.yellow(withMarker);
-}
-
 /** Each answer under its step's title, as the user saw it; by step id when the playbook is gone. */
-function printAnswers(session: SessionRecord): void {
+async function printAnswers(session: SessionRecord, lang: Lang): Promise<void> {
   let playbook: Playbook | undefined;
   try {
-    playbook = sessionPlaybook(session);
+    playbook = await sessionPlaybook(session, lang);
   } catch (error) {
     if (!isCalmError(error)) throw error;
-    printWarning(m('noPlaybook', { reason: error.message }));
+    printWarning(t(m.noPlaybook, lang, { reason: error.message }));
   }
   const answers = playbook ? effectiveAnswers(playbook, session.answers) : session.answers;
   const entries = Object.entries(answers);
   if (entries.length === 0) return;
-  printResult(`\n${style.bold(m('answers'))}`);
+  printResult(`\n${style.bold(t(m.answers, lang))}`);
   for (const [id, value] of entries) {
     const step = playbook?.steps.find((candidate) => candidate.id === id);
     printResult(`  ${style.cyan(step ? heading(step) : id)}`);
-    for (const line of (readable(step, value) || '—').split('\n')) printResult(`    ${line}`);
+    for (const line of (readable(step, value, lang) || '—').split('\n')) printResult(`    ${line}`);
   }
 }
 
@@ -129,8 +117,8 @@ function heading(step: Step): string {
   return step.title ?? (step.type === 'advice' ? step.id : step.message);
 }
 
-function readable(step: Step | undefined, value: AnswerValue): string {
-  if (step) return displayAnswer(step, value, getLang());
-  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
+function readable(step: Step | undefined, value: AnswerValue, lang: Lang): string {
+  if (step) return displayAnswer(step, value, lang);
+  if (typeof value === 'boolean') return yesNo(value, lang);
   return Array.isArray(value) ? value.join(', ') : value;
 }

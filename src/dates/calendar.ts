@@ -148,18 +148,23 @@ const MONTHS: Record<Lang, readonly string[]> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
 };
 
+const AT_TIME: Record<Lang, (date: string, time: string) => string> = {
+  en: (date, time) => `${date} at ${time}`,
+  fr: (date, time) => `${date} à ${time}`,
+};
+const EXAMPLE_TIME: Record<Lang, string> = { en: '14:30', fr: '14h30' };
+
 /** `Tuesday 24 November 2026` / `mardi 24 novembre 2026`, with ` at 14:30` / ` à 14:30`. */
 export function formatDate(date: CalendarDate, lang: Lang): string {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   const written = `${WEEKDAYS[lang][weekday]} ${date.day} ${MONTHS[lang][date.month - 1]} ${date.year}`;
   if (date.hour === undefined) return written;
-  const time = `${pad(date.hour)}:${pad(date.minute ?? 0)}`;
-  return lang === 'fr' ? `${written} à ${time}` : `${written} at ${time}`;
+  return AT_TIME[lang](written, `${pad(date.hour)}:${pad(date.minute ?? 0)}`);
 }
 
 /** An example of the expected input, in the user's language, for prompts and error messages. */
 export function dateExample(now: Date, withTime: boolean, lang: Lang): string {
   const example = toIso(addDays(todayOf(now), 2));
   if (!withTime) return example;
-  return lang === 'fr' ? `${example} 14h30` : `${example} 14:30`;
+  return `${example} ${EXAMPLE_TIME[lang]}`;
 }

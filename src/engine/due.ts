@@ -28,9 +28,9 @@ export function dueState(value: string, now: Date): Due | undefined {
 export interface DueInput {
   kind: string;
   status: string;
-  promise?: { by: string };
-  nextContact?: string;
-  followedUpAt?: string;
+  promise?: { by: string } | undefined;
+  nextContact?: string | undefined;
+  followedUpAt?: string | undefined;
 }
 
 export interface SessionDue {

@@ -21,13 +21,26 @@ export interface Message {
 
 export type Catalogue = Readonly<Record<string, Message>>;
 
+const declared: Catalogue[] = [];
+
 /** Declares a catalogue; `const` keeps each text's literal type, so that `t` can see its placeholders. */
 export function catalogue<const C extends Catalogue>(messages: C): C {
+  declared.push(messages);
   return messages;
 }
 
+/** Every catalogue declared by the modules loaded so far, for the tests that check them all. */
+export function declaredCatalogues(): readonly Catalogue[] {
+  return declared;
+}
+
+type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z';
+type WordChar = Letter | Uppercase<Letter> | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '_';
+type IsWord<S extends string> = S extends `${infer C}${infer Rest}` ? (C extends WordChar ? (Rest extends '' ? true : IsWord<Rest>) : false) : false;
+
+/** The `{name}` placeholders of a text, as `t` fills them (`\{(\w+)\}`): `{{>…}}` is none. */
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? (Name extends `${string} ${string}` ? never : Name) | Placeholders<Rest>
+  ? (IsWord<Name> extends true ? Name : never) | Placeholders<Rest>
   : never;
 
 export type MessageVars<M extends Message> = Record<Placeholders<M['en']> | Placeholders<M['fr']>, string | number>;

@@ -1,9 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { isScalar, type Node } from 'yaml';
-import * as z from 'zod';
-import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
+import type * as z from 'zod';
 import { InputError, type SourceProblem } from '../errors.js';
-import { getLang, t } from '../i18n.js';
+import { t } from '../i18n/catalogue.js';
+import type { Lang } from '../types.js';
+import { m } from './messages.js';
+import { m as yamlMessages } from '../yaml/messages.js';
 import { referencedSteps } from '../engine/conditions.js';
 import { SESSION_STATUSES } from '../types.js';
 import {
@@ -18,22 +20,23 @@ import {
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
 import { readUserFile } from '../user-files.js';
 import { problemIn, YamlSource } from '../yaml/source.js';
-import { issuePath, schemaProblem, valueAt } from '../yaml/schema-problem.js';
+import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schema-problem.js';
 
 /** Reads, parses and validates a playbook file. Every problem is located; all of them are reported. */
-export function loadPlaybookFile(file: string): Playbook {
-  return parsePlaybook(file, readUserFile(file), (name) => {
+export function loadPlaybookFile(file: string, lang: Lang): Playbook {
+  return parsePlaybook(file, readUserFile(file, lang), lang, (name) => {
     const path = resolve(dirname(file), name);
-    return { path, text: readUserFile(path) };
+    return { path, text: readUserFile(path, lang) };
   });
 }
 
 export type TemplateReader = (name: string) => { path: string; text: string };
 
-export function parsePlaybook(file: string, text: string, readTemplate: TemplateReader): Playbook {
-  const source = YamlSource.parse(file, text);
+/** `lang`: the language problems are reported in. */
+export function parsePlaybook(file: string, text: string, lang: Lang, readTemplate: TemplateReader): Playbook {
+  const source = YamlSource.parse(file, text, lang);
   const data = source.toJS();
-  z.config(getLang() === 'fr' ? zodFrench() : zodEnglish());
+  useZodLanguage(lang);
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => playbookSchemaProblem(source, data, issue)));
 
@@ -53,13 +56,13 @@ function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.
   const path = issuePath(issue);
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
     const value = String(valueAt(data, path) ?? '');
-    if (value === '') return source.problemAtPath(path, t('playbook.missingField', { key: 'type' }));
-    return source.problemAtPath(path, t('playbook.unknownType', { value, types: STEP_TYPES.join(', ') }));
+    if (value === '') return source.problemAtPath(path, t(yamlMessages.missingField, source.lang, { key: 'type' }));
+    return source.problemAtPath(path, t(m.unknownType, source.lang, { value, types: STEP_TYPES.join(', ') }));
   }
   if (issue.code === 'invalid_union' && path.includes('when')) {
-    return source.problemAtPath(path, t('playbook.whenShape'));
+    return source.problemAtPath(path, t(m.whenShape, source.lang));
   }
-  return schemaProblem(source, data, issue);
+  return schemaProblem(source, data, issue, m);
 }
 
 function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[] {
@@ -72,9 +75,9 @@ function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[]
       position.set(step.id, index);
     } else {
       const firstLine = source.positionOf(source.nodeAt(['steps', first, 'id'])?.range?.[0] ?? 0).line;
-      problems.push(source.problemAtNode(at('id'), t('playbook.duplicateId', { id: step.id, line: firstLine })));
+      problems.push(source.problemAtNode(at('id'), t(m.duplicateId, source.lang, { id: step.id, line: firstLine })));
     }
-    if (RESERVED_IDS.has(step.id)) problems.push(source.problemAtNode(at('id'), t('playbook.reservedId', { id: step.id })));
+    if (RESERVED_IDS.has(step.id)) problems.push(source.problemAtNode(at('id'), t(m.reservedId, source.lang, { id: step.id })));
 
     if (step.when) problems.push(...checkCondition(source, steps, position, step.when, ['steps', index, 'when']));
 
@@ -82,12 +85,12 @@ function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[]
       const values = step.choices.map((choice) => choice.value);
       values.forEach((value, choiceIndex) => {
         if (values.indexOf(value) !== choiceIndex)
-          problems.push(source.problemAtNode(at('choices', choiceIndex, 'value'), t('playbook.duplicateChoice', { value })));
+          problems.push(source.problemAtNode(at('choices', choiceIndex, 'value'), t(m.duplicateChoice, source.lang, { value })));
       });
       const defaults = step.default === undefined ? [] : Array.isArray(step.default) ? step.default : [step.default];
       for (const value of defaults) {
         if (!values.includes(value))
-          problems.push(source.problemAtNode(at('default'), t('playbook.defaultChoice', { value, values: values.join(', ') })));
+          problems.push(source.problemAtNode(at('default'), t(m.defaultChoice, source.lang, { value, values: values.join(', ') })));
       }
     }
     if (step.type === 'checkbox' && step.verdicts) {
@@ -95,7 +98,7 @@ function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[]
       const head = maxima.slice(0, -1);
       const increasing = head.every((max, i) => max !== undefined && (i === 0 || max > (head[i - 1] ?? -1)));
       if (!increasing || maxima[maxima.length - 1] !== undefined)
-        problems.push(source.problemAtNode(at('verdicts'), t('playbook.verdictOrder')));
+        problems.push(source.problemAtNode(at('verdicts'), t(m.verdictOrder, source.lang)));
     }
   });
   return problems;
@@ -125,13 +128,13 @@ function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProble
     const node = source.nodeAt(['record', ...role.split('.')]);
     const step = playbook.steps.find((candidate) => candidate.id === id);
     const types = ROLE_TYPES[role] ?? [];
-    if (!step) problems.push(source.problemAtNode(node, t('playbook.recordUnknown', { id })));
+    if (!step) problems.push(source.problemAtNode(node, t(m.recordUnknown, source.lang, { id })));
     else if (!types.includes(step.type))
-      problems.push(source.problemAtNode(node, t('playbook.recordType', { id, role, types: types.join(', ') })));
+      problems.push(source.problemAtNode(node, t(m.recordType, source.lang, { id, role, types: types.join(', ') })));
     else if (role === 'status' && step.type === 'select') {
       const unknown = step.choices.map((c) => c.value).filter((v) => !(SESSION_STATUSES as readonly string[]).includes(v));
       if (unknown.length > 0)
-        problems.push(source.problemAtNode(node, t('playbook.recordStatus', { id, values: SESSION_STATUSES.join(', ') })));
+        problems.push(source.problemAtNode(node, t(m.recordStatus, source.lang, { id, values: SESSION_STATUSES.join(', ') })));
     }
   }
   return problems;
@@ -154,9 +157,9 @@ function checkCondition(
   if (id === undefined) return [];
   const target = steps.find((step) => step.id === id);
   const stepNode = source.nodeAt([...path, 'step']);
-  if (!target) return [source.problemAtNode(stepNode, t('playbook.whenUnknown', { id }))];
+  if (!target) return [source.problemAtNode(stepNode, t(m.whenUnknown, source.lang, { id }))];
   // `earlier` holds exactly the ids of the steps before the one being checked.
-  if (!earlier.has(id) || earlier.get(id) === path[1]) return [source.problemAtNode(stepNode, t('playbook.whenLater', { id }))];
+  if (!earlier.has(id) || earlier.get(id) === path[1]) return [source.problemAtNode(stepNode, t(m.whenLater, source.lang, { id }))];
   if (target.type === 'select' || target.type === 'checkbox') {
     const values = target.choices.map((choice) => choice.value);
     const wanted = 'equals' in condition ? [condition.equals] : 'in' in condition ? condition.in : 'includes' in condition ? [condition.includes] : [];
@@ -164,7 +167,7 @@ function checkCondition(
     return wanted
       .filter((value) => typeof value !== 'string' || !values.includes(value))
       .map((value) =>
-        source.problemAtNode(source.nodeAt([...path, key]), t('playbook.whenValue', { id, value: String(value), values: values.join(', ') })),
+        source.problemAtNode(source.nodeAt([...path, key]), t(m.whenValue, source.lang, { id, value: String(value), values: values.join(', ') })),
       );
   }
   return [];
@@ -189,14 +192,14 @@ function readTemplates(
       try {
         loaded = readTemplate(spec.file);
       } catch (error) {
-        const reason = error instanceof InputError ? error.message : t('playbook.templateFile', { file: spec.file });
+        const reason = error instanceof InputError ? error.message : t(m.templateFile, source.lang, { file: spec.file });
         problems.push(source.problemAtPath([...path, 'file'], reason));
         return undefined;
       }
       text = loaded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       locate = (offset) => filePosition(loaded.path, text, offset);
     }
-    for (const problem of checkTemplate(text, allowed)) {
+    for (const problem of checkTemplate(text, allowed, source.lang)) {
       const where = locate(problem.offset);
       problems.push(problemIn(where.file, where.text, where.line, where.col, problem.message));
     }
@@ -205,7 +208,7 @@ function readTemplates(
   const recap = read(['templates', 'recap'], playbook.templates.recap);
   const emailBody = read(['templates', 'email', 'body'], playbook.templates.email.body);
   const subjectNode = source.nodeAt(['templates', 'email', 'subject']);
-  for (const problem of checkTemplate(playbook.templates.email.subject, allowed)) {
+  for (const problem of checkTemplate(playbook.templates.email.subject, allowed, source.lang)) {
     const where = inlinePosition(source, subjectNode, playbook.templates.email.subject, problem.offset);
     problems.push(problemIn(where.file, where.text, where.line, where.col, problem.message));
   }
@@ -235,4 +238,20 @@ function inlinePosition(source: YamlSource, node: Node | undefined, value: strin
   const line = start.line + 1 + lineInValue;
   const indent = /^\s*/.exec(source.text.split(/\r?\n/)[line - 1] ?? '')?.[0].length ?? 0;
   return { file: source.file, text: source.text, line, col: indent + colInLine + 1 };
+}
+
+/** A playbook from a playbooks folder, whose `lang` and `id` must match the place it sits in (`<lang>/<id>.yaml`). */
+export function loadPlaybookAt(entry: { id: string; lang: Lang; file: string }, lang: Lang): Playbook {
+  const playbook = loadPlaybookFile(entry.file, lang);
+  const mismatch =
+    playbook.lang !== entry.lang
+      ? { path: ['lang'], message: t(m.lang, lang, { actual: playbook.lang, expected: entry.lang }) }
+      : playbook.id !== entry.id
+        ? { path: ['id'], message: t(m.idMismatch, lang, { id: playbook.id, name: entry.id }) }
+        : undefined;
+  if (mismatch) {
+    const problem = YamlSource.parse(entry.file, readUserFile(entry.file, lang), lang).problemAtPath(mismatch.path, mismatch.message);
+    throw new InputError(problem.message, [problem]);
+  }
+  return playbook;
 }

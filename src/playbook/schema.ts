@@ -1,8 +1,11 @@
 import * as z from 'zod';
-import { t, type MessageKey } from '../i18n.js';
+import type { m } from './messages.js';
 
-/** Messages are looked up when a problem is reported, so they follow the user's language. */
-const says = (key: MessageKey) => ({ error: () => t(key) });
+/**
+ * A message of the playbook catalogue, named by its key: the loader says it in the language of
+ * the run when it reports the problem (see `schemaProblem`).
+ */
+const says = (key: keyof typeof m & `schema${string}`) => ({ error: key });
 
 /**
  * Playbook format v1. This schema is the single source of truth: the loader validates with it,
@@ -10,8 +13,8 @@ const says = (key: MessageKey) => ({ error: () => t(key) });
  */
 
 export const STEP_ID = /^[a-z][a-z0-9_]*$/;
-const stepId = z.string().regex(STEP_ID, says('schema.snakeCase'));
-const nonEmpty = z.string().trim().min(1, says('schema.empty'));
+const stepId = z.string().regex(STEP_ID, says('schemaSnakeCase'));
+const nonEmpty = z.string().trim().min(1, says('schemaEmpty'));
 
 import { KINDS, LANGS } from '../types.js';
 export const STEP_TYPES = ['advice', 'input', 'text', 'confirm', 'select', 'checkbox', 'date'] as const;
@@ -93,21 +96,21 @@ export const stepSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...question,
     type: z.literal('select'),
-    choices: z.array(choiceSchema).min(2, says('schema.twoChoices')),
+    choices: z.array(choiceSchema).min(2, says('schemaTwoChoices')),
     default: stepId.optional(),
   }),
   z.strictObject({
     ...question,
     type: z.literal('checkbox'),
-    choices: z.array(choiceSchema).min(1, says('schema.oneChoice')),
+    choices: z.array(choiceSchema).min(1, says('schemaOneChoice')),
     default: z.array(stepId).optional(),
     /** Optional scoring: ordered by `max`, the last one without `max` catches the rest. */
-    verdicts: z.array(verdictSchema).min(2, says('schema.twoVerdicts')).optional(),
+    verdicts: z.array(verdictSchema).min(2, says('schemaTwoVerdicts')).optional(),
   }),
   z.strictObject({
     ...question,
     type: z.literal('date'),
-    default: z.string().regex(DATE_DEFAULT, says('schema.dateDefault')).optional(),
+    default: z.string().regex(DATE_DEFAULT, says('schemaDateDefault')).optional(),
     /** Also ask for a time of day (HH:MM): a precise call-back time. */
     time: z.boolean().optional(),
     /** Refuse dates before today. */
@@ -133,12 +136,12 @@ const recordSchema = z.strictObject({
 
 export const playbookSchema = z.strictObject({
   format: z.literal(1).optional(),
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, says('schema.playbookId')),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, says('schemaPlaybookId')),
   kind: z.enum(KINDS),
   lang: z.enum(LANGS),
   title: nonEmpty,
   description: nonEmpty,
-  steps: z.array(stepSchema).min(1, says('schema.oneStep')),
+  steps: z.array(stepSchema).min(1, says('schemaOneStep')),
   record: recordSchema.optional(),
   templates: z.strictObject({
     recap: templateSource,

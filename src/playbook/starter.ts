@@ -24,7 +24,7 @@ const KIND_NAMES: Record<PlaybookKind, string> = {
 };
 
 export function starterPlaybook({ id, lang, kind, schema, formatDoc }: StarterInput): string {
-  return (lang === 'fr' ? french : english)({ id, kind, schema, formatDoc, extra: KIND_NAMES[kind] });
+  return STARTERS[lang]({ id, kind, schema, formatDoc, extra: KIND_NAMES[kind] });
 }
 
 interface Fill extends Omit<StarterInput, 'lang'> {
@@ -208,3 +208,5 @@ templates:
         Bien cordialement,
 `;
 }
+
+const STARTERS: Record<Lang, (fill: Fill) => string> = { en: english, fr: french };

@@ -1,5 +1,7 @@
 import Mustache from 'mustache';
-import { t } from '../i18n.js';
+import { t, type Message } from '../i18n/catalogue.js';
+import { m } from './messages.js';
+import type { Lang } from '../types.js';
 import type { Step } from './schema.js';
 import type { PlaybookKind } from '../types.js';
 
@@ -65,26 +67,33 @@ export interface TemplateProblem {
 
 type Token = [string, string, number, number, Token[]?];
 
-export function checkTemplate(text: string, allowed: ReadonlySet<string>): TemplateProblem[] {
+/** Mustache tags a playbook may not use: raw output could inject markup, partials and delimiters hide what runs. */
+const FORBIDDEN_TAGS: Partial<Record<string, Message>> = {
+  '&': m.templateUnescaped,
+  '>': m.templatePartial,
+  '=': m.templateDelimiters,
+};
+
+export function checkTemplate(text: string, allowed: ReadonlySet<string>, lang: Lang): TemplateProblem[] {
   let tokens: Token[];
   try {
     tokens = Mustache.parse(text) as unknown as Token[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = Number(/ at (\d+)$/.exec(message)?.[1] ?? 0);
-    return [{ offset, message: t('playbook.templateSyntax', { detail: message.replace(/ at \d+$/, '') }) }];
+    return [{ offset, message: t(m.templateSyntax, lang, { detail: message.replace(/ at \d+$/, '') }) }];
   }
   const problems: TemplateProblem[] = [];
   const visit = (list: Token[], inItems: boolean): void => {
     for (const [type, name, start, , children] of list) {
       if (type === 'text' || type === '!') continue;
-      if (type === '&' || type === '>' || type === '=') {
-        const detail = type === '&' ? 'unescaped {{{…}}} or {{&…}}' : type === '>' ? 'partials {{>…}}' : 'delimiter changes';
-        problems.push({ offset: start, message: t('playbook.templateSyntax', { detail: `${detail} are not allowed` }) });
+      const forbidden = FORBIDDEN_TAGS[type];
+      if (forbidden) {
+        problems.push({ offset: start, message: t(forbidden, lang) });
         continue;
       }
       const known = allowed.has(name) || (inItems && ITEM_NAMES.has(name));
-      if (!known) problems.push({ offset: start, message: t('playbook.templateName', { name }) });
+      if (!known) problems.push({ offset: start, message: t(m.templateName, lang, { name }) });
       if (children) visit(children, inItems || name.startsWith('list.') || name.startsWith('lines.'));
     }
   };

@@ -5,8 +5,10 @@ import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue, type Answers
 import { dateExample, formatDate, parseIso, resolveDateDefault } from '../dates/calendar.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
-import { t } from '../i18n.js';
-import { style, wrap } from '../output.js';
+import { t, type Message } from '../i18n/catalogue.js';
+import { m as answerMessages } from '../engine/messages.js';
+import { m } from './messages.js';
+import { style, wrap } from '../terminal/output.js';
 import type { AdviceStep, Choice, Playbook, QuestionStep, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
@@ -43,7 +45,7 @@ export class InquirerPrompter implements Prompter {
   async askLine(message: string): Promise<string> {
     const lang = this.options.lang;
     const answer = await this.guard(
-      input({ message, validate: (value) => value.trim() !== '' || t('answer.required', {}, lang) }, this.context),
+      input({ message, validate: (value) => value.trim() !== '' || t(answerMessages.required, lang) }, this.context),
     );
     this.write('');
     return answer.trim();
@@ -59,7 +61,7 @@ export class InquirerPrompter implements Prompter {
   /** A resumed session: what was already answered, so the user picks up the thread. */
   recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
     const lang = this.options.lang;
-    this.write(this.style.bold(t('resume.earlier', {}, lang)));
+    this.write(this.style.bold(t(m.earlier, lang)));
     for (const step of playbook.steps) {
       const answer = answers[step.id];
       if (step.type === 'advice' || answer === undefined) continue;
@@ -74,7 +76,7 @@ export class InquirerPrompter implements Prompter {
     this.printStepHeader(step, progress);
     this.write(wrap(step.text));
     this.printCoaching(step);
-    await this.guard(pressEnter({ message: t('prompt.continue', {}, this.options.lang) }, this.context));
+    await this.guard(pressEnter({ message: t(m.continue, this.options.lang) }, this.context));
   }
 
   async ask(step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> {
@@ -95,7 +97,7 @@ export class InquirerPrompter implements Prompter {
     const { lang, now } = this.options;
     const validate = (raw: unknown): string | true => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0))
-        return isRequired(step) ? t('answer.required', {}, lang) : true;
+        return isRequired(step) ? t(answerMessages.required, lang) : true;
       const result = coerceAnswer(step, raw, now, lang);
       return result.ok ? true : result.message;
     };
@@ -115,7 +117,7 @@ export class InquirerPrompter implements Prompter {
         return multiline(
           {
             message: step.message,
-            hint: t('prompt.multilineHint', {}, lang),
+            hint: t(m.multilineHint, lang),
             validate: (value) => {
               const verdict = validate(value === '' && typeof fallback === 'string' ? fallback : value);
               return verdict === true ? undefined : verdict;
@@ -129,8 +131,8 @@ export class InquirerPrompter implements Prompter {
           {
             message: step.message,
             choices: [
-              { value: true, name: t('prompt.yes', {}, lang) },
-              { value: false, name: t('prompt.no', {}, lang) },
+              { value: true, name: t(m.yes, lang) },
+              { value: false, name: t(m.no, lang) },
             ],
             default: fallback === false ? false : true,
             theme: this.listTheme,
@@ -164,7 +166,7 @@ export class InquirerPrompter implements Prompter {
         ).then(finish);
       case 'date': {
         const example = dateExample(now, step.time === true, lang);
-        const hint = t(step.time ? 'prompt.timeHint' : 'prompt.dateHint', { example }, lang);
+        const hint = t(step.time ? m.timeHint : m.dateHint, lang, { example });
         const day = step.default === undefined ? undefined : resolveDateDefault(step.default, now);
         return input(
           {
@@ -192,7 +194,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   private printStepHeader(step: Step, progress: Progress): void {
-    const counter = t('progress.step', { index: progress.index, total: progress.total }, this.options.lang);
+    const counter = t(m.progress, this.options.lang, { index: progress.index, total: progress.total });
     const title = step.title ? ` · ${step.title}` : '';
     this.write(`${this.style.dim('──')} ${this.style.cyan(counter)}${this.style.bold(title)}`);
   }
@@ -233,22 +235,24 @@ export class InquirerPrompter implements Prompter {
       return await prompt;
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
-        throw new CancelledError(t('cancelled', {}, this.options.lang));
+        throw new CancelledError(t(m.cancelled, this.options.lang));
       throw error;
     }
   }
 }
 
-const KEY_ACTIONS_FR: Record<string, string> = {
-  navigate: 'se déplacer',
-  select: 'choisir',
-  submit: 'valider',
-  all: 'tout',
-  invert: 'inverser',
+/** Inquirer's key hints, by the action Inquirer names; an action it adds later shows as it names it. */
+const KEY_ACTIONS: Partial<Record<string, Message>> = {
+  navigate: m.keyNavigate,
+  select: m.keySelect,
+  submit: m.keySubmit,
+  all: m.keyAll,
+  invert: m.keyInvert,
 };
 
 function keyAction(action: string, lang: Lang): string {
-  return lang === 'fr' ? (KEY_ACTIONS_FR[action] ?? action) : action;
+  const message = KEY_ACTIONS[action];
+  return message ? t(message, lang) : action;
 }
 
 function toInquirerChoice(choice: Choice) {

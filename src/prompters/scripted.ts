@@ -1,7 +1,8 @@
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
 import type { Prompter } from '../engine/run.js';
 import { InputError, type SourceProblem } from '../errors.js';
-import { t } from '../i18n.js';
+import { t } from '../i18n/catalogue.js';
+import { m } from './messages.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import { isMap } from 'yaml';
 import { YamlSource } from '../yaml/source.js';
@@ -20,12 +21,12 @@ export class AnswersFile {
     readonly values: Readonly<Record<string, unknown>>,
   ) {}
 
-  static parse(file: string, text: string): AnswersFile {
-    const source = YamlSource.parse(file, text);
+  static parse(file: string, text: string, lang: Lang): AnswersFile {
+    const source = YamlSource.parse(file, text, lang);
     const values = source.toJS();
     const contents = source.document.contents;
     if (values === null || typeof values !== 'object' || Array.isArray(values) || !isMap(contents))
-      throw new InputError(t('answers.notMapping'), [source.problemAt(1, 1, t('answers.notMapping'))]);
+      throw new InputError(t(m.notMapping, lang), [source.problemAt(1, 1, t(m.notMapping, lang))]);
     return new AnswersFile(source, values as Record<string, unknown>);
   }
 
@@ -45,10 +46,10 @@ export class AnswersFile {
       .filter((key) => !META_KEYS.has(key) && !ids.includes(key))
       .map((key) => {
         const near = closest(key, ids);
-        const hint = near ? t('answers.didYouMean', { id: near }) : '';
+        const hint = near ? t(m.didYouMean, this.source.lang, { id: near }) : '';
         return this.source.problemAtNode(
           this.source.keyNodeAt([], key),
-          t('answers.unknownStep', { id: key, playbook: playbook.id, hint }),
+          t(m.unknownStep, this.source.lang, { id: key, playbook: playbook.id, hint }),
         );
       });
   }
@@ -90,7 +91,7 @@ export class ScriptedPrompter implements Prompter {
   /** Throws one InputError naming every wrong and missing answer. */
   assertComplete(): void {
     if (this.missing.length > 0)
-      throw new InputError(t('answers.missing', { file: this.answers.file, ids: this.missing.join(', ') }), this.problems);
+      throw new InputError(t(m.missingAnswers, this.lang, { file: this.answers.file, ids: this.missing.join(', ') }), this.problems);
     if (this.problems.length > 0) throw new InputError(this.problems[0]?.message ?? '', this.problems);
   }
 }

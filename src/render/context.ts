@@ -1,6 +1,6 @@
 import { formatDate, parseIso, toIso, todayOf } from '../dates/calendar.js';
 import type { Answers } from '../engine/answers.js';
-import { t } from '../i18n.js';
+import { yesNo } from './labels.js';
 import type { Choice, Playbook, Step } from '../playbook/schema.js';
 import type { Lang } from '../types.js';
 
@@ -105,7 +105,7 @@ export function displayAnswer(step: Step, answer: Answers[string], lang: Lang): 
     case 'advice':
       return '';
     case 'confirm':
-      return t(answer === true ? 'value.yes' : 'value.no', {}, lang);
+      return yesNo(answer === true, lang);
     case 'date': {
       const date = typeof answer === 'string' ? parseIso(answer) : undefined;
       return date ? formatDate(date, lang) : '';

@@ -2,15 +2,11 @@ import Mustache from 'mustache';
 import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
 import type { Playbook } from '../playbook/schema.js';
+import type { Lang, RenderedFile } from '../types.js';
 import { buildContext, type TemplateContext } from './context.js';
 import { dropEmptySections, escapeMarkdown } from './markdown.js';
-import { slugify } from './slug.js';
+import { slugify } from '../text/slug.js';
 
-/** A file to write, named relative to the output folder. Renderers never touch the disk. */
-export interface RenderedFile {
-  path: string;
-  contents: string;
-}
 
 export interface RenderInput {
   playbook: Pick<Playbook, 'steps' | 'lang' | 'templates' | 'kind'>;
@@ -40,7 +36,7 @@ export function tidyPunctuation(text: string): string {
   return text.replace(/(?<!\.)([.!?…])\.(?=\s|$|["'»)\]*_])/gm, '$1');
 }
 
-const SUBJECT_LABEL = { en: 'Subject:', fr: 'Objet :' } as const;
+const SUBJECT_LABEL: Record<Lang, string> = { en: 'Subject:', fr: 'Objet :' };
 
 export function renderSession(input: RenderInput): RenderedSession {
   const context = buildContext(input);

@@ -1,5 +1,5 @@
 import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'libqp';
-import type { RenderedFile } from './documents.js';
+import type { RenderedFile } from '../types.js';
 import { markdownToPlainText } from './plain-text.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../dates/calendar.js';
 import { toIso, todayOf } from '../dates/calendar.js';
-import type { RenderedFile } from './documents.js';
-import { slugify } from './slug.js';
+import type { RenderedFile } from '../types.js';
+import { slugify } from '../text/slug.js';
 
 /**
  * An iCalendar file (RFC 5545) holding one event: the next contact with a client, so that it lands

@@ -1,6 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { catalogue, t } from '../i18n/catalogue.js';
+import type { Lang, RenderedFile } from '../types.js';
+import { errorCode } from '../user-files.js';
+
+const m = catalogue({
+  notWritable: { en: 'cannot write to {dir}: {reason}', fr: 'impossible d\'écrire dans {dir} : {reason}' },
+  missing: { en: 'the folder does not exist', fr: 'le dossier n\'existe pas' },
+  notDir: { en: 'it is not a folder', fr: 'ce n\'est pas un dossier' },
+  readOnly: { en: 'the folder is read-only', fr: 'le dossier est en lecture seule' },
+});
 
 /** Private by default: recaps talk about clients and about the user's mistakes. */
 export const FILE_MODE = 0o600;
@@ -72,5 +97,48 @@ export function writeFileIfAbsent(path: string, contents: string): boolean {
     throw error;
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+type Written<T> = { [K in keyof T]: undefined extends T[K] ? string | undefined : string };
+
+/**
+ * Writes files all or none: if one cannot be written, those already written are removed again and
+ * the user learns which folder failed and why. Returns each file's path under its key; a key whose
+ * file is undefined stays undefined.
+ */
+export function writeFiles<T extends Record<string, RenderedFile | undefined>>(dir: string, files: T, lang: Lang): Written<T> {
+  const written: Record<string, string> = {};
+  try {
+    ensurePrivateDir(dir);
+    for (const [key, file] of Object.entries(files)) if (file) written[key] = writeNewFile(dir, file.path, file.contents);
+    return written as Written<T>;
+  } catch (error) {
+    for (const path of Object.values(written)) rmSync(path, { force: true });
+    throw new UsageError(t(m.notWritable, lang, { dir, reason: errorCode(error) ?? String(error) }));
+  }
+}
+
+/** The refusal of a folder calmclient cannot write into, for a caller that writes by other means. */
+export function notWritable(dir: string, error: unknown, lang: Lang): UsageError {
+  return new UsageError(t(m.notWritable, lang, { dir, reason: errorCode(error) ?? String(error) }));
+}
+
+/**
+ * Checks, before the first question, that the documents can go into `dir`: nobody should type for
+ * ten minutes into a folder that fails. A folder of calmclient's own that does not exist yet is
+ * made when the files are written; one the user named must exist.
+ */
+export function checkOutDir(dir: string, givenByUser: boolean, lang: Lang): void {
+  if (!existsSync(dir)) {
+    if (givenByUser) throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.missing, lang) }));
+    return;
+  }
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.notDir, lang) }));
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.readOnly, lang) }));
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionsDir } from './paths.js';
+import { sessionsDir } from '../paths.js';
 import { sessionRecordSchema } from './session-schema.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 

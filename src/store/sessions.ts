@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
-import { slugify } from '../render/slug.js';
+import { slugify } from '../text/slug.js';
 import { ensurePrivateDir, writeFileAtomic } from './files.js';
-import { sessionsDir } from './paths.js';
-import type { Lang, PlaybookKind, SessionStatus } from '../types.js';
+import { sessionsDir } from '../paths.js';
+import type { Lang, PlaybookKind, RecordStatus } from '../types.js';
 
 export const SESSION_VERSION = 1;
 
@@ -15,7 +15,7 @@ export interface SessionRecord {
   id: string;
   kind: PlaybookKind;
   /** `draft` until the documents are written; a checklist is `done` once its documents are. */
-  status: SessionStatus | 'draft' | 'done';
+  status: RecordStatus;
   client: string;
   lang: Lang;
   playbook: { id: string; source: string };
@@ -23,18 +23,18 @@ export interface SessionRecord {
   updatedAt: string;
   answers: Answers;
   /** What was promised and by when (ISO date), when the playbook says which steps hold it. */
-  promise?: { what: string; by: string };
+  promise?: { what: string; by: string } | undefined;
   /** The next time to contact the client (ISO date, with a time when one was given). */
-  nextContact?: string;
-  lesson?: string;
+  nextContact?: string | undefined;
+  lesson?: string | undefined;
   /** On a follow-up: the id of the crisis session it follows up. */
-  followsUp?: string;
+  followsUp?: string | undefined;
   /** On a crisis session: when it was last followed up (an ISO timestamp). */
-  followedUpAt?: string;
+  followedUpAt?: string | undefined;
   /** Values the command added to the templates (`mission`, `promise`…), so `recap` renders the same documents. */
-  templateValues?: Record<string, string>;
+  templateValues?: Record<string, string> | undefined;
   /** `eml`: the e-mail draft as a message file (`start --format eml|both`). */
-  files: { recap?: string; email?: string; eml?: string; calendar?: string };
+  files: { recap?: string | undefined; email?: string | undefined; eml?: string | undefined; calendar?: string | undefined };
 }
 
 export function newSessionId(client: string, now: Date): string {

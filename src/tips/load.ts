@@ -26,7 +26,7 @@ export type TipTopic = Tips['topics'][number];
 
 export function loadTips(lang: Lang): Tips {
   const file = join(builtinPlaybooksDir(), lang, 'tips.yaml');
-  const source = YamlSource.parse(file, readUserFile(file));
+  const source = YamlSource.parse(file, readUserFile(file, lang), lang);
   const parsed = tipsSchema.safeParse(source.toJS());
   if (parsed.success) return parsed.data;
   const problems: SourceProblem[] = parsed.error.issues.map((issue) =>

@@ -1,6 +1,8 @@
 import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError, type SourceProblem } from '../errors.js';
-import { t } from '../i18n.js';
+import { t } from '../i18n/catalogue.js';
+import type { Lang } from '../types.js';
+import { m } from './messages.js';
 
 /** Enough for any hand-written reuse; an alias bomb needs thousands. */
 const MAX_ALIASES = 100;
@@ -12,18 +14,20 @@ export class YamlSource {
     readonly text: string,
     readonly document: Document.Parsed,
     private readonly lines: LineCounter,
+    /** The language problems are reported in. */
+    readonly lang: Lang,
   ) {}
 
   /** Parses YAML; syntax errors become located problems. */
-  static parse(file: string, text: string): YamlSource {
+  static parse(file: string, text: string, lang: Lang): YamlSource {
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    const source = new YamlSource(file, text, document, lines);
+    const source = new YamlSource(file, text, document, lines, lang);
     if (document.errors.length > 0) {
       const problems = document.errors.map((error) => {
         const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
         const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
-        return source.problemAt(pos.line, pos.col, t('playbook.yaml', { detail }));
+        return source.problemAt(pos.line, pos.col, t(m.syntax, lang, { detail }));
       });
       throw new InputError(problems[0]?.message ?? file, problems);
     }
@@ -36,7 +40,7 @@ export class YamlSource {
       return this.document.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new InputError(message, [this.problemAt(1, 1, t('playbook.yaml', { detail: message }))]);
+      throw new InputError(message, [this.problemAt(1, 1, t(m.syntax, this.lang, { detail: message }))]);
     }
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
 import { answers, ok, record, savedId } from '../loop-helpers.js';
+import { frenchSpacing } from '../../src/i18n/catalogue.js';
 
 describe('calmclient checklist --answers', () => {
 
@@ -32,7 +33,7 @@ describe('calmclient checklist --answers', () => {
   it('speaks French with a French playbook', () => {
     const home = tempDir();
     const { stdout } = ok(['checklist', '--answers', answers('prevention-fr.yaml'), '--lang', 'fr'], home);
-    expect(stdout).toContain('Fichiers écrits :');
+    expect(stdout).toContain(frenchSpacing('Fichiers écrits :'));
     const session = record(home, savedId(stdout));
     expect(session).toMatchObject({ lang: 'fr', client: 'Société Lefèvre', kind: 'prevention' });
     expect(session.templateValues).toBeUndefined();
@@ -63,10 +64,10 @@ describe('calmclient checklist --answers', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('runs prevention playbooks only', () => {
+  it('runs prevention (checklist) playbooks only', () => {
     const result = runCli(['checklist', '--answers', answers('prevention-en.yaml'), '--playbook', 'crisis'], { home: tempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('"calmclient checklist" runs prevention playbooks');
+    expect(result.stderr).toContain('"calmclient checklist" runs checklist playbooks');
   });
 
   it('points at a wrong answer in the file, with its line', () => {

@@ -88,7 +88,7 @@ describe('calmclient followup --answers', () => {
     rewriteRecord(home, draftId, { status: 'draft' });
     const notCrisis = runCli(['followup', checklistId, '--answers', answers('followup-en.yaml')], { home });
     expect(notCrisis.code).toBe(2);
-    expect(notCrisis.stderr).toContain('is a prevention session');
+    expect(notCrisis.stderr).toContain('is a checklist session');
     const draft = runCli(['followup', draftId, '--answers', answers('followup-en.yaml')], { home });
     expect(draft.code).toBe(2);
     expect(draft.stderr).toContain('unfinished draft');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
 import { answers, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
+import { frenchSpacing } from '../../src/i18n/catalogue.js';
 
 interface Row {
   id: string;
@@ -56,7 +57,7 @@ describe('calmclient history', () => {
     const rowOf = (id: string): string => stdout.split('\n').find((line) => line.endsWith(id)) ?? '';
     expect(rowOf(onTime)).not.toContain('⚠');
     expect(rowOf(closed)).not.toContain('⚠');
-    expect(rowOf(framing)).toMatch(/prevention\s+done\s+—/);
+    expect(rowOf(framing)).toMatch(/checklist\s+done\s+—/);
     expect(stdout).toContain('Promises due or overdue:');
     expect(stdout).toContain(`⚠ promise overdue  Dupont & Fils: Fix the payment module (by Tuesday 10 March 2020) · calmclient followup ${late}`);
     expect(stdout).not.toContain('Old promise');
@@ -95,7 +96,7 @@ describe('calmclient history', () => {
     const { stdout, stderr } = runCli(['history', '--lang', 'fr'], { home });
     expect(stdout.split('\n')[0]).toMatch(/^DATE\s+CLIENT\s+TYPE\s+STATUT\s+PROCHAIN CONTACT\s+ID$/);
     expect(stdout).toContain('⚠ en retard');
-    expect(stdout).toContain('Promesses à tenir ou en retard :');
+    expect(stdout).toContain(frenchSpacing('Promesses à tenir ou en retard :'));
     expect(stderr).toContain('JSON invalide');
   });
 });

@@ -84,7 +84,7 @@ async function answerTheRest(session: PtySession, playbook: Playbook, answers: A
 }
 
 describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lang) => {
-  const playbook = loadPlaybookFile(join(ROOT, 'playbooks', lang, 'crisis.yaml'));
+  const playbook = loadPlaybookFile(join(ROOT, 'playbooks', lang, 'crisis.yaml'), lang);
 
   it('walks a person through the whole crisis and writes the recap and the email', async () => {
     const home = tempDir();

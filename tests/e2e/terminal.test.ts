@@ -36,7 +36,7 @@ function terminal(home: string, args: string[]) {
 
 /** What the terminal shows when the first step of a built-in English playbook is asked. */
 function firstPrompt(playbook: string): string {
-  const first = loadPlaybookFile(join(ROOT, 'playbooks', 'en', `${playbook}.yaml`)).steps[0];
+  const first = loadPlaybookFile(join(ROOT, 'playbooks', 'en', `${playbook}.yaml`), 'en').steps[0];
   return first?.type === 'advice' ? 'Press Enter to go on' : (first?.message ?? '');
 }
 

@@ -14,7 +14,7 @@ describe('the built-in playbooks compiled at build time', () => {
   it('hold, for each built-in playbook, exactly what the loader gives', () => {
     expect(Object.keys(compiled).sort()).toEqual(entries.map((entry) => `${entry.lang}/${entry.id}.yaml`).sort());
     for (const entry of entries) {
-      expect(readCompiledPlaybook(entry.file, `${entry.lang}/${entry.id}.yaml`, compiled)).toEqual(loadPlaybookFile(entry.file));
+      expect(readCompiledPlaybook(entry.file, `${entry.lang}/${entry.id}.yaml`, compiled)).toEqual(loadPlaybookFile(entry.file, entry.lang));
     }
   });
 

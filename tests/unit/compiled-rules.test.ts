@@ -15,7 +15,7 @@ describe('the built-in reply rules compiled at build time', () => {
 
   describe.each(LANGS)('%s', (lang) => {
     const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
-    const text = readUserFile(file);
+    const text = readUserFile(file, lang);
     const parsed = parseRules(file, text);
     const key = `${lang}/reply-rules.yaml`;
     const fromBuild = readCompiledRules(key, text, () => parsed, compiled);

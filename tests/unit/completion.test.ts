@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, SHELLS } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli.js';
+import { SHELLS } from '../../src/types.js';
 import { completionScript, describeProgram, type CommandSpec } from '../../src/commands/completion.js';
 import { tempDir } from '../helpers.js';
 
-const program = buildProgram(() => undefined);
+const program = buildProgram('en', () => undefined);
 const spec = describeProgram(program);
 const allCommands = (command: CommandSpec): CommandSpec[] => [command, ...command.subcommands.flatMap(allCommands)];
 /** The subcommands of `calmclient WORDS…`, in the program's order. */

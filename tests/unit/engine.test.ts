@@ -7,8 +7,9 @@ import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter }
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { QuestionStep, Step } from '../../src/playbook/schema.js';
 import { FIXTURES } from '../helpers.js';
+import { frenchSpacing } from '../../src/i18n/catalogue.js';
 
-const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'));
+const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'), 'en');
 // Sunday 22 November 2026, 10:00 local time.
 const NOW = new Date(2026, 10, 22, 10, 0);
 
@@ -139,7 +140,7 @@ describe('coerceAnswer', () => {
 
   it('says that only the day is asked when a time comes with it, found typing "vendredi 10h" in a real session', () => {
     for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
-      expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toEqual({ ok: false, message: 'ici, le jour seulement, sans heure : par exemple 2026-11-24' });
+      expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toEqual({ ok: false, message: frenchSpacing('ici, le jour seulement, sans heure : par exemple 2026-11-24') });
     expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day here, without a time/) });
     expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('expected a date') });
   });

@@ -10,6 +10,7 @@ import type { Playbook } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
 import { renderSession } from '../../src/render/documents.js';
 import { FIXTURES, ROOT } from '../helpers.js';
+import type { Lang } from '../../src/types.js';
 
 const NOW = new Date(2026, 10, 22, 10, 0);
 const PLAYBOOK_DIR = join(ROOT, 'playbooks');
@@ -94,7 +95,7 @@ describe('property: mutated shipped playbooks load or report a located error', (
     fc.assert(
       fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         const text = mutations.reduce(applyText, original);
-        succeedsOrLocates(() => parsePlaybook(file, text, readBeside(file)));
+        succeedsOrLocates(() => parsePlaybook(file, text, 'en', readBeside(file)));
       }),
       { numRuns: 150 },
     );
@@ -105,7 +106,7 @@ describe('property: mutated shipped playbooks load or report a located error', (
     fc.assert(
       fc.property(fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.boolean(), (pick, value, drop) => {
         const text = stringify(replaceSomewhere(data, pick, value, drop));
-        succeedsOrLocates(() => parsePlaybook(file, text, readBeside(file)));
+        succeedsOrLocates(() => parsePlaybook(file, text, 'en', readBeside(file)));
       }),
       { numRuns: 150 },
     );
@@ -113,12 +114,12 @@ describe('property: mutated shipped playbooks load or report a located error', (
 });
 
 describe('property: mutated answers files run or report a located error', () => {
-  const cases: [string, string][] = [
+  const cases: [Lang, string][] = [
     ['en', 'crisis-en.yaml'],
     ['fr', 'crisis-fr.yaml'],
   ];
   it.each(cases)('%s crisis answers', async (lang, fixture) => {
-    const playbook = loadPlaybookFile(join(PLAYBOOK_DIR, lang, 'crisis.yaml'));
+    const playbook = loadPlaybookFile(join(PLAYBOOK_DIR, lang, 'crisis.yaml'), lang);
     const answers: unknown = parse(readFileSync(join(FIXTURES, 'answers', fixture), 'utf8'));
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.boolean(), async (pick, value, drop) => {
@@ -133,7 +134,7 @@ describe('property: mutated answers files run or report a located error', () => 
 async function runScripted(playbook: Playbook, text: string): Promise<void> {
   let file: AnswersFile;
   try {
-    file = AnswersFile.parse('answers.yaml', text);
+    file = AnswersFile.parse('answers.yaml', text, 'en');
     const unknown = file.unknownKeys(playbook);
     if (unknown.length > 0) throw new InputError('unknown', unknown);
   } catch (error) {
@@ -163,7 +164,7 @@ describe('hostile sizes and shapes', () => {
       id: 'big', kind: 'crisis', lang: 'en', title: 'Big', description: 'Many steps',
       steps, templates: { recap: { text: '# {{client}}\n{{s1}}' }, email: { subject: 's', body: { text: 'b' } } },
     });
-    const playbook = parsePlaybook('big.yaml', text, () => ({ path: '', text: '' }));
+    const playbook = parsePlaybook('big.yaml', text, 'en', () => ({ path: '', text: '' }));
     expect(playbook.steps).toHaveLength(3000);
     let asked = 0;
     await runPlaybook(playbook, {
@@ -173,11 +174,11 @@ describe('hostile sizes and shapes', () => {
   });
 
   it('renders a 100 KB answer pasted into a text step', async () => {
-    const playbook = loadPlaybookFile(join(PLAYBOOK_DIR, 'en', 'crisis.yaml'));
+    const playbook = loadPlaybookFile(join(PLAYBOOK_DIR, 'en', 'crisis.yaml'), 'en');
     const huge = Array.from({ length: 2500 }, (_, i) => `Line ${i}: the client is angry about the delay.`).join('\n');
     expect(huge.length).toBeGreaterThan(100_000);
     const base = parse(readFileSync(join(FIXTURES, 'answers', 'crisis-en.yaml'), 'utf8')) as Record<string, unknown>;
-    const file = AnswersFile.parse('a.yaml', stringify({ ...base, client_words: huge }));
+    const file = AnswersFile.parse('a.yaml', stringify({ ...base, client_words: huge }), 'en');
     const prompter = new ScriptedPrompter(file, NOW, 'en');
     const answers = await runPlaybook(playbook, { prompter });
     prompter.assertComplete();

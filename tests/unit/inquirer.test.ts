@@ -10,7 +10,7 @@ import type { Step } from '../../src/playbook/schema.js';
 import { InquirerPrompter } from '../../src/prompters/inquirer.js';
 import { FIXTURES } from '../helpers.js';
 
-const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'));
+const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'), 'en');
 const NOW = new Date(2026, 10, 22, 10, 0);
 const progress = { index: 2, total: 6 };
 

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, wrap } from '../../src/output.js';
+import { formatProblem, wrap } from '../../src/terminal/output.js';
 
 describe('wrap', () => {
   it('keeps lines within 80 columns and indents the following ones', () => {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PLAYBOOK_SCHEMA_FILE, playbookJsonSchema, playbookSchemaText } from '../../scripts/generate-schema.js';
-import { builtinPlaybookFiles } from '../../src/playbook/registry.js';
+import { builtinPlaybookEntries } from '../../src/playbook/registry.js';
 import { starterPlaybook } from '../../src/playbook/starter.js';
 import { KINDS, LANGS } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
@@ -24,7 +24,7 @@ describe('the JSON Schema of playbooks', () => {
     expect(Object.keys(schema.definitions as object)).toEqual(expect.arrayContaining(['condition', 'step']));
   });
 
-  const playbooks = builtinPlaybookFiles();
+  const playbooks = builtinPlaybookEntries().map((entry) => entry.file);
   it('finds the built-in playbooks', () => {
     expect(playbooks.length).toBeGreaterThan(0);
   });

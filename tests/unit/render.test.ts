@@ -5,10 +5,10 @@ import { effectiveAnswers } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { renderSession, tidyPunctuation } from '../../src/render/documents.js';
 import { dropEmptySections, escapeMarkdown } from '../../src/render/markdown.js';
-import { slugify } from '../../src/render/slug.js';
+import { slugify } from '../../src/text/slug.js';
 import { FIXTURES } from '../helpers.js';
 
-const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'));
+const mini = loadPlaybookFile(join(FIXTURES, 'playbooks', 'mini.yaml'), 'en');
 const NOW = new Date(2026, 10, 22, 10, 0);
 
 function render(answers: Answers, client = 'Dupont SA') {

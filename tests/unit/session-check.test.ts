@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sessionsDir } from '../../src/store/paths.js';
+import { sessionsDir } from '../../src/paths.js';
 import { readSessions } from '../../src/store/read-sessions.js';
 import { sessionRecordSchema } from '../../src/store/session-schema.js';
 import { tempDir } from '../helpers.js';

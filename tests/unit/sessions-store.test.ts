@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sessionsDir } from '../../src/store/paths.js';
+import { sessionsDir } from '../../src/paths.js';
 import { readSessions } from '../../src/store/read-sessions.js';
 import { saveSession, type SessionRecord } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers.js';

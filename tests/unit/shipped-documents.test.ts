@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { checkDraft } from '../../src/check/index.js';
 import { effectiveAnswers, runPlaybook } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
-import { builtinPlaybookFiles } from '../../src/playbook/registry.js';
+import { builtinPlaybookEntries } from '../../src/playbook/registry.js';
 import { LANGS } from '../../src/types.js';
 import type { Playbook } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
@@ -31,7 +31,7 @@ const EXTRA: Record<Lang, Partial<Record<PlaybookKind, Record<string, string>>>>
 const OPTIONAL_EXTRA: ReadonlySet<PlaybookKind> = new Set(['prevention']);
 
 async function renderDocuments(playbook: Playbook, answers: Record<string, unknown>, index: number) {
-  const file = AnswersFile.parse('combination.yaml', stringify(answers));
+  const file = AnswersFile.parse('combination.yaml', stringify(answers), playbook.lang);
   const prompter = new ScriptedPrompter(file, NOW, playbook.lang);
   const raw = await runPlaybook(playbook, { prompter });
   prompter.assertComplete();
@@ -75,9 +75,9 @@ function defectsOf(contents: string): string[] {
 
 describe('built-in documents on every branch', () => {
   for (const lang of LANGS) {
-    for (const file of builtinPlaybookFiles(lang)) {
+    for (const file of builtinPlaybookEntries(lang).map((entry) => entry.file)) {
       it(`${lang}/${basename(file)}: clean recap and email, and the email passes check`, async () => {
-        const playbook = loadPlaybookFile(file);
+        const playbook = loadPlaybookFile(file, lang);
         const combinations = branchCombinations(playbook);
         expect(combinations.length).toBeGreaterThan(1);
         const failures: string[] = [];

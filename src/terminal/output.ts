@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { SourceProblem } from './errors.js';
+import type { SourceProblem } from '../errors.js';
 import { writeStderr } from './streams.js';
 
 /**

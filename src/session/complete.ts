@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Answers } from '../engine/answers.js';
+import { effectiveAnswers } from '../engine/run.js';
+import { catalogue, t, type Message } from '../i18n/catalogue.js';
+import { recapsDir } from '../paths.js';
+import type { Playbook } from '../playbook/schema.js';
+import { nextContactEvent } from '../render/calendar.js';
+import { renderSession } from '../render/documents.js';
+import { emlFromDraft } from '../render/eml.js';
+import { fileLabels } from '../render/labels.js';
+import { checkOutDir, writeFiles } from '../store/files.js';
+import { saveSession, type SessionRecord } from '../store/sessions.js';
+import { printInfo, printResult, style } from '../terminal/output.js';
+import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
+
+/**
+ * What a walked session leaves behind: its documents rendered and written all or none, its record
+ * saved, the paths printed and the e-mail draft read as `calmclient check` would.
+ */
+
+const m = catalogue({
+  written: { en: 'Written:', fr: 'Fichiers écrits :' },
+  reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
+});
+
+/** Saves the answers given so far in the session's record (a draft until its documents are written). */
+export function saveAnswers(root: string, session: SessionRecord, answers: Answers): void {
+  session.answers = answers;
+  session.updatedAt = new Date().toISOString();
+  saveSession(root, session);
+}
+
+/** `--out DIR`, or the recaps folder; checked before the first question. */
+export function outputDir(out: string | undefined, root: string, lang: Lang): string {
+  const dir = out === undefined ? recapsDir(root) : resolve(out);
+  checkOutDir(dir, out !== undefined, lang);
+  return dir;
+}
+
+export interface Completion {
+  root: string;
+  outDir: string;
+  playbook: Playbook;
+  session: SessionRecord;
+  /** Every answer of the walk, as `walkSession` returned them. */
+  answers: Answers;
+  now: Date;
+  defaultStatus: RecordStatus;
+  recapLabel: Message;
+  crisis?: SessionRecord;
+  emailFormat?: EmailFormat;
+}
+
+/**
+ * What a walked session leaves behind: its documents, the `.eml` and the calendar event where they
+ * apply (all written or none), its record saved, the paths printed and the e-mail draft reviewed.
+ * Returns the status the playbook's answers recorded, if it records one.
+ */
+export async function completeSession(done: Completion): Promise<SessionStatus | undefined> {
+  const { playbook, session, now } = done;
+  const { lang } = playbook;
+  const kept = effectiveAnswers(playbook, done.answers);
+  const documents = renderSession({
+    playbook,
+    answers: kept,
+    client: session.client,
+    now,
+    ...(session.templateValues ? { extra: session.templateValues } : {}),
+  });
+  Object.assign(session, recordFields(playbook, kept));
+  const recorded = recordedStatus(playbook, kept);
+  session.status = recorded ?? done.defaultStatus;
+  const format = done.emailFormat ?? 'md';
+  session.files = writeFiles(
+    done.outDir,
+    {
+      recap: documents.recap,
+      email: format === 'eml' ? undefined : documents.email,
+      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` }),
+      calendar: nextContactEvent(session, now, done.crisis),
+    },
+    lang,
+  );
+  saveAnswers(done.root, session, done.answers);
+
+  const { files } = session;
+  printWritten(
+    [
+      [t(done.recapLabel, lang), files.recap],
+      [t(fileLabels.email, lang), files.email],
+      [t(fileLabels.email, lang), files.eml],
+      [t(fileLabels.calendar, lang), files.calendar],
+    ],
+    lang,
+  );
+  await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang);
+  return recorded;
+}
+
+/** A step's answer when it is non-empty text (or a choice value). */
+function textAnswer(answers: Answers, id: string | undefined): string | undefined {
+  const value = id === undefined ? undefined : answers[id];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The session status chosen in the step the playbook's `record.status` names (the loader checked its choices). */
+function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | undefined {
+  return textAnswer(answers, playbook.record?.status) as SessionStatus | undefined;
+}
+
+/**
+ * Reads the e-mail draft as `calmclient check` would, so the user sees the words that would make
+ * things worse (often their own, quoted in the plan) before they send it.
+ */
+async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
+  const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('../check/report.js')]);
+  const findings = await checkDraft(contents, { lang });
+  if (findings.length > 0) printInfo(`\n${style.bold(t(m.reviewTitle, lang))}`);
+  printFindings({ name: path, text: contents }, lang, findings);
+}
+
+/** `Written:` and one line per file, paths aligned. */
+export function printWritten(files: readonly (readonly [label: string, path: string | undefined])[], lang: Lang): void {
+  const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
+  const width = Math.max(16, ...written.map(([label]) => label.length));
+  printInfo(style.bold(t(m.written, lang)));
+  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+}
+
+/** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */
+export function recordFields(playbook: Playbook, answers: Answers): Partial<SessionRecord> {
+  const roles = playbook.record ?? {};
+  const fields: Partial<SessionRecord> = {};
+  const what = textAnswer(answers, roles.promise?.what);
+  const by = textAnswer(answers, roles.promise?.by);
+  if (what && by) fields.promise = { what, by };
+  const next = textAnswer(answers, roles.next_contact);
+  if (next) fields.nextContact = next;
+  const lesson = textAnswer(answers, roles.lesson);
+  if (lesson) fields.lesson = lesson;
+  return fields;
+}

@@ -1,0 +1,24 @@
+import { describeProblem, loadSessions, type LoadedSessions } from '../store/session-list.js';
+import type { SessionRecord } from '../store/sessions.js';
+import { printWarning } from '../terminal/output.js';
+import type { Lang } from '../types.js';
+
+/**
+ * The saved sessions, newest first, for a command that shows them: each record that cannot be
+ * read is named on stderr, and skipped.
+ */
+export function readRecords(root: string, lang: Lang): LoadedSessions;
+export function readRecords<T extends Pick<SessionRecord, 'createdAt' | 'id'>>(
+  root: string,
+  lang: Lang,
+  keep: (record: SessionRecord) => T,
+): LoadedSessions<T>;
+export function readRecords<T extends Pick<SessionRecord, 'createdAt' | 'id'>>(
+  root: string,
+  lang: Lang,
+  keep?: (record: SessionRecord) => T,
+): LoadedSessions<T | SessionRecord> {
+  const loaded = keep ? loadSessions(root, keep) : loadSessions(root);
+  for (const problem of loaded.problems) printWarning(describeProblem(problem, lang));
+  return loaded;
+}

@@ -1,0 +1,249 @@
+import { resolve } from 'node:path';
+import type { Answers } from '../engine/answers.js';
+import { runPlaybook, type Prompter } from '../engine/run.js';
+import { CancelledError, InputError, UsageError } from '../errors.js';
+import { catalogue, t, type Message } from '../i18n/catalogue.js';
+import { resolvePlaybook } from '../playbook/registry.js';
+import type { Playbook } from '../playbook/schema.js';
+import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
+import { kindLabel } from '../render/labels.js';
+import { newSessionId, type SessionRecord } from '../store/sessions.js';
+import { printInfo, style, wrap } from '../terminal/output.js';
+import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
+import { readUserFile } from '../user-files.js';
+import { completeSession, outputDir, saveAnswers } from './complete.js';
+import type { Resumed } from './resume.js';
+
+/**
+ * A session from its first question to its documents, for the three commands that walk a
+ * playbook (`start`, `checklist`, `followup`): the playbook found (or the draft resumed), the
+ * answers taken from a terminal or a file, a draft saved after each interactive answer, then the
+ * documents rendered, written all or none, the record saved and the e-mail draft reviewed.
+ */
+
+const m = catalogue({
+  header: { en: 'calmclient · {title}', fr: 'calmclient · {title}' },
+  clientQuestion: { en: 'Who is the client? (name or company)', fr: 'Qui est le client ? (nom ou entreprise)' },
+  clientMissing: {
+    en: 'the client\'s name is missing: pass --client NAME or put "client: NAME" in the answers file',
+    fr: 'le nom du client manque : passez --client NOM ou mettez « client: NOM » dans le fichier de réponses',
+  },
+  noTerminal: {
+    en: 'no terminal to ask questions on. Run it in a terminal, or pass --answers FILE (see "calmclient {command} --help").',
+    fr: 'pas de terminal pour poser les questions. Lancez la commande dans un terminal, ou passez --answers FICHIER (voir « calmclient {command} --help »).',
+  },
+  wrongKind: {
+    en: 'playbook "{id}" is a {kind} playbook; "calmclient {command}" runs {expected} playbooks',
+    fr: 'le playbook « {id} » est de type {kind} ; « calmclient {command} » exécute les playbooks de type {expected}',
+  },
+  stopped: {
+    en: 'Stopped. Your answers so far are saved in session {id}. To go on: calmclient {command} --resume {id}',
+    fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
+  },
+});
+
+/** The commands that walk a playbook for a new session, and can resume one. */
+export type WalkCommand = 'start' | 'checklist' | 'followup';
+
+/** The options `start`, `checklist` and `followup` share. */
+export interface WalkOptions {
+  playbook?: string;
+  answers?: string;
+  out?: string;
+  /** `--resume` alone: the newest draft; `--resume ID`: that one. */
+  resume?: string | true;
+}
+
+export function hasTerminal(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
+/** Stops a command that would ask questions with no terminal to ask them on: it never waits for input that cannot come. */
+export function requireTerminal(command: WalkCommand, lang: Lang): void {
+  if (!hasTerminal()) throw new UsageError(t(m.noTerminal, lang, { command }));
+}
+
+/** What a command asks of a walk. */
+export interface WalkSpec {
+  command: WalkCommand;
+  /** The kind of playbook the command runs. */
+  kind: PlaybookKind;
+  /** The playbook when `--playbook` is not given. */
+  defaultPlaybook: string;
+  options: WalkOptions;
+  /** The data folder. */
+  root: string;
+  /** The moment the session happens, when the command already took it (a follow-up stamps the crisis with it too). */
+  now?: Date;
+  /** The language of the run: of the playbook looked up by id, and of the messages. */
+  lang: Lang;
+  /** The draft to go on with, when the command resumed it itself (`followup` needs the draft to find its crisis). */
+  resumed?: Resumed | undefined;
+  /** The client, when the command knows it (`--client`, the crisis followed up); else asked, or read from the answers file. */
+  client?: string | undefined;
+  /** Fields of the new session record beyond the walk's (`templateValues`, `followsUp`). */
+  fields?: Partial<SessionRecord>;
+  /** Said once the client is known and before the first question (the past incidents, the promise to check). */
+  beforeQuestions?: (client: string, lang: Lang) => void;
+  /** The session's status when its playbook records none (`record.status`). */
+  defaultStatus: RecordStatus;
+  /** The label printed in front of the recap's path. */
+  recapLabel: Message;
+  /** The crisis a follow-up is about: its promise goes into the calendar event. */
+  crisis?: SessionRecord;
+  /** `start --format`: which e-mail files to write (default: the markdown draft only). */
+  emailFormat?: EmailFormat;
+}
+
+export interface WalkResult {
+  session: SessionRecord;
+  playbook: Playbook;
+  /** The status the playbook's answers recorded, if it records one. */
+  recorded: SessionStatus | undefined;
+}
+
+/** Walks a playbook for a new or resumed session, and writes what it leaves behind. */
+export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
+  const now = spec.now ?? new Date();
+  const root = spec.root;
+  // Imported only to resume: reading records loads zod, which a new session does without.
+  const resumed =
+    spec.resumed ??
+    (spec.options.resume === undefined ? undefined : await (await import('./resume.js')).resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  const draft = resumed?.draft;
+  // A resumed session goes on in the language it began in.
+  const lang = draft?.lang ?? spec.lang;
+  const playbook = resumed?.playbook ?? (await resolvePlaybook(spec.options.playbook ?? spec.defaultPlaybook, lang));
+  if (playbook.kind !== spec.kind)
+    throw new UsageError(
+      t(m.wrongKind, lang, { id: playbook.id, kind: kindLabel(playbook.kind, lang), command: spec.command, expected: kindLabel(spec.kind, lang) }),
+    );
+  // Checked before the first question: nobody should type for ten minutes into a folder that fails.
+  const outDir = outputDir(spec.options.out, root, lang);
+
+  const client = draft?.client ?? spec.client;
+  const walk =
+    spec.options.answers === undefined
+      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
+      : scriptedWalk(playbook, spec.options.answers, now, client);
+  if (!draft) spec.beforeQuestions?.(walk.client, lang);
+
+  const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
+  const answers = await walkSession(playbook, walk, session, root, spec.command);
+  const recorded = await completeSession({
+    root,
+    outDir,
+    playbook,
+    session,
+    answers,
+    now,
+    defaultStatus: spec.defaultStatus,
+    recapLabel: spec.recapLabel,
+    ...(spec.crisis ? { crisis: spec.crisis } : {}),
+    ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+  });
+  return { session, playbook, recorded };
+}
+
+interface Walk {
+  client: string;
+  prompter: Prompter;
+  /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
+  saveDrafts: boolean;
+  /** Throws when the run left answers missing or wrong. */
+  finish: () => void;
+  /** Gives back what the run held (signal handlers). */
+  release: () => void;
+}
+
+/** `--answers FILE`. The client is `client` when given, else the file's `client:` key. */
+function scriptedWalk(playbook: Playbook, file: string, now: Date, client: string | undefined): Walk {
+  const { lang } = playbook;
+  const answers = AnswersFile.parse(file, readUserFile(file, lang), lang);
+  const unknown = answers.unknownKeys(playbook);
+  if (unknown.length > 0) throw new InputError(unknown[0]?.message ?? '', unknown);
+  const name = client?.trim() || answers.client();
+  if (!name) throw new InputError(t(m.clientMissing, lang));
+  const prompter = new ScriptedPrompter(answers, now, lang);
+  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+}
+
+/**
+ * Questions in the terminal, after the playbook's header; asks for the client unless `client` is
+ * given. A resumed session shows its `earlier` answers first.
+ */
+async function interactiveWalk(
+  playbook: Playbook,
+  now: Date,
+  client: string | undefined,
+  command: WalkCommand,
+  earlier: Answers = {},
+): Promise<Walk> {
+  const { lang } = playbook;
+  requireTerminal(command, lang);
+  const { InquirerPrompter } = await import('../prompters/inquirer.js');
+  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
+  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  process.on('SIGTERM', abort);
+  process.on('SIGHUP', abort);
+  const release = (): void => {
+    process.off('SIGTERM', abort);
+    process.off('SIGHUP', abort);
+  };
+  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal });
+  printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
+  if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
+  try {
+    const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
+    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** A new session record, a draft until its documents are written. */
+function newSession(playbook: Playbook, client: string, now: Date, fields: Partial<SessionRecord>): SessionRecord {
+  return {
+    version: 1,
+    id: newSessionId(client, now),
+    kind: playbook.kind,
+    status: 'draft',
+    client,
+    lang: playbook.lang,
+    // Absolute, so that `recap` and `--resume` find it from any folder.
+    playbook: { id: playbook.id, source: resolve(playbook.source) },
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    answers: {},
+    ...fields,
+    files: {},
+  };
+}
+
+/**
+ * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
+ * draft behind when it is stopped, and says how to continue.
+ */
+async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Answers> {
+  const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
+  let answers: Answers;
+  try {
+    answers = await runPlaybook(playbook, {
+      prompter: walk.prompter,
+      answers: session.answers,
+      ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
+    });
+  } catch (error) {
+    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
+      throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+    throw error;
+  } finally {
+    walk.release();
+  }
+  walk.finish();
+  return answers;
+}
+
