@@ -3,5 +3,4 @@ import module from 'node:module';
 
 // Node 22 and later keep the compiled code of the modules they load between runs, when asked.
 module.enableCompileCache?.();
-const { main } = await import('../dist/calmclient.js');
-await main(process.argv);
+await module.createRequire(import.meta.url)('../dist/calmclient.cjs').main(process.argv);

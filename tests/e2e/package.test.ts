@@ -31,7 +31,7 @@ describe('the npm package', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         'bin/calmclient.js',
-        'dist/calmclient.js',
+        'dist/calmclient.cjs',
         'dist/playbooks.json',
         'dist/reply-rules.json',
         'dist/THIRD-PARTY-LICENSES.md',
@@ -77,11 +77,11 @@ describe('the npm package', () => {
   });
 });
 
-/** The bundle's JavaScript files: the entry, dist/calmclient.js, and the chunks it imports. */
+/** The bundle's JavaScript files (one today, dist/calmclient.cjs). */
 function bundleFiles(): string[] {
   const dist = join(ROOT, 'dist');
   return readdirSync(dist)
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => /\.c?js$/.test(name))
     .map((name) => join(dist, name));
 }
 
@@ -99,7 +99,7 @@ function ranDuring(args: string[]): (marker: string) => boolean {
   const coverage = join(home, 'coverage');
   expect(runCli(args, { home, env: { NODE_V8_COVERAGE: coverage } }).code).toBe(0);
   const scripts = readdirSync(coverage).flatMap((name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as Coverage).result);
-  expect(scripts.some((script) => script.url === pathToFileURL(join(ROOT, 'dist', 'calmclient.js')).href)).toBe(true);
+  expect(scripts.some((script) => script.url === pathToFileURL(join(ROOT, 'dist', 'calmclient.cjs')).href)).toBe(true);
   const ranIn = (file: string, offset: number): boolean => {
     const script = scripts.find((entry) => entry.url === pathToFileURL(file).href);
     if (!script) return false;
