@@ -1,7 +1,8 @@
 import { t } from '../i18n/catalogue.js';
 import { m } from './messages.js';
 import type { QuestionStep } from '../playbook/schema.js';
-import { dateExample, isBeforeToday, parseDateInput, parseIso, resolveDateDefault, toIso } from '../dates/calendar.js';
+import { resolveDateDefault, toIso } from '../dates/calendar.js';
+import { describeDate, explainReading, readDate, worthNoting, type DateOrder } from '../dates/read.js';
 import type { Lang } from '../types.js';
 
 /** What a step's answer is stored as: text, yes/no, a choice value, choice values, an ISO date. */
@@ -11,15 +12,32 @@ export type Answers = Record<string, AnswerValue>;
 /** Long enough for a whole e-mail pasted in; beyond that it is a mistake, not an answer. */
 export const MAX_ANSWER_LENGTH = 200_000;
 
-export type Coerced = { ok: true; value: AnswerValue } | { ok: false; message: string };
+/**
+ * A checked answer. For a date, `understood` writes out the date understood ("Thursday 12 November
+ * 2026", with what to type for the other reading of `12/11`), for the user to see before going on;
+ * `note` when it is worth a note in a scripted run: read from words, or from a number that reads
+ * two ways.
+ */
+export type Coerced =
+  | { ok: true; value: AnswerValue; understood?: { words: string; note: boolean } }
+  /** `understood`: a date was understood, then refused (in the past, no time...): the message says which. */
+  | { ok: false; message: string; understood?: boolean };
+
+export interface CoerceOptions {
+  /** Which way round `12/11` is read: the locale's (src/dates/locale.ts). Day first when not given. */
+  order?: DateOrder;
+  /** Add examples to the message about an unreadable date: for an answers file, where no question shows them. */
+  examples?: boolean;
+}
 
 const fail = (message: string): Coerced => ({ ok: false, message });
 
 /**
  * Checks and normalises one raw answer, typed at a prompt or read from an answers file.
- * Dates may be typed in any form `parseDateInput` reads; they are stored as ISO.
+ * Dates may be written in any form src/dates/read.ts reads (`le 15 janvier à 11h`, `next friday`,
+ * `12/11`); they are stored as ISO. A refused date says what was understood and why.
  */
-export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: Lang): Coerced {
+export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: Lang, options: CoerceOptions = {}): Coerced {
   switch (step.type) {
     case 'input':
     case 'text': {
@@ -46,18 +64,19 @@ export function coerceAnswer(step: QuestionStep, raw: unknown, now: Date, lang: 
       return { ok: true, value: [...new Set(list)] };
     }
     case 'date': {
-      const example = dateExample(now, step.time === true, lang);
-      const badDate = fail(t(step.time ? m.badTime : m.badDate, lang, { example }));
+      const order = options.order ?? 'dmy';
+      const want = step.time === true ? 'dayTime' : 'day';
       // YAML reads an unquoted 2026-11-25 as a timestamp: accept it as the calendar day it names.
       if (raw instanceof Date && !Number.isNaN(raw.getTime())) raw = raw.toISOString().slice(0, 10);
-      if (typeof raw !== 'string') return badDate;
-      const date = parseIso(raw.trim()) ?? parseDateInput(raw, now, step.time === true);
-      // `vendredi 10h` where only a day is asked: say so, rather than that it is no date.
-      if (!step.time && (date?.hour !== undefined || (!date && parseDateInput(raw, now, true))))
-        return fail(t(m.dayOnly, lang, { example }));
-      if (!date || (step.time === true) !== (date.hour !== undefined)) return badDate;
-      if (step.future && isBeforeToday(date, now)) return fail(t(m.pastDate, lang));
-      return { ok: true, value: toIso(date) };
+      if (typeof raw === 'number') raw = String(raw);
+      if (typeof raw !== 'string') return fail(explainReading({ text: '', ok: false, problem: 'unreadable' }, lang, order, want));
+      const reading = readDate(raw, { now, lang, order, want, future: step.future === true });
+      if (!reading.ok) {
+        const message = explainReading(reading, lang, order, options.examples ? want : undefined);
+        return reading.problem === 'unreadable' || reading.problem === 'empty' ? fail(message) : { ok: false, message, understood: true };
+      }
+      const words = describeDate(reading.understood, lang, order);
+      return { ok: true, value: toIso(reading.understood.date), understood: { words, note: worthNoting(reading.understood) } };
     }
   }
 }

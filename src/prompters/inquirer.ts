@@ -2,7 +2,10 @@ import { checkbox, input, select } from '@inquirer/prompts';
 import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue, type Answers } from '../engine/answers.js';
-import { dateExample, formatDate, parseIso, resolveDateDefault } from '../dates/calendar.js';
+import { resolveDateDefault } from '../dates/calendar.js';
+import { dateOrderFromEnv } from '../dates/locale.js';
+import { dateExamples, type DateOrder } from '../dates/read.js';
+import { dateInput, type DateEcho } from './date-input.js';
 import type { Progress, Prompter } from '../engine/run.js';
 import { CancelledError } from '../errors.js';
 import { t, type Message } from '../i18n/catalogue.js';
@@ -29,16 +32,20 @@ export interface InquirerPrompterOptions extends PromptStreams {
   lang: Lang;
   now: Date;
   colours?: ChalkInstance;
+  /** Which way round `12/11` is read; the locale's (LC_ALL, LC_TIME, LANG) when not given. */
+  dateOrder?: DateOrder;
 }
 
 /** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
 export class InquirerPrompter implements Prompter {
   private readonly out: NodeJS.WritableStream;
   private readonly style: ChalkInstance;
+  private readonly dateOrder: DateOrder;
 
   constructor(private readonly options: InquirerPrompterOptions) {
     this.out = options.output ?? process.stdout;
     this.style = options.colours ?? style;
+    this.dateOrder = options.dateOrder ?? dateOrderFromEnv(process.env);
   }
 
   /** A required one-line answer outside any playbook (the client's name). */
@@ -84,10 +91,6 @@ export class InquirerPrompter implements Prompter {
     if (step.help) this.write(wrap(step.help));
     this.printCoaching(step);
     const answer = await this.guard(this.prompt(step));
-    if (step.type === 'date' && typeof answer === 'string') {
-      const date = parseIso(answer);
-      if (date) this.write(this.style.dim(`  → ${formatDate(date, this.options.lang)}`));
-    }
     if (step.type === 'select' || step.type === 'checkbox') this.printChoiceTips(step.choices, answer);
     this.write('');
     return answer;
@@ -98,12 +101,12 @@ export class InquirerPrompter implements Prompter {
     const validate = (raw: unknown): string | true => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0))
         return isRequired(step) ? t(answerMessages.required, lang) : true;
-      const result = coerceAnswer(step, raw, now, lang);
+      const result = coerceAnswer(step, raw, now, lang, { order: this.dateOrder });
       return result.ok ? true : result.message;
     };
     const finish = (raw: AnswerValue): AnswerValue | undefined => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? raw : undefined;
-      const result = coerceAnswer(step, raw, now, lang);
+      const result = coerceAnswer(step, raw, now, lang, { order: this.dateOrder });
       return result.ok ? result.value : undefined;
     };
     const fallback = defaultAnswer(step, now);
@@ -165,14 +168,21 @@ export class InquirerPrompter implements Prompter {
           this.context,
         ).then(finish);
       case 'date': {
-        const example = dateExample(now, step.time === true, lang);
-        const hint = t(step.time ? m.timeHint : m.dateHint, lang, { example });
         const day = step.default === undefined ? undefined : resolveDateDefault(step.default, now);
-        return input(
+        // What is typed is read as it is typed: the line under it says the date understood, or why it is refused.
+        const read = (typed: string): DateEcho => {
+          if (typed.trim() === '') return isRequired(step) ? { ok: false, message: t(answerMessages.required, lang) } : { ok: true };
+          const result = coerceAnswer(step, typed, now, lang, { order: this.dateOrder });
+          if (result.ok) return { ok: true, words: result.understood?.words ?? typed.trim() };
+          // A date understood and then refused is worth showing while typing; "no date recognised" is not, halfway through a word.
+          return { ok: false, message: result.message, ...(result.understood ? { live: result.message } : {}) };
+        };
+        return dateInput(
           {
-            message: `${step.message} ${this.style.dim(hint)}`,
-            validate,
-            ...(day === undefined ? {} : step.time ? { default: `${day} `, prefill: 'editable' as const } : { default: day }),
+            message: step.message,
+            hint: dateExamples(step.time ? 'dayTime' : 'day', lang),
+            read,
+            ...(day === undefined ? {} : step.time ? { default: `${day} `, prefill: true } : { default: day }),
           },
           this.context,
         ).then((value) => finish(value.trim()));

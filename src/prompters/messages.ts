@@ -21,11 +21,6 @@ export const m = catalogue({
     en: '(several lines: an empty line finishes)',
     fr: '(plusieurs lignes : une ligne vide termine)',
   },
-  dateHint: { en: '(e.g. {example}, tomorrow, friday, +3)', fr: '(ex. {example}, demain, vendredi, +3)' },
-  timeHint: {
-    en: '(e.g. {example}, tomorrow 9:30, friday 14:00)',
-    fr: '(ex. {example}, demain 9h30, vendredi 14h)',
-  },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
   progress: { en: 'step {index}/{total}', fr: 'étape {index}/{total}' },

@@ -7,6 +7,9 @@ import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import { isMap } from 'yaml';
 import { YamlSource } from '../yaml/source.js';
 import type { Lang } from '../types.js';
+import { dateOrderFromEnv } from '../dates/locale.js';
+import { noteReading, type DateOrder } from '../dates/read.js';
+import { writeStderr } from '../terminal/streams.js';
 
 /** Keys of an answers file that are not step ids. */
 const META_KEYS = new Set(['client']);
@@ -63,11 +66,22 @@ export class ScriptedPrompter implements Prompter {
   readonly problems: SourceProblem[] = [];
   readonly missing: string[] = [];
 
+  private readonly dateOrder: DateOrder;
+  private readonly note: (line: string) => void;
+
+  /**
+   * `options.dateOrder`: which way round `12/11` is read (the locale's when not given);
+   * `options.note`: where the notes on dates read from words go (stderr when not given).
+   */
   constructor(
     private readonly answers: AnswersFile,
     private readonly now: Date,
     private readonly lang: Lang,
-  ) {}
+    options: { dateOrder?: DateOrder; note?: (line: string) => void } = {},
+  ) {
+    this.dateOrder = options.dateOrder ?? dateOrderFromEnv(process.env);
+    this.note = options.note ?? ((line) => writeStderr(`${line}\n`));
+  }
 
   async advise(): Promise<void> {}
 
@@ -82,8 +96,12 @@ export class ScriptedPrompter implements Prompter {
       if (isRequired(step)) this.missing.push(step.id);
       return undefined;
     }
-    const result = coerceAnswer(step, raw, this.now, this.lang);
-    if (result.ok) return result.value;
+    const result = coerceAnswer(step, raw, this.now, this.lang, { order: this.dateOrder, examples: true });
+    if (result.ok) {
+      // `deadline: "12/11" read as Thursday 12 November 2026`: a date from words, or a number that reads two ways.
+      if (result.understood?.note && typeof raw === 'string') this.note(noteReading(step.id, raw, result.understood.words, this.lang));
+      return result.value;
+    }
     this.problems.push(this.answers.source.problemAtPath([step.id], `${step.id}: ${result.message}`));
     return undefined;
   }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coerceAnswer, type AnswerValue, type Answers } from '../../src/engine/answers.js';
 import { holds } from '../../src/engine/conditions.js';
-import { formatDate, parseDateInput, parseIso, toIso } from '../../src/dates/calendar.js';
+import { formatDate, parseIso, toIso } from '../../src/dates/calendar.js';
+import { readDate } from '../../src/dates/read.js';
 import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { QuestionStep, Step } from '../../src/playbook/schema.js';
@@ -121,8 +122,8 @@ describe('coerceAnswer', () => {
     expect(coerceAnswer(step('mine'), true, NOW, 'en')).toEqual({ ok: true, value: true });
     expect(coerceAnswer(step('needs'), ['shine', 'shine', 'control'], NOW, 'en')).toEqual({ ok: true, value: ['shine', 'control'] });
     expect(coerceAnswer(step('needs'), 'shine', NOW, 'en')).toEqual({ ok: true, value: ['shine'] });
-    expect(coerceAnswer(step('deadline'), '25/11/2026', NOW, 'fr')).toEqual({ ok: true, value: '2026-11-25' });
-    expect(coerceAnswer(step('call'), 'demain 9h30', NOW, 'fr')).toEqual({ ok: true, value: '2026-11-23T09:30' });
+    expect(coerceAnswer(step('deadline'), '25/11/2026', NOW, 'fr')).toMatchObject({ ok: true, value: '2026-11-25' });
+    expect(coerceAnswer(step('call'), 'demain 9h30', NOW, 'fr')).toMatchObject({ ok: true, value: '2026-11-23T09:30' });
   });
 
   it('refuses wrong types with a message in the user\'s language', () => {
@@ -134,15 +135,19 @@ describe('coerceAnswer', () => {
 
   it('refuses past dates on future steps, and a missing time where one is needed', () => {
     expect(coerceAnswer(step('deadline'), '2026-11-21', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('past') });
-    expect(coerceAnswer(step('deadline'), 'today', NOW, 'en')).toEqual({ ok: true, value: '2026-11-22' });
-    expect(coerceAnswer(step('call'), '2026-11-26', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('14:30') });
+    expect(coerceAnswer(step('deadline'), 'today', NOW, 'en')).toMatchObject({ ok: true, value: '2026-11-22' });
+    expect(coerceAnswer(step('call'), '2026-11-26', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^a time is needed too: read as Thursday 26 November 2026/) });
   });
 
   it('says that only the day is asked when a time comes with it, found typing "vendredi 10h" in a real session', () => {
     for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
-      expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toEqual({ ok: false, message: frenchSpacing('ici, le jour seulement, sans heure : par exemple 2026-11-24') });
-    expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day here, without a time/) });
-    expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringContaining('expected a date') });
+      expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toMatchObject({
+        ok: false,
+        message: frenchSpacing('seul le jour est demandé ici, sans heure : compris comme vendredi 27 novembre 2026 à 10:00'),
+      });
+    expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day is asked here, without a time: read as Friday 27 November 2026 at 14:00/) });
+    expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: '"someday" is not one precise day: name the day' });
+    expect(coerceAnswer(step('deadline'), 'whenever', NOW, 'en')).toMatchObject({ ok: false, message: 'no date recognised in "whenever"' });
   });
 });
 
@@ -169,12 +174,12 @@ describe('dates', () => {
     ['tomorrow 2pm', true, '2026-11-23T14:00'],
     ['25/11 à 10h', true, '2026-11-25T10:00'],
   ])('%s (time: %s) → %s', (input, withTime, expected) => {
-    const date = parseDateInput(input, NOW, withTime);
-    expect(date && toIso(date)).toBe(expected);
+    const reading = readDate(input, { now: NOW, lang: 'en', order: 'dmy', want: withTime ? 'dayTime' : 'day' });
+    expect(reading.ok && toIso(reading.understood.date)).toBe(expected);
   });
 
   it.each(['31/02/2026', '2026-13-01', 'soon', 'next week', '14', '2026-11-25 25:00'])('refuses %s', (input) => {
-    expect(parseDateInput(input, NOW, input.includes(':'))).toBeUndefined();
+    expect(readDate(input, { now: NOW, lang: 'en', order: 'dmy', want: input.includes(':') ? 'dayTime' : 'day' }).ok).toBe(false);
   });
 
   it('writes dates out in each language', () => {

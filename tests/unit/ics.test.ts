@@ -2,7 +2,10 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { CALL_MINUTES, fold, renderIcs, type CalendarEvent } from '../../src/render/ics.js';
 
-const now = new Date(Date.UTC(2026, 10, 22, 12, 37, 15));
+// 22 November 2026, 12:37:15 on the user's wall clock, in whatever zone the test runs: the file is
+// named after the user's day. (Built from UTC fields, it was the 23rd in Pacific/Kiritimati, UTC+14,
+// and the test failed there while the code was right.)
+const now = new Date(2026, 10, 22, 12, 37, 15);
 
 function event(overrides: Partial<CalendarEvent> = {}): CalendarEvent {
   return {
@@ -38,7 +41,10 @@ describe('renderIcs', () => {
       2026, 11, 26, 10, 0,
     ]);
     expect(parsed.duration.toSeconds()).toBe(CALL_MINUTES * 60);
-    expect(parsed.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-11-22T12:37:15Z');
+    // DTSTAMP is the instant in UTC, whatever the zone.
+    const stamp = parsed.component.getFirstPropertyValue('dtstamp');
+    expect(stamp instanceof ICAL.Time && stamp.zone === ICAL.Timezone.utcTimezone).toBe(true);
+    expect(stamp instanceof ICAL.Time ? stamp.toJSDate().getTime() : NaN).toBe(now.getTime());
   });
 
   it('writes a day without a time as an all-day event ending the next day', () => {

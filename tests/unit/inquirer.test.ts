@@ -109,9 +109,31 @@ describe('InquirerPrompter', () => {
       await t.type('+3');
       await t.press('enter');
     });
-    expect(screen).toContain('expected a date such as 2026-11-24');
+    expect(screen).toContain('"soon" is not one precise day: name the day');
     expect(value).toBe('2026-11-25');
-    expect(screen).toContain('→ Wednesday 25 November 2026');
+    expect(screen).toContain('✔ By when? +3 → Wednesday 25 November 2026');
+  });
+
+  it('says what it understands as the date is typed, and why a date is refused', async () => {
+    const t = terminal();
+    const asked = t.prompter.ask(question('deadline'), progress);
+    await t.type('vendredi');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Typed on Sunday 22 November: the Friday to come, written out under the line.
+    expect(t.screen()).toContain('→ Friday 27 November 2026');
+    for (let i = 0; i < 'vendredi'.length; i++) await t.press('backspace');
+    await t.type('12/11');
+    await t.press('enter');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // (Inquirer breaks the line at 80 columns.)
+    expect(t.screen().replace(/\s+/g, ' ')).toContain('this date is in the past: read as Thursday 12 November 2026 (day first); type 2026-12-11 for Friday 11 December 2026');
+    for (let i = 0; i < '12/11'.length; i++) await t.press('backspace');
+    await t.type('le 7');
+    await t.press('enter');
+    expect(await asked).toBe('2026-12-07');
+    expect(t.screen()).toContain('✔ By when? le 7 → Monday 7 December 2026');
+    // The examples are given once, next to the question.
+    expect(t.screen()).toMatch(/^── step 2\/6\n\? By when\? \(e\.g\. friday, the 7th, 15 January, in 3 days\)/);
   });
 
   it('ticks several boxes', async () => {
