@@ -17,7 +17,9 @@ if [ "$size" -ge 600000 ]; then
   exit 1
 fi
 
-npm install --global --prefix "$work/prefix" --no-audit --no-fund "$tarball"
+# As from the registry, where npm runs no script of the package (`prepare` is for a clone): npm 11
+# would otherwise warn that a tarball's `prepare` is not in allowScripts.
+npm install --global --prefix "$work/prefix" --no-audit --no-fund --ignore-scripts "$tarball"
 calmclient="$work/prefix/bin/calmclient"
 
 cd "$work"
