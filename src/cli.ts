@@ -222,6 +222,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--lang <lang>', help: help.checkLang, default: 'auto' },
       { flags: '--format <format>', help: help.checkFormat, default: 'text' },
       { flags: '--rules <file>', help: help.checkRules },
+      { flags: '--date <YYYY-MM-DD>', help: help.checkDate },
     ],
     examples: [
       'calmclient check reply.md',

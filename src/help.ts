@@ -214,6 +214,10 @@ export const help = catalogue({
     en: 'a rules file of your own, added to the built-in rules (see docs/check.md)',
     fr: 'un fichier de règles à vous, ajouté aux règles intégrées (voir docs/check.md)',
   },
+  checkDate: {
+    en: 'the day the draft is written (default today): earlier dates in it are past, not a next step',
+    fr: 'le jour où le brouillon est écrit (par défaut aujourd\'hui) : les dates antérieures sont passées, pas une prochaine étape',
+  },
   checkNotes: {
     en: 'Silence one rule in a draft with a line of its own: <!-- calmclient-ignore: rule-id -->\nLines starting with > (the client\'s own words, quoted) are not checked.\nExit status: 0 nothing found, 1 findings, 2 bad usage or a bad file.',
     fr: 'Faites taire une règle dans un brouillon avec une ligne à part : <!-- calmclient-ignore: id-de-la-règle -->\nLes lignes qui commencent par > (les mots du client, cités) ne sont pas vérifiées.\nCode de sortie : 0 rien à signaler, 1 des remarques, 2 mauvais usage ou fichier invalide.',

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { FIXTURES, runCli, type CliResult } from './helpers.js';
+import { FIXTURES, runInProcess, type CliResult } from './helpers.js';
 
 /** Helpers for the end-to-end tests of checklist, followup, history, show, recap and lessons. */
 
@@ -39,11 +39,11 @@ export function rewriteRecord(home: string, id: string, patch: Partial<StoredRec
   writeFileSync(join(home, 'sessions', `${id}.json`), JSON.stringify({ ...record(home, id), ...patch }, null, 2));
 }
 
-/** Runs a command that must succeed, and returns what it printed. */
-export function ok(args: string[], home: string, env?: NodeJS.ProcessEnv): CliResult {
-  const result = runCli(args, { home, ...(env ? { env } : {}) });
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
+/** Runs a command (in-process) that must succeed, and returns what it printed. */
+export async function ok(args: string[], home: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
+  const result = await runInProcess(args, { home, ...(env ? { env } : {}) });
+  expect(result.stderr, args.join(' ')).toBe('');
+  expect(result.code, args.join(' ')).toBe(0);
   return result;
 }
 

@@ -1,31 +1,43 @@
 import { digestOf, readBuildOutput } from '../build-output.js';
+import type { Automaton, State, Test } from './automaton.js';
 import { Matcher } from './matcher.js';
 import type { PatternList, Rule, RuleSet } from './model.js';
-import type { CompiledPattern } from './pattern.js';
 import type { Lang } from '../types.js';
 
 /**
  * The built-in reply rules, compiled once at build time (scripts/compile-rules.ts writes
- * dist/reply-rules.json beside the bundle): reading and compiling a rules file costs `start` and
- * `check` more than all the rest of their work. An entry is used only while the digest of its
- * rules file still matches, so an edited file is always compiled afresh; run from src/ (tests),
- * there is no such file beside the code and nothing is used.
+ * dist/reply-rules.json beside the bundle): reading a rules file (yaml, zod) and compiling its
+ * patterns costs `start` and `check` more than all the rest of their work. An entry is used only
+ * while the digest of its rules file still matches, so an edited file is always compiled afresh;
+ * run from src/ (tests), there is no such file beside the code and nothing is used.
+ *
+ * Automata are stored compactly: each state is `[test, ...next]`, `test` an index into the shared
+ * `tests` table (the same forms of a word stand in many states), or -1 for a state that consumes
+ * nothing.
  */
 
-/** A pattern list, each matcher given by its index in `CompiledRules.matchers`. */
+/** A pattern list, each automaton given by its index in `CompiledRules.automata`. */
 interface IndexedPatternList {
   match: number[];
   except?: number[];
+  negated?: boolean;
 }
 
-type Indexed<T> = { [K in keyof T]: T[K] extends PatternList ? IndexedPatternList : T[K] };
+type Indexed<T> = { [K in keyof T]: T[K] extends PatternList | undefined ? IndexedPatternList : T[K] };
+
+interface CompactAutomaton {
+  start: number;
+  accept: number;
+  states: number[][];
+}
 
 export interface CompiledRules {
   /** SHA-256 of the rules file. */
   digest: string;
   lang?: Lang;
-  /** The patterns of each matcher, once however many rules use it. */
-  matchers: CompiledPattern[][];
+  tests: Test[];
+  /** The automaton of each matcher, once however many lists use it. */
+  automata: CompactAutomaton[];
   rules: Indexed<Rule>[];
 }
 
@@ -39,12 +51,28 @@ const isPatternList = (value: unknown): value is PatternList =>
 
 /** The compiled form of a rule set read from `text`. */
 export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
-  const matchers: CompiledPattern[][] = [];
+  const tests: Test[] = [];
+  const testIndex = new Map<string, number>();
+  const automata: CompactAutomaton[] = [];
   const indexOf = new Map<Matcher, number>();
+  const compact = ({ start, accept, states }: Automaton): CompactAutomaton => ({
+    start,
+    accept,
+    states: states.map((state) => {
+      if (!state.test) return [-1, ...state.next];
+      const key = JSON.stringify(state.test);
+      let test = testIndex.get(key);
+      if (test === undefined) {
+        test = tests.push(state.test) - 1;
+        testIndex.set(key, test);
+      }
+      return [test, ...state.next];
+    }),
+  });
   const index = (matcher: Matcher): number => {
     let found = indexOf.get(matcher);
     if (found === undefined) {
-      found = matchers.push([...matcher.patterns]) - 1;
+      found = automata.push(compact(matcher.automaton)) - 1;
       indexOf.set(matcher, found);
     }
     return found;
@@ -53,11 +81,17 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
     Object.fromEntries(
       Object.entries(rule).map(([key, value]) => [
         key,
-        isPatternList(value) ? { match: value.match.map(index), ...(value.except ? { except: value.except.map(index) } : {}) } : value,
+        isPatternList(value)
+          ? {
+              match: value.match.map(index),
+              ...(value.except ? { except: value.except.map(index) } : {}),
+              ...(value.negated ? { negated: true } : {}),
+            }
+          : value,
       ]),
     ),
   ) as unknown as Indexed<Rule>[];
-  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), matchers, rules };
+  return { digest: digestOf([text]), ...(ruleSet.lang ? { lang: ruleSet.lang } : {}), tests, automata, rules };
 }
 
 /**
@@ -66,10 +100,18 @@ export function serializeRules(ruleSet: RuleSet, text: string): CompiledRules {
  * the slow way, and only when first asked for.
  */
 export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): RuleSet {
-  const matchers = compiled.matchers.map((patterns) => new Matcher(patterns));
+  const expand = ({ start, accept, states }: CompactAutomaton): Automaton => ({
+    start,
+    accept,
+    states: states.map(([test, ...next]): State => {
+      const found = test === undefined || test < 0 ? undefined : compiled.tests[test];
+      return found ? { test: found, next } : { next };
+    }),
+  });
+  const matchers = compiled.automata.map((automaton) => new Matcher(expand(automaton)));
   const matcher = (i: number): Matcher => {
     const found = matchers[i];
-    if (!found) throw new Error(`compiled rules: no matcher ${i}`);
+    if (!found) throw new Error(`compiled rules: no automaton ${i}`);
     return found;
   };
   const isIndexed = (value: unknown): value is IndexedPatternList =>
@@ -78,7 +120,13 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
     Object.fromEntries(
       Object.entries(rule).map(([key, value]) => [
         key,
-        isIndexed(value) ? { match: value.match.map(matcher), ...(value.except ? { except: value.except.map(matcher) } : {}) } : value,
+        isIndexed(value)
+          ? {
+              match: value.match.map(matcher),
+              ...(value.except ? { except: value.except.map(matcher) } : {}),
+              ...(value.negated ? { negated: true } : {}),
+            }
+          : value,
       ]),
     ),
   ) as unknown as Rule[];
@@ -86,7 +134,7 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
   return {
     ...(compiled.lang ? { lang: compiled.lang } : {}),
     rules,
-    fragment: (name, wordEnd) => (fragments ??= full()).fragment(name, wordEnd),
+    fragment: (name) => (fragments ??= full()).fragment(name),
   };
 }
 

@@ -1,12 +1,14 @@
 import { foldWithMap, originalSpan, type FoldedText } from './normalise.js';
+import { MASK, tokenize, type Token } from './tokens.js';
 
 /**
- * A draft made ready for the rules: folded for matching, with the parts no rule should read
- * masked out (quoted lines, which are the client's own words, and suppression comments), and
- * the subject line located (it is not the place for acknowledging a feeling).
+ * A draft made ready for the rules: folded and cut into tokens, with the parts no rule should read
+ * masked out (quoted lines, which are the client's own words, and suppression comments), the
+ * sentences numbered, and the subject line located (it is not the place for acknowledging a
+ * feeling).
  */
 
-/** A span of the folded text, `[from, to)`. */
+/** A span of the draft's tokens, `[from, to)`; empty (`from === to`) for the draft as a whole. */
 export interface Span {
   from: number;
   to: number;
@@ -19,8 +21,6 @@ export interface Span {
 export const IGNORE_COMMENT = /^[ \t]*<!--[ \t]*calmclient-ignore\b:?(.*?)-->[ \t]*$/i;
 const QUOTED_LINE = /^[ \t]*>/;
 const SUBJECT_LINE = /^[ \t]*(subject|objet)[ \t]*:/i;
-/** Stands for masked text: neither a letter nor a space, so no pattern can match across it. */
-const MASK = '\u0001';
 
 export interface Suppression {
   ids: string[];
@@ -32,6 +32,13 @@ export interface Suppression {
 export interface Draft {
   text: string;
   folded: FoldedText;
+  tokens: Token[];
+  /** `sentence[i]`: the number of the sentence token `i` is in. */
+  sentence: Int32Array;
+  /** `paragraph[i]`: the number of the paragraph (lines between blank lines) token `i` is in. */
+  paragraph: Int32Array;
+  /** `clause[i]`: the number of the clause token `i` is in (a sentence cut at `;` and `:`). */
+  clause: Int32Array;
   suppressions: Suppression[];
   /** UTF-16 offset of the start of each line. */
   lineStarts: number[];
@@ -42,7 +49,7 @@ export interface Draft {
 export function prepareDraft(text: string): Draft {
   const lines = splitLines(text);
   const suppressions: Suppression[] = [];
-  let masked = '';
+  const parts: string[] = [];
   let subject: Draft['subject'];
   let seenContent = false;
   for (const { start, end, next } of lines) {
@@ -53,13 +60,39 @@ export function prepareDraft(text: string): Draft {
       suppressions.push({ ids, offset: start, length: end - start });
     }
     const hidden = ignore !== null || QUOTED_LINE.test(line);
-    masked += (hidden ? MASK.repeat(line.length) : line) + text.slice(end, next);
+    parts.push(hidden ? MASK.repeat(line.length) : line, text.slice(end, next));
     if (!hidden && !seenContent && line.trim() !== '') {
       seenContent = true;
       if (SUBJECT_LINE.test(line)) subject = { from: start, to: end };
     }
   }
-  const draft: Draft = { text, folded: foldWithMap(masked), suppressions, lineStarts: lines.map((line) => line.start) };
+  const folded = foldWithMap(parts.join(''));
+  const tokens = tokenize(folded.value);
+  const sentence = new Int32Array(tokens.length);
+  const paragraph = new Int32Array(tokens.length);
+  const clause = new Int32Array(tokens.length);
+  let number = 0;
+  let paragraphs = 0;
+  let clauses = 0;
+  tokens.forEach((token, i) => {
+    sentence[i] = number;
+    paragraph[i] = paragraphs;
+    if (token.kind === 'stop' || token.kind === 'barrier' || (token.kind === 'punct' && /[;:]/.test(token.text))) clauses++;
+    clause[i] = clauses;
+    if (token.kind === 'stop' || token.kind === 'barrier') number++;
+    // A blank line is a stop token of no text (tokens.ts).
+    if ((token.kind === 'stop' && token.from === token.to) || token.kind === 'barrier') paragraphs++;
+  });
+  // The subject line is a sentence of its own, even without a full stop.
+  if (subject) {
+    const end = subject.to;
+    let bump = false;
+    tokens.forEach((token, i) => {
+      if (!bump && (folded.start[token.from] ?? 0) >= end) bump = true;
+      if (bump) sentence[i] = (sentence[i] as number) + 1;
+    });
+  }
+  const draft: Draft = { text, folded, tokens, sentence, paragraph, clause, suppressions, lineStarts: lines.map((line) => line.start) };
   if (subject) draft.subject = subject;
   return draft;
 }
@@ -83,24 +116,16 @@ function splitLines(text: string): LineRange[] {
   return lines;
 }
 
-/** Every match of `regex` (flag `g`) in the folded draft, empty matches left out. */
-export function spansOf(regex: RegExp, draft: Draft): Span[] {
-  const spans: Span[] = [];
-  for (const match of draft.folded.value.matchAll(regex)) {
-    if (match[0].length > 0) spans.push({ from: match.index, to: match.index + match[0].length });
-  }
-  return spans;
-}
-
 export function inSubject(draft: Draft, span: Span): boolean {
   if (!draft.subject) return false;
-  const offset = draft.folded.start[span.from] ?? -1;
+  const token = draft.tokens[span.from];
+  const offset = token ? (draft.folded.start[token.from] ?? -1) : -1;
   return offset >= draft.subject.from && offset < draft.subject.to;
 }
 
-/** Where the first words of the draft start (folded), for findings about the draft as a whole. */
+/** The first word of the draft, for findings about the draft as a whole. */
 export function firstWords(draft: Draft): number {
-  const index = draft.folded.value.search(/[^\s\u0001]/u);
+  const index = draft.tokens.findIndex((token) => token.kind !== 'barrier' && token.kind !== 'stop');
   return index < 0 ? 0 : index;
 }
 
@@ -114,11 +139,28 @@ export function positionOf(draft: Draft, offset: number): { line: number; col: n
     else high = middle - 1;
   }
   const lineStart = draft.lineStarts[low] ?? 0;
-  return { line: low + 1, col: [...draft.text.slice(lineStart, offset)].length + 1 };
+  return { line: low + 1, col: countChars(draft.text, lineStart, offset) + 1 };
 }
 
-/** The original offsets of a folded span. */
+/** Characters (code points) of `text` in `[from, to)`, without copying it. */
+function countChars(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // The second half of a surrogate pair is not a character of its own.
+    if (code < 0xdc00 || code > 0xdfff) count++;
+  }
+  return count;
+}
+
+/** The original offsets of a span of tokens; a whole-draft span is empty, at its token's start. */
 export function toOriginal(draft: Draft, span: Span): { from: number; to: number } {
-  if (draft.folded.value.length === 0) return { from: 0, to: 0 };
-  return originalSpan(draft.folded, span.from, span.to);
+  const first = draft.tokens[span.from];
+  if (!first) return { from: 0, to: 0 };
+  if (span.to <= span.from) {
+    const at = originalSpan(draft.folded, first.from, first.from).from;
+    return { from: at, to: at };
+  }
+  const last = draft.tokens[span.to - 1] ?? first;
+  return originalSpan(draft.folded, first.from, last.to);
 }

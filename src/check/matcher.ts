@@ -1,33 +1,19 @@
-import { wholeWords, type CompiledPattern } from './pattern.js';
+import { CompiledAutomaton, type Automaton, type TokenIndex, type TokenSpan } from './automaton.js';
+import type { Token } from './tokens.js';
 
 /**
- * The compiled patterns of one list, run as one regular expression of their alternatives. Only
- * the patterns whose anchors the text holds go into it: V8 compiles a regular expression on its
- * first use, in time that grows with its size, and the whole list of a rule runs to kilobytes,
- * while a draft holds the words of very few of its patterns. `calmclient start` feels it, since
- * it checks the draft it has just written. A pattern left out could not have matched, so the
- * findings are the same.
+ * The patterns of one list, compiled into one automaton (pattern.ts), run over a draft's tokens
+ * (automaton.ts). The automaton's index of first words is built on first use: most lists never
+ * run for a given draft (a rule silenced, a list a check does not need).
  */
 export class Matcher {
-  constructor(readonly patterns: readonly CompiledPattern[]) {}
+  private compiled: CompiledAutomaton | undefined;
 
-  /** The regular expression (flag `g`) of the patterns that may match `text`; undefined when none may. */
-  regexFor(text: string): RegExp | undefined {
-    const possible = this.patterns.filter(({ anchors }) => anchors.every((words) => words.some((word) => text.includes(word))));
-    if (possible.length === 0) return undefined;
-    return regexOf(possible.map((pattern) => pattern.regex));
+  constructor(readonly automaton: Automaton) {}
+
+  /** Every match in `tokens`: leftmost, then longest, none overlapping. */
+  search(tokens: readonly Token[], index?: TokenIndex): TokenSpan[] {
+    this.compiled ??= new CompiledAutomaton(this.automaton);
+    return this.compiled.search(tokens, index);
   }
-}
-
-const compiledRegexes = new Map<string, RegExp>();
-
-/** The same alternatives give the same expression, compiled once by V8 however many lists share it. */
-function regexOf(alternatives: readonly string[]): RegExp {
-  const key = alternatives.join('\u0000');
-  let regex = compiledRegexes.get(key);
-  if (!regex) {
-    regex = wholeWords(alternatives.map((alternative) => `(?:${alternative})`));
-    compiledRegexes.set(key, regex);
-  }
-  return regex;
 }

@@ -34,26 +34,54 @@ export interface FoldedText {
   /** The folded text that patterns run on. */
   value: string;
   /** `start[i]`: UTF-16 offset in the original of the character that folded into `value[i]`. */
-  start: number[];
+  start: ArrayLike<number>;
   /** `end[i]`: the offset just after that original character. */
-  end: number[];
+  end: ArrayLike<number>;
 }
 
 export function foldWithMap(text: string): FoldedText {
-  let value = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let offset = 0;
-  for (const char of text) {
-    const folded = foldChar(char);
-    for (let i = 0; i < folded.length; i++) {
-      start.push(offset);
-      end.push(offset + char.length);
+  // Most drafts are mostly ASCII: those characters fold by a table, without building strings.
+  const parts: string[] = [];
+  let start: Int32Array<ArrayBuffer> = new Int32Array(text.length + 16);
+  let end: Int32Array<ArrayBuffer> = new Int32Array(text.length + 16);
+  let length = 0;
+  const room = (more: number): void => {
+    if (length + more <= start.length) return;
+    const bigger = (size: number): number => Math.max(size * 2, length + more);
+    const grow = (array: Int32Array): Int32Array<ArrayBuffer> => {
+      const next = new Int32Array(bigger(array.length));
+      next.set(array);
+      return next;
+    };
+    start = grow(start);
+    end = grow(end);
+  };
+  let run = 0;
+  for (let offset = 0; offset < text.length; ) {
+    const code = text.charCodeAt(offset);
+    if (code < 0x80) {
+      room(1);
+      start[length] = offset;
+      end[length] = offset + 1;
+      length++;
+      offset++;
+      continue;
     }
-    value += folded;
+    if (run < offset) parts.push(text.slice(run, offset).toLowerCase());
+    const char = String.fromCodePoint(text.codePointAt(offset) as number);
+    const folded = foldChar(char);
+    room(folded.length);
+    for (let i = 0; i < folded.length; i++) {
+      start[length] = offset;
+      end[length] = offset + char.length;
+      length++;
+    }
+    parts.push(folded);
     offset += char.length;
+    run = offset;
   }
-  return { value, start, end };
+  if (run < text.length) parts.push(text.slice(run).toLowerCase());
+  return { value: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
 }
 
 /** The original span `[from, to)` of the folded span `[from, to)`. */

@@ -1,36 +1,44 @@
+import { AutomatonBuilder, type Automaton, type Test } from './automaton.js';
+import { formsOf, isTense } from './morphology.js';
 import { fold } from './normalise.js';
+import { tokenizePhrase } from './tokens.js';
+import type { Lang } from '../types.js';
 
 /**
  * The pattern language of reply rules (docs/check.md documents it). A pattern is a phrase written
- * the way people write it; it compiles to a regular expression that runs on folded text (see
- * normalise.ts), so case, accents and apostrophes never matter:
+ * the way people write it; it compiles to an automaton over the draft's tokens (automaton.ts,
+ * tokens.ts), so case, accents, apostrophes and contractions never matter:
  *
- *   `you misunderst*`               a space matches spaces, line breaks and light punctuation;
+ *   `you misunderst*`               words in order; a space also skips light punctuation;
  *                                   `*` inside a word: any letters
- *   `{i'm,i am} sorry`              one of the alternatives
+ *   `{i'm,i am} sorry`              one of the alternatives ("i'm" and "i am" read the same anyway)
  *   `it's [just,only] a small bug`  optional: one of the alternatives, or nothing
  *   `sorry * you`                   `*` alone: any one word
  *   `you ... yourself`              up to six words, within the sentence
  *   `# {am,pm}`, `#:#`              `#`: a number
+ *   `~valider`, `~use.past`         every form of a verb, noun or adjective (morphology.ts), or of one tense
  *   `between <weekday> and <weekday>`   the phrases of a list (or a rule) named `weekday`
- *   `follow-up`                     a hyphen matches a hyphen, a space or nothing
+ *   `follow-up`                     a hyphen matches a hyphen or a space
  *
- * Every word of three letters or more also matches its plural and feminine forms (-e, -s, -es, -x).
+ * Every plain word of three letters or more also matches its plural and feminine forms (-e, -s, -es, -x).
  */
 
-type Node =
+export type Node =
   | { kind: 'text'; value: string }
   | { kind: 'space' }
   | { kind: 'hyphen' }
-  | { kind: 'letters' }
+  | { kind: 'glob'; value: string }
   | { kind: 'word' }
   | { kind: 'number' }
+  | { kind: 'lemma'; value: string; tense?: string; offset: number }
   | { kind: 'gap'; offset: number }
   | { kind: 'ref'; name: string; offset: number }
   | { kind: 'choice'; options: Node[][] }
   | { kind: 'optional'; options: Node[][] };
 
 export class PatternError extends Error {
+  /** Where the pattern that has the problem comes from, when it is not the one being compiled (a named list's). */
+  origin: unknown;
   constructor(
     readonly reason: PatternErrorReason,
     /** Where in the pattern, in characters from its start. */
@@ -41,29 +49,21 @@ export class PatternError extends Error {
   }
 }
 
-export type PatternErrorReason = 'empty' | 'unclosed' | 'unexpected' | 'gapAlone' | 'unknownName' | 'cycle';
+export type PatternErrorReason = 'empty' | 'unclosed' | 'unexpected' | 'gapAlone' | 'unknownName' | 'cycle' | 'tooLong' | 'tooLarge' | 'tense' | 'lemma';
 
-/** Characters a space in a pattern matches between two words (after folding). */
-const SEPARATOR_CHARS = String.raw`\s,;:()"*_\-`;
-const SEPARATOR = `[${SEPARATOR_CHARS}]+`;
-/**
- * A letter or digit of folded text: lowercase, without accents, so plain ranges do (Latin, Greek,
- * Cyrillic and the scripts beyond). Plain classes keep the regular expressions quick to compile,
- * which `calmclient start` feels, since it checks the draft it has just written.
- */
-const WORD_CHAR = String.raw`[0-9a-z\u00b5\u00df-\u02af\u0370-\u052f\u0531-\u1fff\u2c00-\ud7ff\uf900-\ufaff]`;
-const WORD = String.raw`${WORD_CHAR}+(?:['\-]${WORD_CHAR}+)*'?`;
-const INFLECTION = '(?:e|s|es|x)?';
-/**
- * Words of three letters or more take inflections; shorter ones are function words ("my", "is",
- * "le") whose other forms are other words, and each inflection makes the expressions slower to build.
- */
-const INFLECTED_WORD_END = /\p{L}{3}$/u;
+/** Up to how many words `...` skips. */
 const GAP_WORDS = 6;
+/** Longest pattern, in characters: a phrase, not a text. */
+export const MAX_PATTERN_LENGTH = 1000;
+/** Deepest nesting of `{`, `[` in a pattern. */
+const MAX_DEPTH = 8;
+const INFLECTIONS = ['e', 's', 'es', 'x'];
+const INFLECTED = /^\p{L}{3,}$/u;
 
 export function parsePattern(source: string): Node[] {
+  if (source.length > MAX_PATTERN_LENGTH) throw new PatternError('tooLong', MAX_PATTERN_LENGTH, String(MAX_PATTERN_LENGTH));
   const parser = new Parser(source);
-  const nodes = parser.sequence(new Set());
+  const nodes = parser.sequence(new Set(), 0);
   if (parser.position < source.length) throw new PatternError('unexpected', parser.position, source[parser.position]);
   if (!nodes.some((node) => node.kind !== 'space')) throw new PatternError('empty', 0);
   return trimSpaces(nodes);
@@ -77,12 +77,15 @@ class Parser {
     return this.source[this.position];
   }
 
-  sequence(stops: ReadonlySet<string>): Node[] {
+  sequence(stops: ReadonlySet<string>, depth: number): Node[] {
     const nodes: Node[] = [];
     let text = '';
+    // `*` inside a word makes the whole word a glob.
+    let glob = false;
     const flush = (): void => {
-      if (text !== '') nodes.push({ kind: 'text', value: fold(text) });
+      if (text !== '') nodes.push(glob ? { kind: 'glob', value: fold(text) } : { kind: 'text', value: fold(text) });
       text = '';
+      glob = false;
     };
     while (this.char !== undefined && !stops.has(this.char)) {
       const char = this.char;
@@ -101,24 +104,27 @@ class Parser {
         continue;
       }
       if (char === '{' || char === '[') {
+        if (depth >= MAX_DEPTH) throw new PatternError('tooLarge', at, String(MAX_DEPTH));
         flush();
-        nodes.push(
-          char === '{' ? { kind: 'choice', options: this.choice('}') } : { kind: 'optional', options: this.choice(']') },
-        );
+        const options = this.choice(char === '{' ? '}' : ']', depth + 1);
+        nodes.push(char === '{' ? { kind: 'choice', options } : { kind: 'optional', options });
         continue;
       }
-      if (char === '}' || char === ']' || char === ',' || char === '>') {
-        // A closing character outside its group, or a comma outside braces.
-        if (char === ',') {
-          text += char;
-          this.position++;
-          continue;
-        }
-        throw new PatternError('unexpected', at, char);
+      if (char === '}' || char === ']' || char === '>') throw new PatternError('unexpected', at, char);
+      if (char === ',') {
+        // A comma outside braces is the character itself.
+        text += char;
+        this.position++;
+        continue;
       }
       if (char === '<') {
         flush();
         nodes.push(this.reference());
+        continue;
+      }
+      if (char === '~' && text === '') {
+        flush();
+        nodes.push(this.lemma());
         continue;
       }
       if (this.source.startsWith('...', at)) {
@@ -128,8 +134,13 @@ class Parser {
         continue;
       }
       if (char === '*') {
-        flush();
-        nodes.push(this.standsAlone(at, at + 1) ? { kind: 'word' } : { kind: 'letters' });
+        if (text === '' && this.standsAlone(at, at + 1)) {
+          flush();
+          nodes.push({ kind: 'word' });
+        } else {
+          text += '*';
+          glob = true;
+        }
         this.position++;
         continue;
       }
@@ -161,12 +172,12 @@ class Parser {
   }
 
   /** `{a,b}` one of; `[a,b]` one of, or nothing. */
-  private choice(close: '}' | ']'): Node[][] {
+  private choice(close: '}' | ']', depth: number): Node[][] {
     const open = this.position;
     this.position++;
     const options: Node[][] = [];
     for (;;) {
-      options.push(trimSpaces(this.sequence(new Set([',', close]))));
+      options.push(trimSpaces(this.sequence(new Set([',', close]), depth)));
       if (this.char === undefined) throw new PatternError('unclosed', open, this.source[open]);
       this.position++;
       if (this.source[this.position - 1] === close) return options;
@@ -182,6 +193,17 @@ class Parser {
     this.position = close + 1;
     return { kind: 'ref', name, offset: open };
   }
+
+  /** `~word` or `~word.tense`. */
+  private lemma(): Node {
+    const at = this.position;
+    const match = /^~([\p{L}]+)(?:\.([a-z-]+))?/u.exec(this.source.slice(at));
+    if (!match?.[1]) throw new PatternError('lemma', at, '~');
+    this.position += match[0].length;
+    const node: Node = { kind: 'lemma', value: fold(match[1]), offset: at };
+    if (match[2] !== undefined) node.tense = match[2];
+    return node;
+  }
 }
 
 function trimSpaces(nodes: Node[]): Node[] {
@@ -193,154 +215,136 @@ function trimSpaces(nodes: Node[]): Node[] {
 }
 
 /**
- * Words of which every match of a pattern contains one at least, as folded text. A pattern holds a
- * list of them: a draft that lacks every word of one of them cannot match, and the pattern need not
- * even be compiled for it (see matcher.ts). `you ... yourself` needs "you" and "yourself"; `#:#`,
- * `* you`'s first word or `[very] sorry`'s optional part need nothing known.
+ * The patterns a name stands for (a list, or a phrase rule), parsed, with how to resolve the names
+ * they use in turn: a user's rules file can build on the built-in names, which resolve among the
+ * built-in ones.
  */
-export type Anchors = readonly string[];
-
-export interface CompiledPattern {
-  /** The regular expression, without the word edges (see `wholeWords`). */
-  regex: string;
-  /** Every one of these holds for a match; none is known when empty. */
-  anchors: readonly Anchors[];
+export interface Fragment {
+  /** Each pattern, parsed; `origin` says where it comes from, for problems found as it is compiled. */
+  options: readonly (Node[] & { origin?: unknown })[];
+  resolve: NameResolver;
+  /** The language of the file the patterns come from, for `~lemma` (both when unknown). */
+  lang: Lang | undefined;
 }
+
+/** The fragment a `<name>` stands for; throws PatternError('unknownName') when there is none. */
+export type NameResolver = (name: string, offset: number) => Fragment;
 
 /**
- * Gives a named list or rule, compiled for the place it is used in (`wordEnd`: whether a word
- * ends right after it, which decides the inflections).
+ * Compiles patterns into one automaton that matches any of them. `budget` is shared by a whole
+ * rules file: lists that each name the previous one twice grow exponentially, and stop at it.
  */
-export type NameResolver = (name: string, wordEnd: boolean, offset: number) => CompiledPattern;
-
-/** One pattern compiled, as a whole pattern (`wordEnd`) or as a part of another (see `wholeWords`). */
-export function compilePattern(source: string, resolve: NameResolver, wordEnd = true): CompiledPattern {
-  return compileNodes(parsePattern(source), wordEnd, resolve);
+export function compilePatterns(
+  fragments: readonly { nodes: Node[]; resolve: NameResolver; lang: Lang | undefined }[],
+  builder: AutomatonBuilder,
+): Automaton {
+  const offset = builder.states.length;
+  const accept = builder.add({ next: [] });
+  const starts = fragments.map((fragment) => new Compiler(builder, fragment.resolve, fragment.lang, new Set()).sequence(fragment.nodes, accept));
+  const start = builder.add({ next: starts });
+  // The automaton's states are those the builder added for it, renumbered from 0.
+  const states = builder.states.slice(offset).map((state) => ({ ...state, next: state.next.map((n) => n - offset) }));
+  return { states, start: start - offset, accept: accept - offset };
 }
 
-/**
- * One regular expression (flag `g`) for patterns compiled by `compilePattern`, that never matches
- * inside a word. A pattern may end on an elided word (`qu'`, `d'`), glued to the next one.
- */
-export function wholeWords(alternatives: readonly string[]): RegExp {
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?:(?<=')|(?!${WORD_CHAR}))`, 'g');
-}
+class Compiler {
+  constructor(
+    private readonly builder: AutomatonBuilder,
+    private readonly resolve: NameResolver,
+    private readonly lang: Lang | undefined,
+    private readonly resolving: ReadonlySet<string>,
+  ) {}
 
-/**
- * Patterns as alternatives of one. A match is one of theirs, so it holds a word of the most
- * selective anchors of each: together, the anchors of the whole; none known if one has none.
- */
-export function anyOf(patterns: readonly CompiledPattern[]): CompiledPattern {
-  const regex = patterns.map((pattern) => `(?:${pattern.regex})`).join('|');
-  const each = patterns.map((pattern) => mostSelective(pattern.anchors));
-  if (each.some((anchors) => anchors === undefined)) return { regex, anchors: [] };
-  return { regex, anchors: [[...new Set(each.flatMap((anchors) => anchors ?? []))]] };
-}
+  private consume(test: Test, next: number): number {
+    return this.builder.add({ test, next: [next] });
+  }
 
-function compileNodes(nodes: readonly Node[], wordEnd: boolean, resolve: NameResolver): CompiledPattern {
-  let regex = '';
-  // The anchors of each part every match goes through: all of them hold for the whole.
-  const required: Anchors[] = [];
-  // A space is written out only once the next part is known: optional parts take it along.
-  let space = false;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as Node;
-    const next = nodes[i + 1];
-    const endsWord = next === undefined ? wordEnd : next.kind === 'space';
-    if (node.kind === 'space') {
-      space = true;
-      continue;
-    }
-    if (node.kind === 'gap') {
-      // Between two words: each word of the gap comes with the space before it.
-      if (!space || next?.kind !== 'space') throw new PatternError('gapAlone', node.offset);
-      regex += `(?:${SEPARATOR}${WORD}){0,${GAP_WORDS}}?`;
-      space = false;
-      continue;
-    }
-    if (canBeEmpty(node) && (space || next?.kind === 'space')) {
-      // Leaving an optional part out must not leave two spaces to match:
-      // "it's [just] a" reads "it's a" or "it's just a".
-      if (space) {
-        regex += `(?:${SEPARATOR}${compileFilled(node, endsWord, resolve)})?`;
-        space = false;
-      } else {
-        regex += `(?:${compileFilled(node, true, resolve)}${SEPARATOR})?`;
-        i++;
+  private either(next: readonly number[]): number {
+    return this.builder.add({ next });
+  }
+
+  /** The entry state of `nodes`, followed by `next`. Built from the end, so no continuation is copied. */
+  sequence(nodes: readonly Node[], next: number): number {
+    let state = next;
+    for (let i = nodes.length - 1; i >= 0; i--) state = this.node(nodes[i] as Node, state, nodes[i - 1], nodes[i + 1]);
+    return state;
+  }
+
+  private node(node: Node, next: number, before: Node | undefined, after: Node | undefined): number {
+    switch (node.kind) {
+      case 'space':
+        // Between words: light punctuation may stand there ("sorry, but").
+        return this.either([this.consume({ any: 'light' }, next), next]);
+      case 'hyphen':
+        return this.either([this.consume({ any: 'light' }, next), next]);
+      case 'text':
+        return this.text(node.value, next);
+      case 'glob':
+        return this.consume({ glob: node.value }, next);
+      case 'word':
+        return this.consume({ any: 'word' }, next);
+      case 'number':
+        return this.consume({ any: 'number' }, next);
+      case 'lemma':
+        return this.consume({ lit: this.lemmaForms(node) }, next);
+      case 'gap': {
+        if (before?.kind !== 'space' || after?.kind !== 'space') throw new PatternError('gapAlone', node.offset);
+        // Up to GAP_WORDS words, each after an optional light punctuation; the spaces around are the pattern's.
+        let state = next;
+        for (let k = 0; k < GAP_WORDS; k++) {
+          const word = this.either([this.consume({ any: 'word' }, state), this.consume({ any: 'number' }, state)]);
+          state = this.either([word, this.consume({ any: 'light' }, word), next]);
+        }
+        return state;
       }
-      continue;
+      case 'ref': {
+        if (this.resolving.has(node.name)) throw new PatternError('cycle', node.offset, node.name);
+        const fragment = this.resolve(node.name, node.offset);
+        const inner = new Compiler(this.builder, fragment.resolve, fragment.lang, new Set([...this.resolving, node.name]));
+        return this.either(
+          fragment.options.map((option) => {
+            try {
+              return inner.sequence(option, next);
+            } catch (error) {
+              if (error instanceof PatternError && error.origin === undefined && option.origin !== undefined) error.origin = option.origin;
+              throw error;
+            }
+          }),
+        );
+      }
+      case 'choice':
+        return this.either(node.options.map((option) => (option.length === 0 ? next : this.sequence(option, next))));
+      case 'optional':
+        return this.either([...node.options.filter((option) => option.length > 0).map((option) => this.sequence(option, next)), next]);
     }
-    if (space) regex += SEPARATOR;
-    space = false;
-    const part = compileNode(node, endsWord, resolve);
-    regex += part.regex;
-    required.push(...part.anchors);
   }
-  return { regex, anchors: required };
-}
 
-/** Of several sets of anchors that all hold, the one whose shortest word is longest, then the smallest. */
-function mostSelective(candidates: readonly Anchors[]): Anchors | undefined {
-  let best: Anchors | undefined;
-  const shortest = (anchors: Anchors): number => Math.min(...anchors.map((anchor) => anchor.length));
-  for (const anchors of candidates) {
-    if (anchors.length === 0) continue;
-    if (
-      best === undefined ||
-      shortest(anchors) > shortest(best) ||
-      (shortest(anchors) === shortest(best) && anchors.length < best.length)
-    )
-      best = anchors;
-  }
-  return best;
-}
-
-function canBeEmpty(node: Node): boolean {
-  return node.kind === 'optional' || (node.kind === 'choice' && node.options.some((option) => option.length === 0));
-}
-
-/** An optional part compiled as if it had to be there. */
-function compileFilled(node: Node, wordEnd: boolean, resolve: NameResolver): string {
-  if (node.kind === 'optional' || node.kind === 'choice') {
-    const filled = node.options.filter((option) => option.length > 0);
-    return `(?:${filled.map((option) => compileNodes(option, wordEnd, resolve).regex).join('|')})`;
-  }
-  return compileNode(node, wordEnd, resolve).regex;
-}
-
-function compileNode(node: Node, wordEnd: boolean, resolve: NameResolver): CompiledPattern {
-  const unanchored = (regex: string): CompiledPattern => ({ regex, anchors: [] });
-  switch (node.kind) {
-    case 'text':
-      return {
-        regex: escapeRegExp(node.value) + (wordEnd && INFLECTED_WORD_END.test(node.value) ? INFLECTION : ''),
-        anchors: [[node.value]],
-      };
-    case 'space':
-      return unanchored(SEPARATOR);
-    case 'hyphen':
-      return unanchored(`[${SEPARATOR_CHARS}]*`);
-    case 'letters':
-      return unanchored(`${WORD_CHAR}*`);
-    case 'word':
-      return unanchored(WORD);
-    case 'number':
-      return unanchored('[0-9]+');
-    case 'ref': {
-      const named = resolve(node.name, wordEnd, node.offset);
-      return { regex: `(?:${named.regex})`, anchors: named.anchors };
+  /** Literal words: tokenized as a draft is, each word with its inflections. */
+  private text(value: string, next: number): number {
+    const tokens = tokenizePhrase(value);
+    let state = next;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const token = tokens[i];
+      if (!token) continue;
+      if (token.kind === 'punct' || token.kind === 'stop') {
+        state = this.consume({ punct: token.text }, state);
+        continue;
+      }
+      // A clitic or an elided word compares by what it stands for ("n't" is "not", "l'" is "le" or "la").
+      const [written, ...full] = token.forms;
+      const forms = full.length > 0 ? full : [written as string];
+      const inflected = full.length === 0 && INFLECTED.test(token.text) ? INFLECTIONS.map((ending) => token.text + ending) : [];
+      state = this.consume({ lit: [...new Set([...forms, ...inflected])] }, state);
     }
-    case 'choice': {
-      const options = node.options.map((option) => compileNodes(option, wordEnd, resolve));
-      return { regex: `(?:${options.map((option) => option.regex).join('|')})`, anchors: anyOf(options).anchors };
-    }
-    case 'optional':
-      return unanchored(`(?:${node.options.map((option) => compileNodes(option, wordEnd, resolve).regex).join('|')})?`);
-    case 'gap':
-      throw new PatternError('gapAlone', node.offset);
+    return state;
   }
-}
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  private lemmaForms(node: Extract<Node, { kind: 'lemma' }>): string[] {
+    const langs: Lang[] = this.lang ? [this.lang] : ['en', 'fr'];
+    if (node.tense !== undefined && !langs.some((lang) => isTense(lang, node.tense as string)))
+      throw new PatternError('tense', node.offset, node.tense);
+    const forms = langs.flatMap((lang) => (node.tense === undefined || isTense(lang, node.tense) ? formsOf(node.value, lang, node.tense) : []));
+    if (forms.length === 0) throw new PatternError('lemma', node.offset, node.value);
+    return [...new Set(forms)];
+  }
 }

@@ -1,5 +1,6 @@
 import type { Finding } from './model.js';
-import { m, type CheckMessageKey } from './messages.js';
+import { m } from './messages.js';
+import { t, type Message } from '../i18n/catalogue.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 
@@ -20,41 +21,57 @@ export function ruleIds(findings: readonly Finding[]): string[] {
 
 /** The text report: each finding with its words underlined and a suggestion, then a summary line. */
 export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
-  const lines = draft.text.split(/\r\n|\n|\r/);
+  const lines = new Lines(draft.text);
+  // One write for the whole report: a draft of one long line may have thousands of findings.
+  const blocks: string[] = [];
   for (const finding of findings) {
-    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)} ${finding.message}`;
+    const level = finding.level === 'warning' ? '' : ` ${t(LEVEL_NAMES[finding.level], lang)}`;
+    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)}${level} ${finding.message}`;
     const shown = finding.length > 0 ? underlined(lines, finding) : [];
-    printResult([head, ...shown, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
+    const instead = finding.replacement === undefined ? [] : [`  ${style.green('→')} ${style.green(`"${finding.replacement}"`)}`];
+    blocks.push([head, ...shown, ...instead, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
   }
+  if (blocks.length > 0) printResult(blocks.join(''));
   if (findings.length === 0) {
-    printInfo(style.green(m('check.clean', { file: draft.name }, lang)));
+    printInfo(style.green(t(m.checkClean, lang, { file: draft.name })));
     return;
   }
   const ids = ruleIds(findings);
-  const count = (one: CheckMessageKey, many: CheckMessageKey, n: number): string => m(n === 1 ? one : many, { n }, lang);
-  printInfo(
-    m(
-      'check.summary',
-      {
-        file: draft.name,
-        findings: count('check.finding.one', 'check.finding.many', findings.length),
-        rules: count('check.rule.one', 'check.rule.many', ids.length),
-        ids: ids.join(', '),
-      },
-      lang,
-    ),
-  );
+  const findingCount = findings.length === 1 ? t(m.checkFindingOne, lang) : t(m.checkFindingMany, lang, { n: findings.length });
+  const ruleCount = ids.length === 1 ? t(m.checkRuleOne, lang) : t(m.checkRuleMany, lang, { n: ids.length });
+  printInfo(t(m.checkSummary, lang, { file: draft.name, findings: findingCount, rules: ruleCount, ids: ids.join(', ') }));
 }
+
+const LEVEL_NAMES: Record<Finding['level'], Message> = { error: m.levelError, warning: m.levelWarning, suggestion: m.levelSuggestion };
 
 /** Shows wider than this are cut around the words, so that long paragraphs stay readable. */
 const WIDTH = 100;
 const CONTEXT = 30;
 
+/** The draft's lines, each cut into characters once, however many findings show it. */
+class Lines {
+  private readonly lines: string[];
+  private readonly chars = new Map<number, string[]>();
+  constructor(text: string) {
+    this.lines = text.split(/\r\n|\n|\r/);
+  }
+
+  /** The characters of line `number` (1-based), tabs shown as spaces. */
+  of(number: number): string[] {
+    let chars = this.chars.get(number);
+    if (!chars) {
+      chars = [...(this.lines[number - 1] ?? '').replace(/\t/g, ' ')];
+      this.chars.set(number, chars);
+    }
+    return chars;
+  }
+}
+
 /** Each line the finding covers, with its words underlined by carets (and in colour when allowed). */
-function underlined(lines: readonly string[], finding: Finding): string[] {
+function underlined(lines: Lines, finding: Finding): string[] {
   const shown: string[] = [];
   for (let number = finding.line; number <= finding.endLine; number++) {
-    const chars = [...(lines[number - 1] ?? '').replace(/\t/g, ' ')];
+    const chars = lines.of(number);
     const from = number === finding.line ? finding.col - 1 : 0;
     const to = number === finding.endLine ? finding.endCol - 1 : chars.length;
     if (to <= from) continue;

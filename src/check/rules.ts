@@ -1,106 +1,154 @@
-import type { Node } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { isScalar, isSeq } from 'yaml';
 import * as z from 'zod';
 import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import { InputError, type SourceProblem } from '../errors.js';
-import { getLang, t } from '../i18n/messages.js';
+import { t } from '../i18n/catalogue.js';
 import { schemaProblem } from '../yaml/schema-problem.js';
-import { LANGS } from '../types.js';
+import { LANGS, type Lang } from '../types.js';
 import { YamlSource } from '../yaml/source.js';
+import { AutomatonBuilder, TooLargeError } from './automaton.js';
 import { prepareDraft, toOriginal } from './draft.js';
-import { m, type CheckMessageKey } from './messages.js';
-import type { CheckKind, PatternList, Rule, RuleSet } from './model.js';
+import { m, PLACEHOLDER_WEEKDAYS } from './messages.js';
+import { LEVELS, type CheckKind, type PatternList, type PhraseRule, type Rule, type RuleSet } from './model.js';
 import { Matcher } from './matcher.js';
-import { anyOf, compilePattern, PatternError, type CompiledPattern } from './pattern.js';
-import { runRule } from './run.js';
+import { TENSES } from './morphology.js';
+import { compilePatterns, parsePattern, PatternError, type Fragment, type Node, type PatternErrorReason } from './pattern.js';
+import { Context, runRule } from './run.js';
 
 /**
  * Reply rules files (`playbooks/<lang>/reply-rules.yaml`, or a user's `--rules FILE`): schema,
  * located validation, compilation, and a run of every rule's examples. docs/check.md describes them.
+ *
+ * A rules file is bounded: its size (MAX_RULES_BYTES), each pattern's length, and the automaton
+ * its patterns compile to once every `<name>` is put in place (MAX_STATES), so that lists that each
+ * name the previous one twice stop with a located error instead of filling the memory.
  */
 
-const says = (key: CheckMessageKey) => ({ error: () => m(key) });
-const nonEmpty = z.string().trim().min(1, { error: () => t('schema.empty') });
-const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, says('rules.ruleId'));
+/** Largest rules file, in bytes (the built-in ones are about 40 KB). */
+export const MAX_RULES_BYTES = 256 * 1024;
+/** Most automaton states a rules file compiles to (each built-in one takes about 12,000). */
+export const MAX_STATES = 100_000;
 
-/** `[pattern, …]` or `{ match: [pattern, …], except: [pattern, …] }`. */
-const patternListSchema = z.preprocess(
-  (value) => (Array.isArray(value) ? { match: value } : value),
-  z.strictObject({ match: z.array(nonEmpty).min(1), except: z.array(nonEmpty).min(1).optional() }),
-);
 
-const examplesSchema = z.strictObject({
-  match: z.array(nonEmpty).min(1),
-  no_match: z.array(nonEmpty).min(1),
-});
+/** The schemas, with their messages in `lang`. */
+function schemas(lang: Lang) {
+  const nonEmpty = z.string().trim().min(1, { error: () => t(SCHEMA_EMPTY, lang) });
+  const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: () => t(m.rulesRuleId, lang) });
+  /** `[pattern, …]` or `{ match: [pattern, …], except: [pattern, …], negated: true }`. */
+  const patternList = z.preprocess(
+    (value) => (Array.isArray(value) ? { match: value } : value),
+    z.strictObject({ match: z.array(nonEmpty).min(1), except: z.array(nonEmpty).min(1).optional(), negated: z.boolean().optional() }),
+  );
+  const examples = z.strictObject({ match: z.array(nonEmpty).min(1), no_match: z.array(nonEmpty).min(1) });
+  const common = {
+    id: ruleId,
+    /** Built-in categories: justification, no-empathy, blame, condescension, vague-timing, no-next-step, overpromise, minimising, non-apology. */
+    category: ruleId,
+    level: z.enum(LEVELS).optional(),
+    message: nonEmpty,
+    suggestion: nonEmpty,
+    examples: examples.optional(),
+  };
+  const rules = {
+    phrase: z.strictObject({
+      ...common,
+      check: z.literal('phrase').optional(),
+      patterns: z.array(nonEmpty).min(1),
+      except: z.array(nonEmpty).min(1).optional(),
+      negated: z.boolean().optional(),
+      unless_sentence: z.array(nonEmpty).min(1).optional(),
+      replace: nonEmpty.optional(),
+    }),
+    'next-date': z.strictObject({
+      ...common,
+      check: z.literal('next-date'),
+      dates: patternList.optional(),
+      remedy: patternList.optional(),
+      choice: patternList.optional(),
+      future: patternList.optional(),
+      past: patternList.optional(),
+      hedge: patternList.optional(),
+    }),
+    'feeling-first': z.strictObject({
+      ...common,
+      check: z.literal('feeling-first'),
+      acknowledgement: patternList,
+      explanation: patternList,
+      opening: patternList.optional(),
+    }),
+    'apology-but': z.strictObject({
+      ...common,
+      check: z.literal('apology-but'),
+      apology: patternList,
+      contrast: patternList,
+      concession: patternList.optional(),
+    }),
+  } as const;
+  const file = z.strictObject({
+    format: z.literal(1).optional(),
+    lang: z.enum(LANGS).optional(),
+    lists: z.record(ruleId, z.array(nonEmpty).min(1)).optional(),
+    rules: z.array(z.unknown()).min(1),
+  });
+  return { rules, file };
+}
 
-const common = {
-  id: ruleId,
-  /** Built-in categories: justification, blame, condescension, vague-timing, overpromise, minimising, non-apology. */
-  category: ruleId,
-  message: nonEmpty,
-  suggestion: nonEmpty,
-  examples: examplesSchema.optional(),
+const SCHEMA_EMPTY = { en: 'must not be empty', fr: 'ne doit pas être vide' } as const;
+/** zod's own messages (types, lengths), in the language of the problems reported. */
+const ZOD_LOCALES: Record<Lang, typeof zodEnglish> = { en: zodEnglish, fr: zodFrench };
+const CHECKS: readonly CheckKind[] = ['phrase', 'next-date', 'feeling-first', 'apology-but'];
+/** The pattern lists each check reads. */
+const LISTS_OF: Record<Exclude<CheckKind, 'phrase'>, readonly string[]> = {
+  'next-date': ['dates', 'remedy', 'choice', 'future', 'past', 'hedge'],
+  'feeling-first': ['acknowledgement', 'explanation', 'opening'],
+  'apology-but': ['apology', 'contrast', 'concession'],
 };
 
-const ruleSchemas = {
-  phrase: z.strictObject({
-    ...common,
-    check: z.literal('phrase').optional(),
-    patterns: z.array(nonEmpty).min(1),
-    except: z.array(nonEmpty).min(1).optional(),
-  }),
-  'next-date': z.strictObject({ ...common, check: z.literal('next-date'), dates: patternListSchema }),
-  'feeling-first': z.strictObject({
-    ...common,
-    check: z.literal('feeling-first'),
-    acknowledgement: patternListSchema,
-    explanation: patternListSchema,
-  }),
-  'apology-but': z.strictObject({ ...common, check: z.literal('apology-but'), apology: patternListSchema, contrast: patternListSchema }),
-} as const;
-
-const CHECKS = Object.keys(ruleSchemas) as CheckKind[];
-
-type RuleSource = z.infer<(typeof ruleSchemas)[CheckKind]>;
-type PatternListSource = z.infer<typeof patternListSchema>;
-
-const fileSchema = z.strictObject({
-  format: z.literal(1).optional(),
-  lang: z.enum(LANGS).optional(),
-  lists: z.record(ruleId, z.array(nonEmpty).min(1)).optional(),
-  rules: z.array(z.unknown()).min(1),
-});
+type Schemas = ReturnType<typeof schemas>;
+type RuleSource = z.infer<Schemas['rules'][CheckKind]>;
+type PatternListSource = { match: string[]; except?: string[] | undefined; negated?: boolean | undefined };
 
 export interface ParseOptions {
   /** Names (lists and phrase rules) a pattern may use when this file does not define them. */
   base?: RuleSet;
   /** Default true: run every rule's examples, and refuse the file if one goes wrong. */
   verifyExamples?: boolean;
+  /** The language of the problems reported (default English). */
+  messages?: Lang;
 }
 
 /** Parses, validates and compiles a rules file; every problem is located, all are reported at once. */
 export function parseRules(file: string, text: string, options: ParseOptions = {}): RuleSet {
-  const source = YamlSource.parse(file, text, getLang());
+  const lang = options.messages ?? 'en';
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_RULES_BYTES) {
+    const message = t(m.rulesTooBig, lang, { file, size, limit: MAX_RULES_BYTES });
+    throw new InputError(message, [{ file, line: 1, col: 1, message }]);
+  }
+  const { rules: ruleSchemas, file: fileSchema } = schemas(lang);
+  const source = YamlSource.parse(file, text, lang);
   const data = source.toJS();
-  z.config(getLang() === 'fr' ? zodFrench() : zodEnglish());
+  z.config(ZOD_LOCALES[lang]());
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => schemaProblem(source, data, issue)));
 
   const problems: SourceProblem[] = [];
   const rules = parsed.data.rules.flatMap((raw, index) => {
-    const rule = validateRule(source, data, raw, index, problems);
+    const rule = validateRule(source, data, raw, index, problems, ruleSchemas, lang);
     return rule ? [{ rule, index }] : [];
   });
-  problems.push(...duplicateIds(source, rules));
+  problems.push(...duplicateIds(source, rules, lang));
   const lists = parsed.data.lists ?? {};
   for (const name of Object.keys(lists)) {
     if (rules.some(({ rule }) => rule.id === name))
-      problems.push(source.problemAtNode(source.keyNodeAt(['lists'], name), m('rules.nameClash', { name })));
+      problems.push(source.problemAtNode(source.keyNodeAt(['lists'], name), t(m.rulesNameClash, lang, { name })));
   }
+  for (const { rule, index } of rules) problems.push(...placeholderProblems(source, rule, index, lang));
   if (problems.length > 0) fail(problems);
 
-  const compiler = new Compiler(source, lists, rules, options.base);
+  const patternLang = parsed.data.lang ?? options.base?.lang;
+  const compiler = new Compiler(source, lists, rules, options.base, patternLang, lang);
   const compiled = rules.flatMap(({ rule, index }) => {
     const done = compiler.rule(rule, index);
     return done ? [{ rule, index, done }] : [];
@@ -109,26 +157,40 @@ export function parseRules(file: string, text: string, options: ParseOptions = {
   if (compiler.problems.length > 0) fail(compiler.problems);
 
   if (options.verifyExamples !== false) {
-    const failures = compiled.flatMap(({ rule, index, done }) => exampleProblems(source, rule, index, done));
+    const failures = compiled.flatMap(({ rule, index, done }) => exampleProblems(source, rule, index, done, lang));
     if (failures.length > 0) fail(failures);
   }
   const ruleSet: RuleSet = {
     rules: compiled.map(({ done }) => done),
-    fragment: (name, wordEnd) => compiler.fragmentOrUndefined(name, wordEnd),
+    fragment: (name) => compiler.fragmentOrUndefined(name),
   };
   if (parsed.data.lang) ruleSet.lang = parsed.data.lang;
   return ruleSet;
 }
 
 function fail(problems: SourceProblem[]): never {
-  throw new InputError(problems[0]?.message ?? 'invalid rules file', problems);
+  // A pattern of a phrase rule is compiled for the rule and for the name `<rule-id>`: one problem.
+  const seen = new Set<string>();
+  const unique = problems.filter((problem) => {
+    const key = `${problem.line}:${problem.col}:${problem.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  throw new InputError(unique[0]?.message ?? 'invalid rules file', unique);
 }
 
-function validateRule(source: YamlSource, data: unknown, raw: unknown, index: number, problems: SourceProblem[]): RuleSource | undefined {
+function validateRule(
+  source: YamlSource,
+  data: unknown,
+  raw: unknown,
+  index: number,
+  problems: SourceProblem[],
+  ruleSchemas: Schemas['rules'],
+  lang: Lang,
+): RuleSource | undefined {
   const path = ['rules', index];
   const check = raw !== null && typeof raw === 'object' && 'check' in raw ? raw.check : 'phrase';
-  if (typeof check !== 'string' || !(check in ruleSchemas)) {
-    problems.push(source.problemAtPath([...path, 'check'], m('rules.unknownCheck', { value: String(check), checks: CHECKS.join(', ') })));
+  if (typeof check !== 'string' || !(CHECKS as readonly string[]).includes(check)) {
+    problems.push(source.problemAtPath([...path, 'check'], t(m.rulesUnknownCheck, lang, { value: String(check), checks: CHECKS.join(', ') })));
     return undefined;
   }
   const parsed = ruleSchemas[check as CheckKind].safeParse(raw);
@@ -138,12 +200,12 @@ function validateRule(source: YamlSource, data: unknown, raw: unknown, index: nu
     const key = issue.path[0];
     const given = raw !== null && typeof raw === 'object' && typeof key === 'string' ? (raw as Record<string, unknown>)[key] : undefined;
     const wrongList = issue.code === 'invalid_type' && issue.path.length === 1 && issue.expected === 'object' && given !== undefined;
-    problems.push(wrongList ? source.problemAtPath(located.path as PropertyKey[], m('rules.patternList')) : schemaProblem(source, data, located));
+    problems.push(wrongList ? source.problemAtPath(located.path as PropertyKey[], t(m.rulesPatternList, lang)) : schemaProblem(source, data, located));
   }
   return undefined;
 }
 
-function duplicateIds(source: YamlSource, rules: readonly { rule: RuleSource; index: number }[]): SourceProblem[] {
+function duplicateIds(source: YamlSource, rules: readonly { rule: RuleSource; index: number }[], lang: Lang): SourceProblem[] {
   const first = new Map<string, number>();
   const problems: SourceProblem[] = [];
   for (const { rule, index } of rules) {
@@ -153,7 +215,24 @@ function duplicateIds(source: YamlSource, rules: readonly { rule: RuleSource; in
       continue;
     }
     const line = source.positionOf(source.nodeAt(['rules', earlier, 'id'])?.range?.[0] ?? 0).line;
-    problems.push(source.problemAtPath(['rules', index, 'id'], m('rules.duplicateId', { id: rule.id, line })));
+    problems.push(source.problemAtPath(['rules', index, 'id'], t(m.rulesDuplicateId, lang, { id: rule.id, line })));
+  }
+  return problems;
+}
+
+/** `{words}` and `{date:tuesday}` are the only placeholders of a message, a suggestion, a replacement. */
+function placeholderProblems(source: YamlSource, rule: RuleSource, index: number, lang: Lang): SourceProblem[] {
+  const fields: Record<string, string | undefined> = {
+    message: rule.message,
+    suggestion: rule.suggestion,
+    replace: 'replace' in rule ? rule.replace : undefined,
+  };
+  const problems: SourceProblem[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    for (const [whole, name] of value?.matchAll(/\{([a-z]+(?::[a-z]+)?)\}/g) ?? []) {
+      if (name === 'words' || (name?.startsWith('date:') && PLACEHOLDER_WEEKDAYS.includes(name.slice(5)))) continue;
+      problems.push(source.problemAtPath(['rules', index, key], t(m.rulesPlaceholder, lang, { detail: whole })));
+    }
   }
   return problems;
 }
@@ -163,55 +242,63 @@ type Path = (string | number)[];
 /** Compiles patterns, resolving `<name>` references; problems point at the pattern that has them. */
 class Compiler {
   readonly problems: SourceProblem[] = [];
-  /** The patterns of each list or phrase rule, compiled, by name and `wordEnd`. */
-  private readonly fragments = new Map<string, CompiledPattern[]>();
+  private readonly builder = new AutomatonBuilder(MAX_STATES);
+  /** The parsed patterns of each list or phrase rule, by name. */
+  private readonly fragments = new Map<string, Fragment>();
   /** One matcher for the same patterns, however many lists use them. */
-  private readonly matchers = new Map<string, Matcher>();
-  private readonly resolving = new Set<string>();
+  private readonly byPatterns = new Map<string, Matcher>();
 
   constructor(
     private readonly source: YamlSource,
     private readonly lists: Readonly<Record<string, string[]>>,
     private readonly rules: readonly { rule: RuleSource; index: number }[],
     private readonly base: RuleSet | undefined,
+    private readonly lang: Lang | undefined,
+    private readonly messages: Lang,
   ) {}
 
   /** The compiled rule, or undefined when its patterns have problems (collected in `problems`). */
   rule(rule: RuleSource, index: number): Rule | undefined {
     const path: Path = ['rules', index];
-    const about = { id: rule.id, category: rule.category, message: rule.message, suggestion: rule.suggestion };
+    const about = {
+      id: rule.id,
+      category: rule.category,
+      level: rule.level ?? 'warning',
+      message: rule.message,
+      suggestion: rule.suggestion,
+    };
     try {
-      switch (rule.check) {
-        case undefined:
-        case 'phrase':
-          return { ...about, check: 'phrase', patterns: this.phrases(rule, path) };
-        case 'next-date':
-          return { ...about, check: 'next-date', dates: this.list(rule.dates, this.listAt([...path, 'dates'])) };
-        case 'feeling-first':
-          return {
-            ...about,
-            check: 'feeling-first',
-            acknowledgement: this.list(rule.acknowledgement, this.listAt([...path, 'acknowledgement'])),
-            explanation: this.list(rule.explanation, this.listAt([...path, 'explanation'])),
-          };
-        case 'apology-but':
-          return {
-            ...about,
-            check: 'apology-but',
-            apology: this.list(rule.apology, this.listAt([...path, 'apology'])),
-            contrast: this.list(rule.contrast, this.listAt([...path, 'contrast'])),
-          };
+      if (rule.check === undefined || rule.check === 'phrase') {
+        const phrase = rule as Extract<RuleSource, { patterns: string[] }>;
+        const patterns: PatternList = { match: [this.namedMatcher(rule.id, 0)] };
+        if (phrase.except) patterns.except = this.matchers(phrase.except, (i) => [...path, 'except', i]);
+        if (phrase.negated) patterns.negated = true;
+        const done: PhraseRule = { ...about, check: 'phrase', patterns };
+        if (phrase.unless_sentence) done.unlessSentence = { match: this.matchers(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
+        if (phrase.replace !== undefined) done.replace = phrase.replace;
+        return done;
       }
+      const lists: Record<string, PatternList> = {};
+      const given = rule as unknown as Record<string, PatternListSource | undefined>;
+      for (const name of LISTS_OF[rule.check]) {
+        const list = given[name];
+        if (list) lists[name] = this.list(list, this.listAt([...path, name]));
+      }
+      return { ...about, check: rule.check, ...lists } as Rule;
     } catch (error) {
+      if (error instanceof PatternError) {
+        this.problems.push(this.problem(new LocatedPatternError((error.origin as Path | undefined) ?? path, error)));
+        return undefined;
+      }
       if (!(error instanceof LocatedPatternError)) throw error;
       this.problems.push(this.problem(error));
       return undefined;
     }
   }
 
-  fragmentOrUndefined(name: string, wordEnd: boolean): CompiledPattern | undefined {
+  fragmentOrUndefined(name: string): Fragment | undefined {
     try {
-      return this.fragment(name, wordEnd, 0);
+      return this.fragment(name, 0);
     } catch (error) {
       if (error instanceof PatternError || error instanceof LocatedPatternError) return undefined;
       throw error;
@@ -220,42 +307,114 @@ class Compiler {
 
   /** Compiles a pattern list; `at(kind, i)` is the path of its i-th `match` or `except` pattern. */
   private list(list: PatternListSource, at: (kind: 'match' | 'except', i: number) => Path): PatternList {
-    const compiled: PatternList = { match: this.expressions(list.match, (i) => at('match', i)) };
-    if (list.except) compiled.except = this.expressions(list.except, (i) => at('except', i));
-    return compiled;
-  }
-
-  /** A phrase rule's patterns are compiled as a whole, so that `<rule-id>` elsewhere reuses them. */
-  private phrases(rule: { id: string; except?: string[] | undefined }, path: Path): PatternList {
-    const compiled: PatternList = { match: [this.matcher(this.fragmentPatterns(rule.id, true, 0))] };
-    if (rule.except) compiled.except = this.expressions(rule.except, (i) => [...path, 'except', i]);
+    const compiled: PatternList = { match: this.matchers(list.match, (i) => at('match', i)) };
+    if (list.except) compiled.except = this.matchers(list.except, (i) => at('except', i));
+    if (list.negated) compiled.negated = true;
     return compiled;
   }
 
   /**
-   * Patterns are joined into one matcher, except those that are a `<name>` alone: each of those
-   * is the named list's or rule's own matcher, compiled once however often it is named.
+   * The patterns compiled together into one automaton, except those that are a `<name>` alone: each
+   * of those is the named list's or rule's own matcher, compiled once however often it is named,
+   * and run once per draft however many lists name it.
    */
-  private expressions(patterns: readonly string[], at: (i: number) => Path): Matcher[] {
-    const joined: CompiledPattern[] = [];
+  private matchers(patterns: readonly string[], at: (i: number) => Path): Matcher[] {
+    const joined: string[] = [];
+    const paths: Path[] = [];
     const named: Matcher[] = [];
     patterns.forEach((pattern, i) => {
-      const compiled = this.pattern(pattern, at(i));
-      const alone = /^\s*<([^<>]+)>\s*$/.exec(pattern)?.[1]?.trim();
-      if (alone) named.push(this.matcher(this.fragmentPatterns(alone, true, 0)));
-      else joined.push(compiled);
+      const alone = /^\s*<([a-z][a-z0-9-]*)>\s*$/.exec(pattern)?.[1];
+      if (alone === undefined) {
+        joined.push(pattern);
+        paths.push(at(i));
+        return;
+      }
+      try {
+        named.push(this.namedMatcher(alone, pattern.indexOf('<')));
+      } catch (error) {
+        throw error instanceof PatternError ? new LocatedPatternError((error.origin as Path | undefined) ?? at(i), error) : error;
+      }
     });
-    return joined.length > 0 ? [this.matcher(joined), ...named] : named;
+    return joined.length > 0 ? [this.matcher(joined, (i) => paths[i] as Path), ...named] : named;
   }
 
-  private matcher(patterns: readonly CompiledPattern[]): Matcher {
-    const key = JSON.stringify(patterns.map((pattern) => pattern.regex));
-    let matcher = this.matchers.get(key);
-    if (!matcher) {
-      matcher = new Matcher(patterns);
-      this.matchers.set(key, matcher);
+  private readonly named = new Map<string, Matcher>();
+
+  /** The matcher of a list or phrase rule, by name. */
+  private namedMatcher(name: string, offset: number): Matcher {
+    const known = this.named.get(name);
+    if (known) return known;
+    const fragment = this.fragment(name, offset);
+    let automaton;
+    try {
+      automaton = compilePatterns(
+        fragment.options.map((nodes) => ({ nodes, resolve: fragment.resolve, lang: fragment.lang })),
+        this.builder,
+      );
+    } catch (error) {
+      if (error instanceof TooLargeError) throw new LocatedPatternError(fragment.options[0]?.origin as Path, new PatternError('tooLarge', 0, String(error.limit)));
+      if (error instanceof PatternError && error.origin === undefined) error.origin = this.originOf(fragment);
+      throw error;
     }
+    const matcher = new Matcher(automaton);
+    this.named.set(name, matcher);
     return matcher;
+  }
+
+  /** Which of a fragment's patterns throws when compiled alone. */
+  private originOf(fragment: Fragment): unknown {
+    for (const option of fragment.options) {
+      try {
+        compilePatterns([{ nodes: option, resolve: fragment.resolve, lang: fragment.lang }], new AutomatonBuilder(MAX_STATES));
+      } catch (inner) {
+        if (inner instanceof PatternError) return inner.origin ?? option.origin;
+      }
+    }
+    return fragment.options[0]?.origin;
+  }
+
+  /** One automaton for all the patterns; the same patterns share it. */
+  private matcher(patterns: readonly string[], at: (i: number) => Path): Matcher {
+    const key = JSON.stringify(patterns);
+    const known = this.byPatterns.get(key);
+    if (known) return known;
+    const parsed = patterns.map((pattern, i) => ({ nodes: this.parse(pattern, at(i)), path: at(i) }));
+    let automaton;
+    try {
+      automaton = compilePatterns(
+        parsed.map(({ nodes }) => ({ nodes, resolve: this.resolver, lang: this.lang })),
+        this.builder,
+      );
+    } catch (error) {
+      // Which pattern it was: compile them one by one, the first that fails says where.
+      if (error instanceof TooLargeError) throw new LocatedPatternError(parsed[0]?.path ?? [], new PatternError('tooLarge', 0, String(error.limit)));
+      if (!(error instanceof PatternError)) throw error;
+      throw this.locate(error, parsed);
+    }
+    const matcher = new Matcher(automaton);
+    this.byPatterns.set(key, matcher);
+    return matcher;
+  }
+
+  /** The pattern of `parsed` whose compilation throws `error`, located. */
+  private locate(error: PatternError, parsed: readonly { nodes: Node[]; path: Path }[]): LocatedPatternError {
+    if (error.origin !== undefined) return new LocatedPatternError(error.origin as Path, error);
+    for (const { nodes, path } of parsed) {
+      try {
+        compilePatterns([{ nodes, resolve: this.resolver, lang: this.lang }], new AutomatonBuilder(MAX_STATES));
+      } catch (inner) {
+        if (inner instanceof PatternError) return new LocatedPatternError(inner.origin !== undefined ? (inner.origin as Path) : path, inner);
+      }
+    }
+    return new LocatedPatternError(parsed[0]?.path ?? [], error);
+  }
+
+  private parse(pattern: string, path: Path): Node[] {
+    try {
+      return parsePattern(pattern);
+    } catch (error) {
+      throw error instanceof PatternError ? new LocatedPatternError(path, error) : error;
+    }
   }
 
   /** A list written as a sequence holds `match` patterns only, directly under its key. */
@@ -264,57 +423,49 @@ class Compiler {
     return (kind, i) => (sequence ? [...path, i] : [...path, kind, i]);
   }
 
-  /** Compiles every list once, so that a problem in a list no rule uses is reported too. */
+  /**
+   * Parses and compiles every list once, so that a problem in a list no rule uses is reported too.
+   * One budget for them all: lists that each name the previous one twice stop at the first too large.
+   */
   checkLists(): void {
+    const budget = new AutomatonBuilder(MAX_STATES);
     for (const name of Object.keys(this.lists)) {
       try {
-        this.fragment(name, true, 0);
+        const fragment = this.fragment(name, 0);
+        compilePatterns(
+          fragment.options.map((nodes) => ({ nodes, resolve: this.resolver, lang: this.lang })),
+          budget,
+        );
       } catch (error) {
         if (error instanceof LocatedPatternError) this.problems.push(this.problem(error));
-        else if (error instanceof PatternError) this.problems.push(this.problem(new LocatedPatternError(['lists', name], error)));
-        else throw error;
+        else if (error instanceof PatternError) this.problems.push(this.problem(new LocatedPatternError((error.origin as Path | undefined) ?? ['lists', name], error)));
+        else if (error instanceof TooLargeError) {
+          this.problems.push(this.problem(new LocatedPatternError(['lists', name], new PatternError('tooLarge', 0, String(error.limit)))));
+          return;
+        } else throw error;
       }
     }
   }
 
-  private pattern(pattern: string, path: Path): CompiledPattern {
-    try {
-      return compilePattern(pattern, (name, wordEnd, offset) => this.fragment(name, wordEnd, offset));
-    } catch (error) {
-      throw error instanceof PatternError ? new LocatedPatternError(path, error) : error;
-    }
-  }
+  private readonly resolver = (name: string, offset: number): Fragment => this.fragment(name, offset);
 
-  private fragment(name: string, wordEnd: boolean, offset: number): CompiledPattern {
-    return anyOf(this.fragmentPatterns(name, wordEnd, offset));
-  }
-
-  /** The patterns of the list or phrase rule `name`, each compiled; a name of the base rules is one pattern. */
-  private fragmentPatterns(name: string, wordEnd: boolean, offset: number): CompiledPattern[] {
-    const key = `${name}\u0000${wordEnd}`;
-    const known = this.fragments.get(key);
-    if (known !== undefined) return known;
+  /** The patterns of the list or phrase rule `name`, parsed; a name of the base rules resolves among those. */
+  private fragment(name: string, offset: number): Fragment {
+    const known = this.fragments.get(name);
+    if (known) return known;
     const own = this.lists[name] !== undefined ? { patterns: this.lists[name], path: ['lists', name] } : this.rulePatterns(name);
     if (!own) {
-      const inherited = this.base?.fragment(name, wordEnd);
+      const inherited = this.base?.fragment(name);
       if (inherited === undefined) throw new PatternError('unknownName', offset, name);
-      return [inherited];
+      return inherited;
     }
-    if (this.resolving.has(name)) throw new PatternError('cycle', offset, name);
-    this.resolving.add(name);
-    try {
-      const patterns = own.patterns.map((pattern, i) => {
-        try {
-          return compilePattern(pattern, (inner, innerWordEnd, innerOffset) => this.fragment(inner, innerWordEnd, innerOffset), wordEnd);
-        } catch (error) {
-          throw error instanceof PatternError ? new LocatedPatternError([...own.path, i], error) : error;
-        }
-      });
-      this.fragments.set(key, patterns);
-      return patterns;
-    } finally {
-      this.resolving.delete(name);
-    }
+    const options = own.patterns.map((pattern, i) => {
+      const nodes = this.parse(pattern, [...own.path, i]);
+      return Object.assign(nodes, { origin: [...own.path, i] });
+    });
+    const fragment: Fragment = { options, resolve: this.resolver, lang: this.lang };
+    this.fragments.set(name, fragment);
+    return fragment;
   }
 
   private rulePatterns(name: string): { patterns: string[]; path: Path } | undefined {
@@ -325,12 +476,40 @@ class Compiler {
 
   private problem(error: LocatedPatternError): SourceProblem {
     const { reason, offset, detail } = error.cause;
-    const message = m('pattern.at', { reason: m(`pattern.${reason}`, { detail }), col: offset + 1 });
+    const lang = this.messages;
+    const why = reasonText(reason, detail, lang);
+    const message = t(m.patternAt, lang, { reason: why, col: offset + 1 });
     const node = this.source.nodeAt(error.path);
     const start = patternStart(node);
     if (start === undefined) return this.source.problemAtNode(node, message);
     const { line, col } = this.source.positionOf(start + offset);
     return this.source.problemAt(line, col, message);
+  }
+}
+
+/** Why a pattern is refused, in `lang`. */
+function reasonText(reason: PatternErrorReason, detail: string, lang: Lang): string {
+  switch (reason) {
+    case 'empty':
+      return t(m.patternEmpty, lang);
+    case 'unclosed':
+      return t(m.patternUnclosed, lang, { detail });
+    case 'unexpected':
+      return t(m.patternUnexpected, lang, { detail });
+    case 'gapAlone':
+      return t(m.patternGapAlone, lang);
+    case 'unknownName':
+      return t(m.patternUnknownName, lang, { detail });
+    case 'cycle':
+      return t(m.patternCycle, lang, { detail });
+    case 'tooLong':
+      return t(m.patternTooLong, lang, { detail });
+    case 'tooLarge':
+      return t(m.patternTooLarge, lang, { detail });
+    case 'tense':
+      return t(m.patternTense, lang, { detail, tenses: [...new Set(Object.values(TENSES).flat())].join(', ') });
+    case 'lemma':
+      return t(m.patternLemma, lang);
   }
 }
 
@@ -348,7 +527,7 @@ class LocatedPatternError extends Error {
  * Where a pattern's first character sits in the file, when each character of the value is one
  * character of the file (a plain or quoted scalar on one line, without escapes).
  */
-function patternStart(node: Node | undefined): number | undefined {
+function patternStart(node: YamlNode | undefined): number | undefined {
   if (!isScalar(node) || !node.range || typeof node.value !== 'string') return undefined;
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   if (node.type !== 'PLAIN' && !quoted) return undefined;
@@ -357,21 +536,22 @@ function patternStart(node: Node | undefined): number | undefined {
 }
 
 /** Each rule must find something in every `match` example and nothing in any `no_match` one. */
-function exampleProblems(source: YamlSource, rule: RuleSource, index: number, compiled: Rule): SourceProblem[] {
+function exampleProblems(source: YamlSource, rule: RuleSource, index: number, compiled: Rule, lang: Lang): SourceProblem[] {
   if (!rule.examples) return [];
   const problems: SourceProblem[] = [];
   const at = (kind: 'match' | 'no_match', i: number, message: string): void => {
     problems.push(source.problemAtPath(['rules', index, 'examples', kind, i], message));
   };
   rule.examples.match.forEach((example, i) => {
-    if (runRule(compiled, prepareDraft(example)).length === 0) at('match', i, m('rules.exampleMissed', { id: rule.id }));
+    const draft = prepareDraft(example);
+    if (runRule(compiled, draft, new Context(draft)).length === 0) at('match', i, t(m.rulesExampleMissed, lang, { id: rule.id }));
   });
   rule.examples.no_match.forEach((example, i) => {
     const draft = prepareDraft(example);
-    const [hit] = runRule(compiled, draft);
+    const [hit] = runRule(compiled, draft, new Context(draft));
     if (!hit) return;
     const { from, to } = toOriginal(draft, hit);
-    at('no_match', i, m('rules.exampleHit', { id: rule.id, text: example.slice(from, to) }));
+    at('no_match', i, t(m.rulesExampleHit, lang, { id: rule.id, text: example.slice(from, to) }));
   });
   return problems;
 }

@@ -1,64 +1,148 @@
-import { firstWords, inSubject, positionOf, prepareDraft, spansOf, toOriginal, type Draft, type Span } from './draft.js';
+import { firstWords, inSubject, positionOf, prepareDraft, toOriginal, type Draft, type Span } from './draft.js';
+import { fillRuleText, m, type Day } from './messages.js';
+import { indexTokens, type TokenIndex } from './automaton.js';
 import type { Matcher } from './matcher.js';
-import { m } from './messages.js';
 import type { Finding, PatternList, Rule, RuleSet } from './model.js';
+import type { Token } from './tokens.js';
+import { findDates } from './when.js';
+import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
 
 /** The id findings about a wrong suppression comment carry. */
 const IGNORE_RULE_ID = 'calmclient-ignore';
 
 /** Checks a draft against compiled rules. Pure and synchronous: text in, findings out. */
-export function checkText(text: string, ruleSet: RuleSet, lang: Lang): Finding[] {
+export function checkText(text: string, ruleSet: RuleSet, lang: Lang, reference: Day = today()): Finding[] {
   const draft = prepareDraft(text);
   const silenced = new Set(draft.suppressions.flatMap((suppression) => suppression.ids));
-  const findings: Finding[] = [];
+  const found: { rule: Rule; span: Span }[] = [];
+  const context = new Context(draft, reference, ruleSet.rules);
   for (const rule of ruleSet.rules) {
     if (silenced.has(rule.id)) continue;
-    for (const span of runRule(rule, draft)) findings.push(toFinding(draft, rule, span));
+    for (const span of runRule(rule, draft, context)) found.push({ rule, span });
   }
+  // Findings about the draft as a whole come after those pinned to words; positions are counted
+  // in one pass over the text, in order.
+  found.sort((a, b) => Number(a.span.to === a.span.from) - Number(b.span.to === b.span.from) || a.span.from - b.span.from || b.span.to - a.span.to);
+  const positions = new Positions(draft);
+  const findings = found.map(({ rule, span }) => toFinding(draft, positions, rule, span, lang, reference));
   findings.push(...suppressionProblems(draft, ruleSet, lang));
-  // Findings about the draft as a whole come after those pinned to words.
-  return findings.sort((a, b) => Number(a.length === 0) - Number(b.length === 0) || a.offset - b.offset);
+  return findings;
 }
 
-/** The spans (of the folded draft) one rule objects to. */
-export function runRule(rule: Rule, draft: Draft): Span[] {
-  switch (rule.check) {
-    case 'phrase':
-      return matchList(rule.patterns, draft);
-    case 'next-date': {
-      if (matchList(rule.dates, draft).length > 0) return [];
-      const start = firstWords(draft);
-      return [{ from: start, to: start }];
+function today(): Day {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** What several rules of one draft share, computed once. */
+export class Context {
+  private lists = new Map<PatternList, Span[]>();
+  private dates: ReturnType<typeof findDates> | undefined;
+  private backs: Span[] | undefined;
+  constructor(
+    readonly draft: Draft,
+    readonly reference?: Day,
+    readonly rules: readonly Rule[] = [],
+  ) {}
+
+  private searched = new Map<Matcher, Span[]>();
+  private index: TokenIndex | undefined;
+
+  /** Matches of a pattern list, computed once however many rules read it. */
+  matches(list: PatternList): Span[] {
+    let spans = this.lists.get(list);
+    if (!spans) {
+      spans = matchList(list, this.draft, (matcher) => this.search(matcher));
+      this.lists.set(list, spans);
     }
-    case 'feeling-first': {
-      const body = (span: Span): boolean => !inSubject(draft, span);
-      const acknowledgement = matchList(rule.acknowledgement, draft).find(body);
-      const explanation = matchList(rule.explanation, draft).find(body);
-      if (!explanation || (acknowledgement && acknowledgement.from < explanation.from)) return [];
-      return [explanation];
+    return spans;
+  }
+
+  /** Matches of one matcher, computed once: a rule's matcher serves the lists that name it too. */
+  private search(matcher: Matcher): Span[] {
+    let spans = this.searched.get(matcher);
+    if (!spans) {
+      spans = matcher.search(this.draft.tokens, (this.index ??= indexTokens(this.draft.tokens)));
+      this.searched.set(matcher, spans);
     }
-    case 'apology-but':
-      return apologiesWithBut(rule.apology, rule.contrast, draft);
+    return spans;
+  }
+
+  private computed = new Map<Rule, Span[]>();
+
+  /** What a structural check finds, computed once however many rules read it. */
+  once(rule: Rule, compute: () => Span[]): Span[] {
+    let spans = this.computed.get(rule);
+    if (!spans) {
+      spans = compute();
+      this.computed.set(rule, spans);
+    }
+    return spans;
+  }
+
+  /** The apologies the rule set's apology-but rules find taken back. */
+  takenBack(): Span[] {
+    return (this.backs ??= this.rules.flatMap((rule) => (rule.check === 'apology-but' ? apologiesTakenBack(rule, this) : [])));
+  }
+
+  dateMentions(): ReturnType<typeof findDates> {
+    return (this.dates ??= findDates(this.draft, this.reference));
   }
 }
 
-/** Matches of `list.match` that no match of `list.except` covers, in order, without overlaps. */
-function matchList(list: PatternList, draft: Draft): Span[] {
-  const found = allSpans(list.match, draft);
-  if (!list.except || found.length === 0) return found;
-  const excepted = allSpans(list.except, draft);
-  return found.filter((span) => !excepted.some((other) => other.from <= span.from && span.to <= other.to));
+/** The spans of the draft one rule objects to. */
+export function runRule(rule: Rule, draft: Draft, context = new Context(draft)): Span[] {
+  switch (rule.check) {
+    case 'phrase': {
+      const found = context.matches(rule.patterns);
+      if (!rule.unlessSentence || found.length === 0) return found;
+      const excluded = new Set(context.matches(rule.unlessSentence).map((span) => draft.sentence[span.from]));
+      return found.filter((span) => !excluded.has(draft.sentence[span.from]));
+    }
+    case 'next-date':
+      return hasNextStep(rule, context) ? [] : [{ from: firstWords(draft), to: firstWords(draft) }];
+    case 'feeling-first':
+      return feelingFirst(rule, context);
+    case 'apology-but':
+      return apologiesTakenBack(rule, context);
+  }
+}
+
+/** Matches of `list.match` that no match of `list.except` covers, and not negated unless it says so. */
+function matchList(list: PatternList, draft: Draft, search: (matcher: Matcher) => Span[]): Span[] {
+  let found = trimmed(allSpans(list.match, search), draft);
+  if (list.except && found.length > 0) {
+    // Both in order: one pass, whatever the number of matches.
+    const excepted = list.except.flatMap(search).sort((a, b) => a.from - b.from);
+    let k = 0;
+    let reach = -1;
+    found = found.filter((span) => {
+      // `reach`: the farthest end of the exceptions that start at or before this span.
+      while (k < excepted.length && (excepted[k] as Span).from <= span.from) reach = Math.max(reach, (excepted[k++] as Span).to);
+      return reach < span.to;
+    });
+  }
+  return list.negated ? found : found.filter((span) => !negated(draft.tokens, span));
+}
+
+/**
+ * Spans that do not start on a separator: a pattern whose first word is optional ("{really,}
+ * sorry") would otherwise start on the comma before "sorry".
+ */
+function trimmed(spans: Span[], draft: Draft): Span[] {
+  const edge = (i: number): boolean => draft.tokens[i]?.kind === 'punct' && /^[,;:()"\-]+$/.test(draft.tokens[i]?.text ?? '');
+  return spans.flatMap((span) => {
+    let { from } = span;
+    while (from < span.to && edge(from)) from++;
+    return from < span.to ? [{ from, to: span.to }] : [];
+  });
 }
 
 /** Where any of the matchers matches; of two overlapping matches, the one that starts first (or is longer). */
-function allSpans(matchers: readonly Matcher[], draft: Draft): Span[] {
-  const spans = matchers.flatMap((matcher) => {
-    const regex = matcher.regexFor(draft.folded.value);
-    return regex ? spansOf(regex, draft) : [];
-  });
-  if (matchers.length < 2) return spans;
-  spans.sort((a, b) => a.from - b.from || b.to - a.to);
+function allSpans(matchers: readonly Matcher[], search: (matcher: Matcher) => Span[]): Span[] {
+  if (matchers.length === 1) return search(matchers[0] as Matcher);
+  const spans = matchers.flatMap(search).sort((a, b) => a.from - b.from || b.to - a.to);
   const kept: Span[] = [];
   for (const span of spans) {
     const last = kept[kept.length - 1];
@@ -67,74 +151,224 @@ function allSpans(matchers: readonly Matcher[], draft: Draft): Span[] {
   return kept;
 }
 
+/** Words that make a clause negative. */
+const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'neither', 'hardly', 'ne', 'pas', 'jamais', 'aucun', 'aucune', 'ni', 'nullement', 'guere']);
+/** Words that end a clause, for negation. */
+const CLAUSE_WORDS = new Set(['but', 'and', 'so', 'because', 'mais', 'et', 'donc', 'car', 'however', 'cependant', 'pourtant', 'if', 'si']);
+/** How far back a negation reaches, in words. */
+const NEGATION_REACH = 8;
+
 /**
- * An apology whose own sentence goes on with a contrast ("sorry for the delay, but…"), or whose
- * next sentence opens with one ("My apologies. However, …"): the contrast takes the apology back.
+ * Whether the words before token `at`, in its clause, negate it: "I can't guarantee", "this is
+ * not just a small bug", "je ne dis pas que c'est votre faute". A negation inside the match is the
+ * match's own ("not my fault") and is not looked at. French "ne … que" is no negation.
  */
-function apologiesWithBut(apology: PatternList, contrast: PatternList, draft: Draft): Span[] {
-  const text = draft.folded.value;
-  const sentenceEnd = /[.!?]|\n[ \t]*\n|\u0001/g;
-  const betweenSentences = /[.!?\s"')*_]*/y;
-  const contrasts = matchList(contrast, draft);
-  const spans: Span[] = [];
-  for (const sorry of matchList(apology, draft)) {
-    sentenceEnd.lastIndex = sorry.to;
-    const end = sentenceEnd.exec(text)?.index ?? text.length;
-    let but = contrasts.find((span) => span.from >= sorry.to && span.from < end);
-    if (!but && text[end] !== '\u0001') {
-      betweenSentences.lastIndex = end;
-      betweenSentences.exec(text);
-      const nextSentence = betweenSentences.lastIndex;
-      but = contrasts.find((span) => span.from === nextSentence);
+export function negated(tokens: readonly Token[], span: Span): boolean {
+  // A negation inside the match is its own ("ce n'est pas de ma faute" matched from "pas"): the
+  // "ne" before it goes with it. Another negation before the match still negates it ("I can't
+  // promise it will never happen again").
+  let own = false;
+  for (let i = span.from; i < span.to; i++) if (tokens[i]?.forms.some((form) => NEGATORS.has(form) && form !== 'ne')) own = true;
+  let restrictive = false;
+  for (let i = span.from - 1, words = 0; i >= 0 && words < NEGATION_REACH; i--) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'stop' || token.kind === 'barrier') return false;
+    if (token.kind === 'punct') {
+      if (/[,;:()]/.test(token.text)) return false;
+      continue;
     }
-    if (but) spans.push({ from: sorry.from, to: but.to });
+    words++;
+    if (token.forms.includes('que') && i < span.from - 1) restrictive = true;
+    if (token.forms.some((form) => NEGATORS.has(form) && !(own && form === 'ne'))) return !(restrictive && token.forms.includes('ne'));
+    if (CLAUSE_WORDS.has(token.text)) return false;
   }
-  return spans;
+  return false;
 }
 
-function toFinding(draft: Draft, rule: Pick<Rule, 'id' | 'category' | 'message' | 'suggestion'>, span: Span): Finding {
+/**
+ * Whether the draft gives the client a next step: an immediate remedy, a choice, or a date that is
+ * a future commitment (not past, not the date of a thing, not opening hours, not a window, not in
+ * a hedged sentence).
+ */
+function hasNextStep(rule: Extract<Rule, { check: 'next-date' }>, context: Context): boolean {
+  const { draft } = context;
+  if (rule.remedy && context.matches(rule.remedy).length > 0) return true;
+  if (rule.choice && context.matches(rule.choice).length > 0) return true;
+  // Tense and hedges are read in the date's clause: "it should reach you in three days; I will
+  // call you on Tuesday" commits to Tuesday.
+  const clausesOf = (list: PatternList | undefined): Set<number> =>
+    new Set(list ? context.matches(list).map((span) => draft.clause[span.from] as number) : []);
+  const hedged = clausesOf(rule.hedge);
+  const future = clausesOf(rule.future);
+  const past = clausesOf(rule.past);
+  const committed = (span: Span): boolean => !hedged.has(draft.clause[span.from] as number) && !inSubject(draft, span);
+  for (const mention of context.dateMentions()) {
+    if (!committed(mention.span)) continue;
+    const sentence = draft.clause[mention.span.from] as number;
+    if (mention.kind === 'future') return true;
+    if (mention.kind !== 'date') continue;
+    // The sentence's tense first ("placed on 2 March", "will reach you on Thursday"), then the reference date.
+    if (future.has(sentence)) return true;
+    if (mention.duration) continue;
+    if (past.has(sentence) || mention.direction === 'past') continue;
+    return true;
+  }
+  return rule.dates !== undefined && context.matches(rule.dates).some(committed);
+}
+
+/**
+ * An explanation, a refusal or a plan with no acknowledgement of the client's feeling before it
+ * or in its paragraph. Courtesy openings and the subject line count as neither.
+ */
+function feelingFirst(rule: Extract<Rule, { check: 'feeling-first' }>, context: Context): Span[] {
+  const { draft } = context;
+  const openings = new Set(rule.opening ? context.matches(rule.opening).map((span) => draft.sentence[span.from] as number) : []);
+  // An apology taken back by a "but" acknowledges nothing.
+  const takenBack = context.takenBack();
+  const counts = (span: Span): boolean => !inSubject(draft, span);
+  const acknowledgement = context
+    .matches(rule.acknowledgement)
+    .find((span) => counts(span) && !takenBack.some((back) => back.from <= span.from && span.from < back.to));
+  const explanation = context.matches(rule.explanation).find((span) => counts(span) && !openings.has(draft.sentence[span.from] as number));
+  // No word for what the client went through, anywhere: the whole draft is the finding, whatever
+  // it explains or plans (a support macro that only says the team is on it).
+  if (!acknowledgement) return draft.tokens.some((token) => token.kind === 'word') ? [{ from: firstWords(draft), to: firstWords(draft) }] : [];
+  if (!explanation) return [];
+  // Acknowledged in the same paragraph is acknowledged in time: "You came all this way for nothing,
+  // because our booking page was wrong. That's our fault."
+  const paragraph = (span: Span): number => draft.paragraph[span.from] as number;
+  return paragraph(acknowledgement) <= paragraph(explanation) ? [] : [explanation];
+}
+
+/**
+ * An apology taken back: a contrast after it in its sentence, or opening the next one ("I'm sorry
+ * for the delay, but…", "My apologies. However, …"); or a concession ("While we regret the delay,
+ * we must…"), whose main clause is what the client is meant to hear.
+ */
+function apologiesTakenBack(rule: Extract<Rule, { check: 'apology-but' }>, context: Context): Span[] {
+  return context.once(rule, () => {
+    const { draft } = context;
+    const { tokens, sentence } = draft;
+    // Each list is in the text's order: one pointer into each, moving forward, keeps this linear.
+    const contrasts = context.matches(rule.contrast);
+    const concessions = rule.concession ? context.matches(rule.concession) : [];
+    let contrast = 0;
+    let concession = 0;
+    const spans: Span[] = [];
+    for (const sorry of context.matches(rule.apology)) {
+      const own = sentence[sorry.from] as number;
+      while (concession < concessions.length && (concessions[concession] as Span).to + 4 < sorry.from) concession++;
+      const conceded = concessions
+        .slice(concession, concession + 3)
+        .find((span) => sentence[span.from] === own && span.from <= sorry.from && sorry.from - span.to <= 4);
+      if (conceded) {
+        // Up to the end of the conceding clause: the comma before the main clause.
+        let end = sorry.to;
+        const limit = Math.min(tokens.length, sorry.to + 40);
+        while (end < limit && sentence[end] === own && !(tokens[end]?.kind === 'punct' && /[,;]/.test(tokens[end]?.text ?? ''))) end++;
+        spans.push({ from: conceded.from, to: end });
+        continue;
+      }
+      while (contrast < contrasts.length && (contrasts[contrast] as Span).from < sorry.to) contrast++;
+      const after = contrasts[contrast];
+      if (!after) continue;
+      if (sentence[after.from] === own) {
+        spans.push({ from: sorry.from, to: after.to });
+        continue;
+      }
+      // Or the next sentence opens with it.
+      let next = sorry.to;
+      while (next < tokens.length && sentence[next] === own) next++;
+      let crossed = false;
+      while (next < tokens.length && (tokens[next]?.kind === 'punct' || tokens[next]?.kind === 'stop' || tokens[next]?.kind === 'barrier')) {
+        if (tokens[next]?.kind === 'barrier') crossed = true;
+        next++;
+      }
+      if (!crossed && after.from === next) spans.push({ from: sorry.from, to: after.to });
+    }
+    return mergeOverlaps(spans);
+  });
+}
+
+function mergeOverlaps(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const kept: Span[] = [];
+  for (const span of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && span.from < last.to) last.to = Math.max(last.to, span.to);
+    else kept.push({ ...span });
+  }
+  return kept;
+}
+
+/** Positions of offsets asked in increasing order, counted in one pass over the text. */
+class Positions {
+  private offset = 0;
+  private line = 1;
+  private col = 1;
+  constructor(private readonly draft: Draft) {}
+
+  at(offset: number): { line: number; col: number } {
+    if (offset < this.offset) return positionOf(this.draft, offset);
+    const { text } = this.draft;
+    for (let i = this.offset; i < offset; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.line++;
+        this.col = 1;
+      } else if (code !== 13 && (code < 0xdc00 || code > 0xdfff)) this.col++;
+    }
+    this.offset = offset;
+    return { line: this.line, col: this.col };
+  }
+}
+
+type RuleText = Pick<Rule, 'id' | 'category' | 'level' | 'message' | 'suggestion'> & { replace?: string };
+
+function toFinding(draft: Draft, positions: Positions, rule: RuleText, span: Span, lang: Lang, reference: Day): Finding {
   const { from, to } = toOriginal(draft, span);
-  return findingAt(draft, rule, from, to);
+  return findingAt(draft, positions, rule, from, to, lang, reference);
 }
 
-function findingAt(
-  draft: Draft,
-  rule: Pick<Rule, 'id' | 'category' | 'message' | 'suggestion'>,
-  from: number,
-  to: number,
-): Finding {
-  const start = positionOf(draft, from);
-  const end = positionOf(draft, to);
-  return {
+function findingAt(draft: Draft, positions: Positions, rule: RuleText, from: number, to: number, lang: Lang, reference: Day): Finding {
+  const start = positions.at(from);
+  const end = positions.at(to);
+  const words = draft.text.slice(from, to);
+  const fill = (text: string): string => fillRuleText(text, { words, lang, reference });
+  const finding: Finding = {
     rule: rule.id,
     category: rule.category,
-    message: rule.message,
-    suggestion: rule.suggestion,
+    level: rule.level,
+    message: fill(rule.message),
+    suggestion: fill(rule.suggestion),
     line: start.line,
     col: start.col,
     endLine: end.line,
     endCol: end.col,
     offset: from,
     length: to - from,
-    text: draft.text.slice(from, to),
+    text: words,
   };
+  if (rule.replace !== undefined) finding.replacement = fill(rule.replace);
+  return finding;
 }
 
 /** A suppression comment that names no rule, or a rule that does not exist, silences nothing: say so. */
 function suppressionProblems(draft: Draft, ruleSet: RuleSet, lang: Lang): Finding[] {
   const known = ruleSet.rules.map((rule) => rule.id);
   const example = known[0] ?? 'rule-id';
-  const problem = (message: string): Pick<Rule, 'id' | 'category' | 'message' | 'suggestion'> => ({
+  const positions = new Positions(draft);
+  const problem = (message: string): RuleText => ({
     id: IGNORE_RULE_ID,
     category: 'suppression',
+    level: 'warning',
     message,
-    suggestion: m('ignore.suggestion', { example }, lang),
+    suggestion: t(m.ignoreSuggestion, lang, { example }),
   });
   return draft.suppressions.flatMap((suppression) => {
-    const at = (message: string): Finding => findingAt(draft, problem(message), suppression.offset, suppression.offset + suppression.length);
-    if (suppression.ids.length === 0) return [at(m('ignore.empty', {}, lang))];
-    return suppression.ids
-      .filter((id) => !known.includes(id))
-      .map((id) => at(m('ignore.unknown', { id, ids: known.join(', ') }, lang)));
+    const at = (message: string): Finding =>
+      findingAt(draft, positions, problem(message), suppression.offset, suppression.offset + suppression.length, lang, { year: 2000, month: 1, day: 1 });
+    if (suppression.ids.length === 0) return [at(t(m.ignoreEmpty, lang))];
+    return suppression.ids.filter((id) => !known.includes(id)).map((id) => at(t(m.ignoreUnknown, lang, { id, ids: known.join(', ') })));
   });
 }

@@ -55,7 +55,7 @@ function fail(problems: SourceProblem[]): never {
 function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.$ZodIssue): SourceProblem {
   const path = issuePath(issue);
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
-    const value = String(valueAt(data, path) ?? '');
+    const value = shownValue(valueAt(data, path));
     if (value === '') return source.problemAtPath(path, t(yamlMessages.missingField, source.lang, { key: 'type' }));
     return source.problemAtPath(path, t(m.unknownType, source.lang, { value, types: STEP_TYPES.join(', ') }));
   }
@@ -63,6 +63,14 @@ function playbookSchemaProblem(source: YamlSource, data: unknown, issue: z.core.
     return source.problemAtPath(path, t(m.whenShape, source.lang));
   }
   return schemaProblem(source, data, issue, m);
+}
+
+/** A value from the file as a message quotes it: a mapping or a list as YAML's JSON, never through its own `toString`. */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function checkSteps(source: YamlSource, steps: readonly Step[]): SourceProblem[] {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, cliEnv, FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
 
 const home = tempDir();
-const draft = (lang: string, name: string): string => join(FIXTURES, 'replies', lang, name);
+const draft = (lang: string, name: string): string => join(FIXTURES, 'replies', 'dev', lang, name);
 const WITH_FINDINGS = draft('en', '10-newsletter-sorry-but.md');
 const CLEAN = draft('en', '01-launch-new-date.md');
 
@@ -29,9 +29,10 @@ describe('calmclient check', () => {
     expect(lines[head + 1]).toBe("  I'm sorry about the newsletter, but the contact list you sent had the columns in a different order…");
     expect(lines[head + 2]).toBe(`      ${'^'.repeat('sorry about the newsletter, but'.length)}`);
     expect(lines[head + 3]).toMatch(/^ {2}→ End the apology with a full stop\./);
-    expect(result.stdout).toMatch(new RegExp(`^${WITH_FINDINGS}:1:1 no-next-date `, 'm'));
+    // The finding about the draft as a whole (no acknowledgement anywhere: the apology is taken back) comes last.
+    expect(result.stdout).toMatch(new RegExp(`^${WITH_FINDINGS}:1:1 feeling-first `, 'm'));
     expect(lines.filter((line) => line !== '').at(-1)).toBe(
-      `${WITH_FINDINGS}: 4 findings from 4 rules: apology-but, client-fault, not-my-fault, no-next-date`,
+      `${WITH_FINDINGS}: 4 findings from 4 rules: apology-but, client-fault, not-my-fault, feeling-first`,
     );
     // NO_COLOR: carets carry the underline, and no escape sequence gets in the way.
     expect(result.stdout).not.toMatch(/\u001b\[/);
@@ -56,11 +57,12 @@ describe('calmclient check', () => {
     const result = runCli(['check', WITH_FINDINGS, '--format', 'json'], { home });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report).toMatchObject({ version: 1, file: WITH_FINDINGS, lang: 'en' });
-    expect(report.summary).toEqual({ findings: 4, rules: ['apology-but', 'client-fault', 'not-my-fault', 'no-next-date'] });
+    expect(report).toMatchObject({ version: 2, file: WITH_FINDINGS, lang: 'en' });
+    expect(report.summary).toEqual({ findings: 4, rules: ['apology-but', 'client-fault', 'not-my-fault', 'feeling-first'] });
     expect(report.findings[0]).toEqual({
       rule: 'apology-but',
       category: 'non-apology',
+      level: 'warning',
       line: 3,
       col: 5,
       endLine: 3,
@@ -68,7 +70,8 @@ describe('calmclient check', () => {
       offset: 15,
       length: 31,
       text: 'sorry about the newsletter, but',
-      message: expect.stringContaining('"but"'),
+      // The message quotes the draft's own words.
+      message: expect.stringContaining('"sorry about the newsletter, but"'),
       suggestion: expect.stringContaining('full stop'),
     });
     expect(JSON.parse(runCli(['check', CLEAN, '--format', 'json'], { home }).stdout)).toMatchObject({ findings: [], summary: { findings: 0, rules: [] } });
@@ -80,7 +83,10 @@ describe('calmclient check', () => {
     const english = runCli(['check', draft('en', '12-booking-form-small-bug.md'), '--lang', 'auto', '--format', 'json'], { home });
     expect(JSON.parse(english.stdout)).toMatchObject({ lang: 'en', summary: { rules: expect.arrayContaining(['calm-down', 'soon']) } });
     const text = runCli(['check', draft('fr', '12-formulaire-petit-bug.md')], { home });
-    expect(text.stdout).toMatch(/ : 7 remarques de 5 règles : calm-down, feeling-first, minimising, soon, no-next-date\n$/);
+    // French spacing: a no-break space before the colon.
+    expect(text.stdout).toMatch(/\u00a0: 7 remarques de 5 règles\u00a0: calm-down, minimising, soon, feeling-first, no-next-date\n$/);
+    // The categories in the JSON report are the corpus labels' (docs/check.md).
+    expect((JSON.parse(french.stdout) as JsonReport).findings.map((f) => f.category)).toEqual(expect.arrayContaining(['no-empathy', 'no-next-step']));
   });
 
   it('adds the rules of --rules FILE, which may use the built-in lists', () => {
@@ -112,6 +118,17 @@ describe('calmclient check', () => {
     const french = runCli(['check', draft('fr', '01-site-nouvelle-date.md'), '--rules', rules], { home });
     expect(french.code).toBe(0);
     expect(french.stderr).toContain(`${rules} holds rules for "en" but the draft is in "fr": its rules are not applied`);
+  });
+
+  it('places the draft\'s dates against --date: a day before it is past, not a next step', () => {
+    const text = 'Hi Ben,\n\nI am sorry about the mix-up. The corrected file reaches you on 9 March.\n';
+    const rules = (date: string): string[] =>
+      (JSON.parse(runCli(['check', '-', '--format', 'json', '--date', date], { home, input: text }).stdout) as JsonReport).findings.map((f) => f.rule);
+    expect(rules('2026-03-04')).toEqual([]);
+    expect(rules('2026-03-20')).toEqual(['no-next-date']);
+    const bad = runCli(['check', '-', '--date', '4 March'], { home, input: text });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown date "4 March": write it as YYYY-MM-DD/);
   });
 
   it('refuses a broken rules file with the place of every problem; exit 2', () => {

@@ -1,15 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { runCli, runInProcess, tempDir } from '../helpers.js';
 import { answers, ok, record, savedId } from '../loop-helpers.js';
 import { frenchSpacing } from '../../src/i18n/catalogue.js';
 
 describe('calmclient checklist --answers', () => {
 
-  it('writes the framing document with the open points first, and an email that confirms the framing', () => {
+  it('writes the framing document with the open points first, and an email that confirms the framing', async () => {
     const home = tempDir();
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home);
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home);
     const session = record(home, savedId(stdout));
     expect(session).toMatchObject({ kind: 'prevention', status: 'done', client: 'Dupont & Fils', lang: 'en' });
     expect(session.answers).toMatchObject({ resources: 'not_yet', stakes: 'settled', red_flags: ['changes_mind', 'urgent_but_slow'] });
@@ -30,9 +30,9 @@ describe('calmclient checklist --answers', () => {
     expect(statSync(session.files.email ?? '').mode & 0o777).toBe(0o600);
   });
 
-  it('speaks French with a French playbook', () => {
+  it('speaks French with a French playbook', async () => {
     const home = tempDir();
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-fr.yaml'), '--lang', 'fr'], home);
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-fr.yaml'), '--lang', 'fr'], home);
     expect(stdout).toContain(frenchSpacing('Fichiers écrits :'));
     const session = record(home, savedId(stdout));
     expect(session).toMatchObject({ lang: 'fr', client: 'Société Lefèvre', kind: 'prevention' });
@@ -43,20 +43,21 @@ describe('calmclient checklist --answers', () => {
     expect(readFileSync(session.files.email ?? '', 'utf8').startsWith('Objet :')).toBe(true);
   });
 
-  it('writes to --out and takes the client from --client over the answers file', () => {
+  it('writes to --out and takes the client from --client over the answers file', async () => {
     const home = tempDir();
     const out = tempDir();
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-en.yaml'), '--client', 'Martin SARL', '--out', out], home);
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--client', 'Martin SARL', '--out', out], home);
     const session = record(home, savedId(stdout));
     expect(session.client).toBe('Martin SARL');
     expect(session.files.recap).toBe(join(out, `${session.id.slice(0, 10)}-martin-sarl-prevention-recap.md`));
   });
 
-  it('says nothing of the past for a new client', () => {
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-en.yaml')], tempDir());
+  it('says nothing of the past for a new client', async () => {
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml')], tempDir());
     expect(stdout).not.toContain('what happened with');
   });
 
+  // Spawned: what a process without a terminal does.
   it('refuses to ask questions without a terminal (exit 2), and never waits', () => {
     const result = runCli(['checklist', '--client', 'Dupont'], { home: tempDir() });
     expect(result.code).toBe(2);
@@ -64,18 +65,18 @@ describe('calmclient checklist --answers', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('runs prevention (checklist) playbooks only', () => {
-    const result = runCli(['checklist', '--answers', answers('prevention-en.yaml'), '--playbook', 'crisis'], { home: tempDir() });
+  it('runs prevention (checklist) playbooks only', async () => {
+    const result = await runInProcess(['checklist', '--answers', answers('prevention-en.yaml'), '--playbook', 'crisis'], { home: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"calmclient checklist" runs checklist playbooks');
   });
 
-  it('points at a wrong answer in the file, with its line', () => {
+  it('points at a wrong answer in the file, with its line', async () => {
     const home = tempDir();
     const file = join(tempDir(), 'framing.yaml');
     const text = readFileSync(answers('prevention-en.yaml'), 'utf8').replace('resources: not_yet', 'resources: maybe');
     writeFileSync(file, text);
-    const result = runCli(['checklist', '--answers', file], { home });
+    const result = await runInProcess(['checklist', '--answers', file], { home });
     expect(result.code).toBe(2);
     const line = text.split('\n').findIndex((l) => l.startsWith('resources:')) + 1;
     expect(result.stderr).toContain(`${file}:${line}:`);

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runCli, runInProcess, tempDir } from '../helpers.js';
 
 const ANSI = /\x1b\[[0-9;]*m/;
 const answers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 
+// Spawned: the colours are chosen as the process starts, from its environment and its streams.
 describe('colours follow NO_COLOR and FORCE_COLOR', () => {
   const home = tempDir();
 
@@ -22,6 +23,7 @@ describe('colours follow NO_COLOR and FORCE_COLOR', () => {
   });
 });
 
+// Spawned: what reaches the process's own stdout and stderr, and the exit code it ends with.
 describe('results on stdout, errors on stderr', () => {
   const home = tempDir();
 
@@ -45,26 +47,26 @@ describe('results on stdout, errors on stderr', () => {
 });
 
 describe('--json on every listing command', () => {
-  it('prints JSON alone on stdout, for the playbooks, the sessions, the lessons and the tips', () => {
+  it('prints JSON alone on stdout, for the playbooks, the sessions, the lessons and the tips', async () => {
     const home = tempDir();
-    expect(runCli(['start', '--answers', answers], { home }).code).toBe(0);
+    expect((await runInProcess(['start', '--answers', answers], { home })).code).toBe(0);
     for (const args of [['playbooks', 'list'], ['history'], ['lessons'], ['tips']]) {
-      const result = runCli([...args, '--json'], { home });
+      const result = await runInProcess([...args, '--json'], { home });
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stderr, args.join(' ')).toBe('');
       expect(() => JSON.parse(result.stdout), args.join(' ')).not.toThrow();
     }
-    const lessons = JSON.parse(runCli(['lessons', '--json'], { home }).stdout) as { client: string; lesson: string }[];
+    const lessons = JSON.parse((await runInProcess(['lessons', '--json'], { home })).stdout) as { client: string; lesson: string }[];
     expect(lessons).toEqual([expect.objectContaining({ client: 'Dupont & Fils', lesson: expect.stringContaining('buffer day') })]);
-    expect(JSON.parse(runCli(['lessons', '--json'], { home: tempDir() }).stdout)).toEqual([]);
+    expect(JSON.parse((await runInProcess(['lessons', '--json'], { home: tempDir() })).stdout)).toEqual([]);
   });
 });
 
 describe('--quiet', () => {
-  it('keeps only the results of start: the paths written, wherever the option stands', () => {
+  it('keeps only the results of start: the paths written, wherever the option stands', async () => {
     for (const args of [['--quiet', 'start', '--answers', answers], ['start', '--answers', answers, '-q']]) {
       const home = tempDir();
-      const result = runCli(args, { home });
+      const result = await runInProcess(args, { home });
       expect(result.code).toBe(0);
       const lines = result.stdout.trimEnd().split('\n');
       for (const end of ['-recap.md', '-email.md', '-email.eml']) expect(lines.filter((line) => line.endsWith(end))).toHaveLength(1);
@@ -73,15 +75,15 @@ describe('--quiet', () => {
     }
   });
 
-  it('drops the table header of playbooks list, not its rows', () => {
+  it('drops the table header of playbooks list, not its rows', async () => {
     const home = tempDir();
-    const loud = runCli(['playbooks', 'list'], { home }).stdout.trimEnd().split('\n');
-    const quiet = runCli(['playbooks', 'list', '--quiet'], { home }).stdout.trimEnd().split('\n');
+    const loud = (await runInProcess(['playbooks', 'list'], { home })).stdout.trimEnd().split('\n');
+    const quiet = (await runInProcess(['playbooks', 'list', '--quiet'], { home })).stdout.trimEnd().split('\n');
     expect(quiet).toEqual(loud.slice(1));
   });
 
-  it('is shown in every command\'s help', () => {
+  it('is shown in every command\'s help', async () => {
     const home = tempDir();
-    expect(runCli(['start', '--help'], { home }).stdout).toContain('-q, --quiet');
+    expect((await runInProcess(['start', '--help'], { home })).stdout).toContain('-q, --quiet');
   });
 });

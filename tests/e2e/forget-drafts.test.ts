@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, runInProcess, tempDir, writeDraft } from '../helpers.js';
+import { ok } from '../loop-helpers.js';
 
 const crisisAnswers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 
@@ -9,12 +10,16 @@ const crisisAnswers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 describe('calmclient forget', () => {
   const home = tempDir();
   const out = join(home, 'out');
-  mkdirSync(out);
-  for (const client of ['Dupont', 'Dupont', 'Martin']) runCli(['start', '--answers', crisisAnswers, '--client', client, '--out', out], { home });
   const outside = join(home, 'precious.md');
-  writeFileSync(outside, 'not calmclient\'s');
-  writeDraft(home, { id: '2026-01-02-dupont-beef', files: { recap: outside } });
 
+  beforeAll(async () => {
+    mkdirSync(out);
+    for (const client of ['Dupont', 'Dupont', 'Martin']) await ok(['start', '--answers', crisisAnswers, '--client', client, '--out', out], home);
+    writeFileSync(outside, 'not calmclient\'s');
+    writeDraft(home, { id: '2026-01-02-dupont-beef', files: { recap: outside } });
+  });
+
+  // Spawned: what a process without a terminal does.
   it('refuses to delete without a confirmation when there is no terminal', () => {
     const result = runCli(['forget', 'Dupont'], { home });
     expect(result.code).toBe(2);
@@ -22,9 +27,9 @@ describe('calmclient forget', () => {
     expect(readdirSync(join(home, 'sessions'))).toHaveLength(4);
   });
 
-  it('deletes the client\'s records and documents, and only those', () => {
+  it('deletes the client\'s records and documents, and only those', async () => {
     const written = readdirSync(out).filter((name) => name.includes('-dupont-')).length;
-    const result = runCli(['forget', 'dupont', '--yes'], { home });
+    const result = await runInProcess(['forget', 'dupont', '--yes'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about dupont`);
     const left = readdirSync(join(home, 'sessions'));
@@ -34,8 +39,8 @@ describe('calmclient forget', () => {
     expect(existsSync(outside)).toBe(true);
   });
 
-  it('says when there is nothing to forget', () => {
-    expect(runCli(['forget', 'Nobody', '--yes'], { home })).toMatchObject({ code: 0, stdout: expect.stringMatching(/No session for "Nobody"/) });
+  it('says when there is nothing to forget', async () => {
+    expect(await runInProcess(['forget', 'Nobody', '--yes'], { home })).toMatchObject({ code: 0, stdout: expect.stringMatching(/No session for "Nobody"/) });
   });
 });
 
@@ -45,15 +50,15 @@ describe('calmclient history and old drafts', () => {
   writeDraft(home, { id: '2026-01-01-dupont-0ld0', updatedAt: old });
   writeDraft(home, { id: '2026-01-01-martin-f4e5', client: 'Martin', updatedAt: new Date().toISOString() });
 
-  it('points out drafts older than 30 days, and keeps them', () => {
-    const result = runCli(['history'], { home });
+  it('points out drafts older than 30 days, and keeps them', async () => {
+    const result = await runInProcess(['history'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1 unfinished session\(s\) older than 30 days: calmclient history --drafts/);
     expect(readdirSync(join(home, 'sessions'))).toHaveLength(2);
   });
 
-  it('lists the drafts with their age and how to go on', () => {
-    const result = runCli(['history', '--drafts'], { home });
+  it('lists the drafts with their age and how to go on', async () => {
+    const result = await runInProcess(['history', '--drafts'], { home });
     expect(result.stdout).toMatch(/Dupont.*⚠ 40 days old/);
     expect(result.stdout).toMatch(/Martin/);
     expect(result.stdout).toMatch(/--resume ID/);

@@ -10,14 +10,14 @@ describe('checklist → start → followup → history and lessons', () => {
   let crisisId = '';
   let followupId = '';
 
-  it('frames the mission', () => {
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home);
+  it('frames the mission', async () => {
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home);
     checklistId = savedId(stdout);
     expect(record(home, checklistId)).toMatchObject({ kind: 'prevention', status: 'done', templateValues: { mission: 'Spring shop' } });
   });
 
-  it('handles the crisis, keeping the promise and writing the next contact to a calendar file', () => {
-    const { stdout } = ok(['start', '--answers', answers('crisis-en.yaml')], home);
+  it('handles the crisis, keeping the promise and writing the next contact to a calendar file', async () => {
+    const { stdout } = await ok(['start', '--answers', answers('crisis-en.yaml')], home);
     crisisId = savedId(stdout);
     const crisis = record(home, crisisId);
     expect(crisis).toMatchObject({
@@ -35,8 +35,8 @@ describe('checklist → start → followup → history and lessons', () => {
     expect(event.description).toContain(`calmclient followup ${crisisId}`);
   });
 
-  it('follows up on the open crisis without being told which, and closes it', () => {
-    const { stdout } = ok(['followup', '--answers', answers('followup-en.yaml')], home);
+  it('follows up on the open crisis without being told which, and closes it', async () => {
+    const { stdout } = await ok(['followup', '--answers', answers('followup-en.yaml')], home);
     followupId = savedId(stdout);
     expect(stdout).toContain(`Following up with Dupont & Fils: crisis session ${crisisId}`);
     expect(stdout).toContain('Agreed: I fix the payment module');
@@ -54,8 +54,8 @@ describe('checklist → start → followup → history and lessons', () => {
     expect(existsSync(crisis.files.calendar ?? '')).toBe(true);
   });
 
-  it('shows every session with its status in history', () => {
-    const rows = JSON.parse(ok(['history', '--json'], home).stdout) as { id: string; kind: string; status: string; overdue: boolean }[];
+  it('shows every session with its status in history', async () => {
+    const rows = JSON.parse((await ok(['history', '--json'], home)).stdout) as { id: string; kind: string; status: string; overdue: boolean }[];
     expect(rows.map(({ id, kind, status }) => ({ id, kind, status }))).toEqual(
       expect.arrayContaining([
         { id: checklistId, kind: 'prevention', status: 'done' },
@@ -65,21 +65,21 @@ describe('checklist → start → followup → history and lessons', () => {
     );
     expect(rows).toHaveLength(3);
     expect(rows.some((row) => row.overdue)).toBe(false);
-    const table = ok(['history'], home).stdout;
+    const table = (await ok(['history'], home)).stdout;
     expect(table.split('\n')[0]).toMatch(/^DATE\s+CLIENT\s+KIND\s+STATUS\s+NEXT CONTACT\s+ID$/);
     expect(table).toMatch(new RegExp(`crisis\\s+resolved\\s+—\\s+${crisisId}`));
   });
 
-  it('lists what was learned, the follow-up first', () => {
-    const { stdout } = ok(['lessons', '--client', 'dupont & fils'], home);
+  it('lists what was learned, the follow-up first', async () => {
+    const { stdout } = await ok(['lessons', '--client', 'dupont & fils'], home);
     const followUpLesson = stdout.indexOf('Warn the client the same day a review fails.');
     const crisisLesson = stdout.indexOf('Plan a buffer day before any launch');
     expect(followUpLesson).toBeGreaterThan(-1);
     expect(crisisLesson).toBeGreaterThan(followUpLesson);
   });
 
-  it('shows the past incident and the lessons before framing the next mission with that client', () => {
-    const { stdout } = ok(['checklist', '--answers', answers('prevention-en.yaml'), '--client', 'DUPONT & FILS'], home);
+  it('shows the past incident and the lessons before framing the next mission with that client', async () => {
+    const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--client', 'DUPONT & FILS'], home);
     const past = stdout.indexOf('what happened with DUPONT & FILS');
     expect(past).toBeGreaterThan(-1);
     expect(stdout).toMatch(/crisis, resolved · promised: I fix the payment module/);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { runInProcess, tempDir } from '../helpers.js';
 import { answers, ok, record, rewriteRecord, savedId } from '../loop-helpers.js';
 
 describe('show, recap and lessons', () => {
@@ -10,15 +10,15 @@ describe('show, recap and lessons', () => {
   let followUp = '';
   let framing = '';
 
-  beforeAll(() => {
-    framing = savedId(ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home).stdout);
-    crisis = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], home).stdout);
-    followUp = savedId(ok(['followup', crisis, '--answers', answers('followup-en.yaml')], home).stdout);
+  beforeAll(async () => {
+    framing = savedId((await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--mission', 'Spring shop'], home)).stdout);
+    crisis = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], home)).stdout);
+    followUp = savedId((await ok(['followup', crisis, '--answers', answers('followup-en.yaml')], home)).stdout);
   });
 
   describe('calmclient show', () => {
-    it('shows a session in full: promise, lesson, follow-ups, files and answers as the user gave them', () => {
-      const { stdout } = ok(['show', crisis], home);
+    it('shows a session in full: promise, lesson, follow-ups, files and answers as the user gave them', async () => {
+      const { stdout } = await ok(['show', crisis], home);
       expect(stdout.split('\n')[0]).toBe('Dupont & Fils · crisis · resolved');
       expect(stdout).toMatch(/Promised: +I fix the payment module/);
       expect(stdout).toMatch(/Lesson: +Plan a buffer day before any launch/);
@@ -30,34 +30,34 @@ describe('show, recap and lessons', () => {
       expect(stdout).toMatch(/\n {4}\w+day \d{1,2} \w+ \d{4} at 10:00\n/);
     });
 
-    it('links a follow-up to its crisis, and a checklist to its mission', () => {
-      expect(ok(['show', followUp], home).stdout).toMatch(new RegExp(`Follows up: +${crisis} \\(resolved\\)`));
-      expect(ok(['show', framing], home).stdout).toMatch(/Mission: +Spring shop/);
+    it('links a follow-up to its crisis, and a checklist to its mission', async () => {
+      expect((await ok(['show', followUp], home)).stdout).toMatch(new RegExp(`Follows up: +${crisis} \\(resolved\\)`));
+      expect((await ok(['show', framing], home)).stdout).toMatch(/Mission: +Spring shop/);
     });
 
-    it('prints the stored record with --json', () => {
-      const shown = JSON.parse(ok(['show', crisis, '--json'], home).stdout) as unknown;
+    it('prints the stored record with --json', async () => {
+      const shown = JSON.parse((await ok(['show', crisis, '--json'], home)).stdout) as unknown;
       expect(shown).toEqual(record(home, crisis));
     });
 
-    it('finds a session by the start of its id when only one starts that way', () => {
+    it('finds a session by the start of its id when only one starts that way', async () => {
       const other = tempDir();
-      const id = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], other).stdout);
-      expect(ok(['show', id.slice(0, 12), '--json'], other).stdout).toContain(`"id": "${id}"`);
-      savedId(ok(['start', '--answers', answers('crisis-en.yaml')], other).stdout);
-      const ambiguous = runCli(['show', id.slice(0, 12)], { home: other });
+      const id = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
+      expect((await ok(['show', id.slice(0, 12), '--json'], other)).stdout).toContain(`"id": "${id}"`);
+      savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
+      const ambiguous = await runInProcess(['show', id.slice(0, 12)], { home: other });
       expect(ambiguous.code).toBe(2);
       expect(ambiguous.stderr).toContain('matches several sessions');
     });
 
-    it('says so when the id is unknown or its record unreadable (exit 2)', () => {
-      const unknown = runCli(['show', 'nope'], { home });
+    it('says so when the id is unknown or its record unreadable (exit 2)', async () => {
+      const unknown = await runInProcess(['show', 'nope'], { home });
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain('no session "nope"');
       const other = tempDir();
-      const id = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], other).stdout);
+      const id = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
       writeFileSync(join(other, 'sessions', `${id}.json`), '{"version": 1');
-      const unreadable = runCli(['show', id], { home: other });
+      const unreadable = await runInProcess(['show', id], { home: other });
       expect(unreadable.code).toBe(2);
       expect(unreadable.stderr).toContain(`${id}.json: not valid JSON`);
       expect(unreadable.stderr).toContain(`session "${id}" cannot be read (see above)`);
@@ -65,64 +65,64 @@ describe('show, recap and lessons', () => {
   });
 
   describe('calmclient recap', () => {
-    it('renders the recap again, identical, beside the first one without overwriting it', () => {
+    it('renders the recap again, identical, beside the first one without overwriting it', async () => {
       const original = record(home, crisis).files.recap ?? '';
       const before = readFileSync(original, 'utf8');
-      const { stdout } = ok(['recap', crisis], home);
+      const { stdout } = await ok(['recap', crisis], home);
       const again = original.replace(/\.md$/, '-2.md');
       expect(stdout).toContain(again);
       expect(readFileSync(again, 'utf8')).toBe(before);
       expect(readFileSync(original, 'utf8')).toBe(before);
     });
 
-    it('renders the email with --format email into --out', () => {
+    it('renders the email with --format email into --out', async () => {
       const out = tempDir();
-      ok(['recap', crisis, '--format', 'email', '--out', out], home);
+      await ok(['recap', crisis, '--format', 'email', '--out', out], home);
       const [name] = readdirSync(out);
       expect(name).toMatch(/-dupont-fils-email\.md$/);
       expect(readFileSync(join(out, name ?? ''), 'utf8')).toBe(readFileSync(record(home, crisis).files.email ?? '', 'utf8'));
     });
 
-    it('keeps the values the command added: the mission of a checklist, the promise of a follow-up', () => {
+    it('keeps the values the command added: the mission of a checklist, the promise of a follow-up', async () => {
       const out = tempDir();
-      ok(['recap', framing, '--out', out], home);
-      ok(['recap', followUp, '--out', out], home);
+      await ok(['recap', framing, '--out', out], home);
+      await ok(['recap', followUp, '--out', out], home);
       const texts = readdirSync(out).map((name) => readFileSync(join(out, name), 'utf8'));
       expect(texts.some((text) => text.includes('Spring shop'))).toBe(true);
       expect(texts.some((text) => text.includes('I fix the payment module'))).toBe(true);
     });
 
-    it('refuses an unknown format, a missing folder and a draft (exit 2)', () => {
-      expect(runCli(['recap', crisis, '--format', 'pdf'], { home }).stderr).toContain('unknown format "pdf"');
-      const missing = runCli(['recap', crisis, '--out', join(tempDir(), 'nowhere')], { home });
+    it('refuses an unknown format, a missing folder and a draft (exit 2)', async () => {
+      expect((await runInProcess(['recap', crisis, '--format', 'pdf'], { home })).stderr).toContain('unknown format "pdf"');
+      const missing = await runInProcess(['recap', crisis, '--out', join(tempDir(), 'nowhere')], { home });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('the folder does not exist');
       const other = tempDir();
-      const id = savedId(ok(['start', '--answers', answers('crisis-en.yaml')], other).stdout);
+      const id = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
       rewriteRecord(other, id, { status: 'draft' });
-      const draft = runCli(['recap', id], { home: other });
+      const draft = await runInProcess(['recap', id], { home: other });
       expect(draft.code).toBe(2);
       expect(draft.stderr).toContain('unfinished draft');
     });
   });
 
   describe('calmclient lessons', () => {
-    it('lists lessons newest first, for one client or all', () => {
-      const other = savedId(ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin SARL'], home).stdout);
+    it('lists lessons newest first, for one client or all', async () => {
+      const other = savedId((await ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin SARL'], home)).stdout);
       rewriteRecord(home, other, { lesson: 'Ask for the brief in writing.', createdAt: '2020-01-01T10:00:00.000Z' });
-      const all = ok(['lessons'], home).stdout;
+      const all = (await ok(['lessons'], home)).stdout;
       const order = ['Warn the client the same day', 'Plan a buffer day', 'Ask for the brief in writing.'].map((text) => all.indexOf(text));
       expect(order.every((position) => position > -1)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(all).toMatch(/Martin SARL · crisis/);
-      const martin = ok(['lessons', '--client', 'martin sarl'], home).stdout;
+      const martin = (await ok(['lessons', '--client', 'martin sarl'], home)).stdout;
       expect(martin).toContain('Ask for the brief in writing.');
       expect(martin).not.toContain('Plan a buffer day');
     });
 
-    it('says when there is nothing learned yet', () => {
-      expect(ok(['lessons'], tempDir()).stdout).toContain('No lessons yet');
-      expect(ok(['lessons', '--client', 'Nobody', '--lang', 'fr'], home).stdout).toBe('Aucune leçon pour Nobody pour l\'instant.\n');
+    it('says when there is nothing learned yet', async () => {
+      expect((await ok(['lessons'], tempDir())).stdout).toContain('No lessons yet');
+      expect((await ok(['lessons', '--client', 'Nobody', '--lang', 'fr'], home)).stdout).toBe('Aucune leçon pour Nobody pour l\'instant.\n');
     });
   });
 });

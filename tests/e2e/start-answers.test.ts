@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, runInProcess, tempDir, writeDraft, type CliResult } from '../helpers.js';
 
 const answers = (name: string) => join(FIXTURES, 'answers', name);
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -20,10 +20,14 @@ describe.each([
 ])('calmclient start --answers (%s)', (lang, file, client, slug, subject, greeting) => {
   const home = tempDir();
   const out = join(home, 'out');
-  mkdirSync(out);
-  const result = runCli(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
+  let result: CliResult;
 
-  it('exits 0 and prints the two paths', () => {
+  beforeAll(async () => {
+    mkdirSync(out);
+    result = await runInProcess(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
+  });
+
+  it('exits 0 and prints the two paths', async () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const { recap, email } = writtenPaths(result.stdout);
@@ -31,7 +35,7 @@ describe.each([
     expect(email).toMatch(new RegExp(`^${out}/\\d{4}-\\d{2}-\\d{2}-${slug}-email\\.md$`));
   });
 
-  it('writes a complete recap and email, private to the user', () => {
+  it('writes a complete recap and email, private to the user', async () => {
     const { recap, email } = writtenPaths(result.stdout);
     const recapText = readFileSync(recap, 'utf8');
     const emailText = readFileSync(email, 'utf8');
@@ -46,7 +50,7 @@ describe.each([
     expect(mode(email)).toBe(0o600);
   });
 
-  it('saves the session record in the data dir', () => {
+  it('saves the session record in the data dir', async () => {
     const sessions = join(home, 'sessions');
     const [record] = readdirSync(sessions);
     expect(mode(sessions)).toBe(0o700);
@@ -55,8 +59,8 @@ describe.each([
     expect(mode(join(sessions, record ?? ''))).toBe(0o600);
   });
 
-  it('never overwrites an earlier recap: a second run gets a -2 file', () => {
-    const again = runCli(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
+  it('never overwrites an earlier recap: a second run gets a -2 file', async () => {
+    const again = await runInProcess(['start', '--lang', lang, '--answers', answers(file), '--out', out], { home });
     expect(again.code).toBe(0);
     expect(writtenPaths(again.stdout).recap).toMatch(/-recap-2\.md$/);
   });
@@ -65,6 +69,7 @@ describe.each([
 describe('calmclient start, when it cannot run', () => {
   const home = tempDir();
 
+  // Spawned, these two: what a process without a terminal does.
   it('stops at once without a terminal and without --answers', () => {
     const started = Date.now();
     const result = runCli(['start'], { home });
@@ -79,73 +84,73 @@ describe('calmclient start, when it cannot run', () => {
     expect(result.stderr).toMatch(/pas de terminal/);
   });
 
-  it('lists every missing required answer by id', () => {
+  it('lists every missing required answer by id', async () => {
     const partial = join(home, 'partial.yaml');
     writeFileSync(partial, 'client: Dupont\nclient_words: It is late.\ntone: angry\n');
-    const result = runCli(['start', '--answers', partial], { home });
+    const result = await runInProcess(['start', '--answers', partial], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/required answers missing in .*partial\.yaml: gap, fault, need, hidden_demand, solution, deadline, agreement, followup_date, signature/);
     expect(existsIn(home, 'recaps')).toBe(false);
   });
 
-  it('points at a wrong answer in the answers file, with a suggestion for a typo', () => {
+  it('points at a wrong answer in the answers file, with a suggestion for a typo', async () => {
     const wrong = join(home, 'wrong.yaml');
     writeFileSync(wrong, `${readFileSync(answers('crisis-en.yaml'), 'utf8')}tonne: angry\n`);
-    const typo = runCli(['start', '--answers', wrong], { home });
+    const typo = await runInProcess(['start', '--answers', wrong], { home });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/wrong\.yaml:\d+:1: unknown step id "tonne" in playbook "crisis" \(did you mean "tone"\?\)/);
 
     const badValue = join(home, 'bad-value.yaml');
     writeFileSync(badValue, readFileSync(answers('crisis-en.yaml'), 'utf8').replace('tone: angry', 'tone: furious'));
-    const refused = runCli(['start', '--answers', badValue], { home });
+    const refused = await runInProcess(['start', '--answers', badValue], { home });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/bad-value\.yaml:5:7: tone: "furious" is not one of: worried, frustrated, angry, personal/);
     expect(refused.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('asks for the client when neither --client nor the answers file names one', () => {
+  it('asks for the client when neither --client nor the answers file names one', async () => {
     const anonymous = join(home, 'anonymous.yaml');
     writeFileSync(anonymous, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client: .*\n/m, ''));
-    const result = runCli(['start', '--answers', anonymous], { home });
+    const result = await runInProcess(['start', '--answers', anonymous], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--client NAME/);
-    expect(runCli(['start', '--answers', anonymous, '--client', 'Martin'], { home }).code).toBe(0);
+    expect((await runInProcess(['start', '--answers', anonymous, '--client', 'Martin'], { home })).code).toBe(0);
   });
 
-  it.each(['../../etc/passwd', 'CON', '😡 Dupont & fils', '...'])('keeps files for a client called %j inside --out', (client) => {
+  it.each(['../../etc/passwd', 'CON', '😡 Dupont & fils', '...'])('keeps files for a client called %j inside --out', async (client) => {
     const out = tempDir();
-    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--client', client, '--out', out], { home });
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--client', client, '--out', out], { home });
     expect(result.code).toBe(0);
     const { recap, email } = writtenPaths(result.stdout);
     for (const path of [recap, email]) expect(path.startsWith(`${out}/`) && !path.slice(out.length + 1).includes('/')).toBe(true);
     expect(readFileSync(recap, 'utf8')).toContain(client);
   });
 
-  it('refuses a missing --out folder before asking anything', () => {
-    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
+  it('refuses a missing --out folder before asking anything', async () => {
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write to .*nope: the folder does not exist/);
   });
 
-  it.runIf(existsSync('/sys'))('says which folder failed when writing is refused, and leaves nothing behind', () => {
+  it.runIf(existsSync('/sys'))('says which folder failed when writing is refused, and leaves nothing behind', async () => {
     // /sys refuses new files even to root, who passes every permission check before writing.
-    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--out', '/sys'], { home });
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', '/sys'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write to \/sys: EACCES/);
     expect(result.stderr).not.toMatch(/Unexpected error/);
   });
 
-  it('reports a broken playbook with its line and column, never a stack trace', () => {
-    const result = runCli(['start', '--playbook', join(FIXTURES, 'playbooks', 'broken', 'unknown-type.yaml')], { home });
+  it('reports a broken playbook with its line and column, never a stack trace', async () => {
+    const result = await runInProcess(['start', '--playbook', join(FIXTURES, 'playbooks', 'broken', 'unknown-type.yaml')], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown-type\.yaml:8:11: unknown step type "inptu"/);
     expect(result.stderr).toContain('      type: inptu\n            ^');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses an unknown language or playbook id as bad usage', () => {
-    expect(runCli(['start', '--lang', 'de'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown language "de"/) });
-    expect(runCli(['start', '--playbook', 'nope'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/no playbook "nope"/) });
+  it('refuses an unknown language or playbook id as bad usage', async () => {
+    expect(await runInProcess(['start', '--lang', 'de'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown language "de"/) });
+    expect(await runInProcess(['start', '--playbook', 'nope'], { home })).toMatchObject({ code: 2, stderr: expect.stringMatching(/no playbook "nope"/) });
   });
 });
 
@@ -154,14 +159,14 @@ function existsIn(dir: string, name: string): boolean {
 }
 
 describe('calmclient start --resume, without a terminal', () => {
-  it('finishes a draft from an answers file, keeping the earlier answers', () => {
+  it('finishes a draft from an answers file, keeping the earlier answers', async () => {
     const home = tempDir();
     const id = '2026-11-20-dupont-ab12';
     writeDraft(home, { id, answers: { breathe: true, listen: true, client_words: 'Typed before the call dropped.', tone: 'angry' } });
     const rest = join(home, 'rest.yaml');
     writeFileSync(rest, readFileSync(answers('crisis-en.yaml'), 'utf8').replace(/^client_words:.*\n(  .*\n)*/m, '').replace(/^tone:.*\n/m, ''));
 
-    const result = runCli(['start', '--resume', id, '--answers', rest], { home });
+    const result = await runInProcess(['start', '--resume', id, '--answers', rest], { home });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const saved = JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8'));
@@ -169,7 +174,7 @@ describe('calmclient start --resume, without a terminal', () => {
     expect(readFileSync(writtenPaths(result.stdout).recap, 'utf8')).toContain('Typed before the call dropped.');
   });
 
-  it('resumes a checklist the same way, with its mission', () => {
+  it('resumes a checklist the same way, with its mission', async () => {
     const home = tempDir();
     const id = '2026-11-20-dupont-c0de';
     writeDraft(home, {
@@ -180,7 +185,7 @@ describe('calmclient start --resume, without a terminal', () => {
     });
     const rest = join(home, 'rest.yaml');
     writeFileSync(rest, readFileSync(answers('prevention-en.yaml'), 'utf8').replace(/^stakes(_details)?:.*\n/gm, ''));
-    const result = runCli(['checklist', '--resume', '--answers', rest], { home });
+    const result = await runInProcess(['checklist', '--resume', '--answers', rest], { home });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const saved = JSON.parse(readFileSync(join(home, 'sessions', `${id}.json`), 'utf8'));
@@ -190,9 +195,9 @@ describe('calmclient start --resume, without a terminal', () => {
     expect(email).toContain('New shop');
   });
 
-  it('says so when there is nothing to resume', () => {
+  it('says so when there is nothing to resume', async () => {
     const home = tempDir();
-    const result = runCli(['start', '--resume'], { home });
+    const result = await runInProcess(['start', '--resume'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no unfinished crisis session to resume/);
   });

@@ -2,7 +2,7 @@ import PostalMime from 'postal-mime';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runInProcess, tempDir } from '../helpers.js';
 
 const answers = join(FIXTURES, 'answers', 'crisis-en.yaml');
 
@@ -20,7 +20,7 @@ function writtenFiles(home: string): string[] {
 describe('calmclient start: the e-mail draft as an .eml file', () => {
   it('writes the markdown draft and the .eml by default; a mail parser reads the same subject and text back', async () => {
     const home = tempDir();
-    const result = runCli(['start', '--answers', answers], { home });
+    const result = await runInProcess(['start', '--answers', answers], { home });
     expect(result.code).toBe(0);
     const written = (end: string): string => result.stdout.split('\n').find((line) => line.endsWith(end))?.trim().split(/\s+/).at(-1) ?? '';
     const [recap, emailMd, emailEml] = [written('-recap.md'), written('-email.md'), written('-email.eml')];
@@ -43,18 +43,18 @@ describe('calmclient start: the e-mail draft as an .eml file', () => {
     expect(session.files).toMatchObject({ recap, email: emailMd, eml: emailEml });
   });
 
-  it('writes only the markdown draft with --format md, only the .eml with --format eml', () => {
+  it('writes only the markdown draft with --format md, only the .eml with --format eml', async () => {
     const mdHome = tempDir();
-    expect(runCli(['start', '--answers', answers, '--format', 'md'], { home: mdHome }).code).toBe(0);
+    expect((await runInProcess(['start', '--answers', answers, '--format', 'md'], { home: mdHome })).code).toBe(0);
     expect(writtenFiles(mdHome).map((name) => name.replace(/^.*-(recap|email)/, '$1'))).toEqual(['email.md', 'recap.md']);
     const emlHome = tempDir();
-    expect(runCli(['start', '--answers', answers, '--format', 'eml'], { home: emlHome }).code).toBe(0);
+    expect((await runInProcess(['start', '--answers', answers, '--format', 'eml'], { home: emlHome })).code).toBe(0);
     expect(writtenFiles(emlHome).map((name) => name.replace(/^.*-(recap|email)/, '$1'))).toEqual(['email.eml', 'recap.md']);
   });
 
-  it('refuses an unknown format with exit 2 before asking anything', () => {
+  it('refuses an unknown format with exit 2 before asking anything', async () => {
     const home = tempDir();
-    const result = runCli(['start', '--answers', answers, '--format', 'pdf'], { home });
+    const result = await runInProcess(['start', '--answers', answers, '--format', 'pdf'], { home });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('md, eml, both');
@@ -67,7 +67,7 @@ describe('calmclient start: the e-mail draft as an .eml file', () => {
       .replace('client: Dupont & Fils', 'client: Société Générale d’Études')
       .replace('signature: Camille Martin', 'signature: Hélène Château');
     writeFileSync(french, text);
-    const result = runCli(['start', '--answers', french, '--lang', 'fr'], { home });
+    const result = await runInProcess(['start', '--answers', french, '--lang', 'fr'], { home });
     expect(result.stderr).toBe('');
     const emlPath = result.stdout.match(/(\S+-email\.eml)$/m)?.[1] ?? '';
     const raw = readFileSync(emlPath, 'utf8');

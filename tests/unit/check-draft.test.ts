@@ -78,9 +78,12 @@ describe('structural checks', () => {
   });
 
   it('want the feeling acknowledged before the plan or the justification', () => {
-    const [finding] = en('Hi Ben,\n\nThe delay is due to the supplier. I understand your frustration. New date: Monday.');
-    expect(finding).toMatchObject({ rule: 'feeling-first', text: 'The delay is due' });
-    expect(en('Hi Ben,\n\nI understand your frustration. The delay is due to the supplier. New date: Monday.')).toEqual([]);
+    const late = en('Hi Ben,\n\nThe report took longer because the data came in pieces.\n\nI understand your frustration. New date: Monday.');
+    expect(late).toMatchObject([{ rule: 'feeling-first', category: 'no-empathy', text: 'because' }]);
+    expect(en('Hi Ben,\n\nI understand your frustration. The report took longer because the data came in pieces. New date: Monday.')).toEqual([]);
+    // No acknowledgement at all: a finding about the draft as a whole.
+    const none = en('Hi Ben,\n\nThe report took longer because the data came in pieces. New date: Monday.');
+    expect(none).toMatchObject([{ rule: 'feeling-first', length: 0, text: '' }]);
   });
 
   it('do not count the subject line as the start of the reply', () => {

@@ -47,7 +47,9 @@ describe('pattern matching tolerates how people write', () => {
       "it's a bug",
       "it's just a bug",
     ]);
-    expect(finds('{dés,}olé', 'désolé, olé')).toEqual(['désolé', 'olé']);
+    // Alternatives are whole words: a group never cuts a word in two.
+    expect(finds('{vraiment,} désolé', 'vraiment désolé, désolé')).toEqual(['vraiment désolé', 'désolé']);
+    expect(finds('{dés,}olé', 'désolé')).toEqual([]);
   });
 
   it('reads * alone as any one word, and inside a word as any letters', () => {
@@ -61,10 +63,10 @@ describe('pattern matching tolerates how people write', () => {
     expect(finds('you ... yourself', 'you one two three four five six seven yourself')).toEqual([]);
   });
 
-  it('reads # as a number, and a hyphen as a hyphen, a space or nothing', () => {
+  it('reads # as a number, and a hyphen as a hyphen or a space', () => {
     expect(finds('#:#', 'at 10:30')).toEqual(['10:30']);
     expect(finds('#\\-#\\-#', 'on 2025-03-12, 100%')).toEqual(['2025-03-12']);
-    expect(finds('half-hour', 'a half hour, a half-hour, a halfhour')).toEqual(['half hour', 'half-hour', 'halfhour']);
+    expect(finds('half-hour', 'a half hour, a half-hour, a halfhour')).toEqual(['half hour', 'half-hour']);
     expect(finds('\\*', 'a * b')).toEqual(['*']);
   });
 

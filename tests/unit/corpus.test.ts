@@ -1,70 +1,58 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { checkDraft } from '../../src/check/index.js';
-import { LANGS } from '../../src/types.js';
-import { FIXTURES } from '../helpers.js';
-import type { Lang } from '../../src/types.js';
+import * as checker from '../../src/check/index.js';
+import { LANGS, type Lang } from '../../src/types.js';
+// The figures are computed by the same code as `node scripts/corpus-report.mjs` (definitions in docs/check.md).
+import { measure, readCorpus, type Figures } from '../../scripts/corpus-report.mjs';
 
 /**
- * Precision and recall of the reply rules on the drafts of tests/fixtures/replies/<lang>/, whose
- * labels.yaml lists the rule ids each draft should trigger. Two levels (docs/check.md):
- * - rules: every (draft, rule id) pair counts once, however many times the rule fires in the draft;
- * - drafts: a draft is flagged when it has any finding, and should be when it has any label.
+ * How well the checker reads the labelled reply corpus (tests/fixtures/replies/{dev,test}/<lang>/).
+ *
+ * - dev: the drafts the rules are tuned on; the figures are held at the goals of issue 16.
+ * - test: drafts nobody tunes anything on; their figures are printed, and held at a floor that is
+ *   not the checker's own result: what the checker did on the same drafts before it was rewritten
+ *   (main at 6918d47, `node scripts/corpus-report.mjs --split test --checker <that tree>`). The floor
+ *   only says it got no worse; docs/check.md gives the real figures.
  */
 
-const MINIMUM = 0.9;
-
-interface Counts {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-}
-
-const precision = (c: Counts): number => c.truePositives / Math.max(1, c.truePositives + c.falsePositives);
-const recall = (c: Counts): number => c.truePositives / Math.max(1, c.truePositives + c.falseNegatives);
+const GOALS = { precision: 0.9, recall: 0.9, goodFlagged: 0.1, onWords: 0.8 };
+const FLOOR: Record<Lang, typeof GOALS> = {
+  en: { precision: 0.67, recall: 0.85, goodFlagged: 0.45, onWords: 0.74 },
+  fr: { precision: 0.6, recall: 0.8, goodFlagged: 0.58, onWords: 0.77 },
+};
 
 const report: string[] = [];
 afterAll(() => {
-  console.info(['Reply-check corpus (precision / recall):', ...report].join('\n'));
+  console.info(['Reply-check corpus (node scripts/corpus-report.mjs --split all for the tables):', ...report].join('\n'));
 });
 
-describe.each(LANGS)('corpus of %s drafts', (lang: Lang) => {
-  const dir = join(FIXTURES, 'replies', lang);
-  const labels = parse(readFileSync(join(dir, 'labels.yaml'), 'utf8')) as Record<string, string[]>;
-  const drafts = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+const line = (split: string, lang: Lang, f: Figures): string =>
+  `${split}/${lang}: ${f.drafts} drafts, precision ${f.precision.toFixed(2)}, recall ${f.recall.toFixed(2)}, ` +
+  `good flagged ${(f.goodFlaggedRate * 100).toFixed(0)} %, caught on the faulty words ${f.onWordsRate.toFixed(2)}`;
 
-  it('labels every draft, and only drafts that exist', () => {
-    expect(Object.keys(labels).sort()).toEqual(drafts);
-    expect(drafts.length).toBeGreaterThanOrEqual(40);
-    expect(drafts.filter((name) => labels[name]?.length === 0).length).toBeGreaterThanOrEqual(20);
+describe.each(LANGS)('the %s corpus', (lang: Lang) => {
+  it('has dev drafts enough, half good, labelled by category with words found in the drafts', () => {
+    const dev = readCorpus('dev', lang) ?? [];
+    expect(dev.length).toBeGreaterThanOrEqual(150);
+    expect(dev.filter((draft) => draft.faults.length === 0).length).toBeGreaterThanOrEqual(50);
   });
 
-  it(`reaches ${MINIMUM} precision and recall, per rule and per draft`, async () => {
-    const rules: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
-    const whole: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
-    const misses: string[] = [];
-    for (const name of drafts) {
-      const expected = new Set(labels[name] ?? []);
-      const found = new Set((await checkDraft(readFileSync(join(dir, name), 'utf8'), { lang })).map((finding) => finding.rule));
-      const extra = [...found].filter((id) => !expected.has(id));
-      const missed = [...expected].filter((id) => !found.has(id));
-      rules.truePositives += found.size - extra.length;
-      rules.falsePositives += extra.length;
-      rules.falseNegatives += missed.length;
-      if (found.size > 0 && expected.size > 0) whole.truePositives++;
-      else if (found.size > 0) whole.falsePositives++;
-      else if (expected.size > 0) whole.falseNegatives++;
-      if (extra.length + missed.length > 0) misses.push(`  ${name}: found too ${extra.join(', ') || '-'}; missed ${missed.join(', ') || '-'}`);
-    }
-    const line = (level: string, c: Counts): string =>
-      `${lang} ${level.padEnd(6)} precision ${precision(c).toFixed(3)}  recall ${recall(c).toFixed(3)}  (${c.truePositives} right, ${c.falsePositives} wrong, ${c.falseNegatives} missed)`;
-    report.push(line('rules', rules), line('drafts', whole), ...misses);
+  it('reaches the goals on the dev split', async () => {
+    const figures = await measure(checker, readCorpus('dev', lang), lang);
+    report.push(line('dev', lang, figures));
+    expect(figures.precision).toBeGreaterThanOrEqual(GOALS.precision);
+    expect(figures.recall).toBeGreaterThanOrEqual(GOALS.recall);
+    expect(figures.goodFlaggedRate).toBeLessThanOrEqual(GOALS.goodFlagged);
+    expect(figures.onWordsRate).toBeGreaterThanOrEqual(GOALS.onWords);
+  });
 
-    expect(precision(rules)).toBeGreaterThanOrEqual(MINIMUM);
-    expect(recall(rules)).toBeGreaterThanOrEqual(MINIMUM);
-    expect(precision(whole)).toBeGreaterThanOrEqual(MINIMUM);
-    expect(recall(whole)).toBeGreaterThanOrEqual(MINIMUM);
+  it('is no worse than the checker was on real replies, on the test split it was never tuned on', async (context) => {
+    const drafts = readCorpus('test', lang);
+    if (!drafts) return context.skip();
+    const figures = await measure(checker, drafts, lang);
+    report.push(line('test', lang, figures));
+    expect(figures.precision).toBeGreaterThanOrEqual(FLOOR[lang].precision);
+    expect(figures.recall).toBeGreaterThanOrEqual(FLOOR[lang].recall);
+    expect(figures.goodFlaggedRate).toBeLessThanOrEqual(FLOOR[lang].goodFlagged);
+    expect(figures.onWordsRate).toBeGreaterThanOrEqual(FLOOR[lang].onWords);
   });
 });

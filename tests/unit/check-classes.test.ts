@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRules, type Finding } from '../../src/check/index.js';
+import { checkText } from '../../src/check/run.js';
+
+/**
+ * Each class of issue 16, in both languages, in sentences written for these tests (not taken from
+ * the corpus nor from the issue's examples): what the checker must find, and the false alarms it
+ * must not raise. The drafts are dated (REFERENCE) so that their dates resolve the same every day.
+ */
+
+const REFERENCE = { year: 2026, month: 3, day: 4 }; // a Wednesday
+const rules = { en: await builtinRules('en'), fr: await builtinRules('fr') };
+const en = (text: string): Finding[] => checkText(text, rules.en, 'en', REFERENCE);
+const fr = (text: string): Finding[] => checkText(text, rules.fr, 'fr', REFERENCE);
+const categories = (findings: readonly Finding[]): string[] => [...new Set(findings.map((finding) => finding.category))].sort();
+const wordsOf = (findings: readonly Finding[], category: string): string[] => findings.filter((finding) => finding.category === category).map((finding) => finding.text);
+
+/** A calm frame around one sentence: acknowledgement first, then the sentence, then a dated step. */
+const EN_FRAME = (sentence: string): string => `Hello Noor,\n\nYou're right to be annoyed, and I'm sorry.\n\n${sentence}\n\nI'll call you on Friday at 10:00.\n\nBest,\nSam`;
+const FR_FRAME = (sentence: string): string => `Bonjour Noor,\n\nVous avez raison d'être agacée, et je suis désolé.\n\n${sentence}\n\nJe vous appelle vendredi à 10 h.\n\nBien à vous,\nSam`;
+
+describe('the corporate "we" and the formal register', () => {
+  it('finds the company denying its part, as it finds "I"', () => {
+    expect(wordsOf(en(EN_FRAME('Our firm cannot be held liable for the late shipment.')), 'justification')).toEqual(['cannot be held liable']);
+    expect(wordsOf(en(EN_FRAME('The outage happened for reasons beyond our control.')), 'justification')).toEqual(['reasons beyond']);
+    expect(wordsOf(fr(FR_FRAME('La société ne saurait être tenue responsable de ce retard.')), 'justification')).toEqual(['ne saurait être tenue responsable']);
+    expect(wordsOf(fr(FR_FRAME('Ce contretemps est indépendant de notre volonté.')), 'justification')).toEqual(['indépendant de notre volonté']);
+  });
+
+  it('finds the lecture of the formal register', () => {
+    expect(categories(en(EN_FRAME('Kindly note that we would remind you of clause 4 of our terms.')))).toContain('condescension');
+    expect(wordsOf(en(EN_FRAME('Please be advised that the warranty has lapsed.')), 'condescension')).toEqual(['Please be advised']);
+    expect(wordsOf(fr(FR_FRAME('Nous vous rappelons que la garantie a expiré.')), 'condescension')).toEqual(['Nous vous rappelons que']);
+    expect(wordsOf(fr(FR_FRAME('Je vous invite à relire attentivement nos conditions générales.')), 'condescension')).toEqual(['Je vous invite à relire']);
+  });
+});
+
+describe('French customer-service stock phrases', () => {
+  it('find the stock vague delay, the stock apology for "the trouble caused", and the promise of best efforts', () => {
+    expect(wordsOf(fr(FR_FRAME('Votre colis sera réexpédié dans les plus brefs délais.')), 'vague-timing')).toEqual(['dans les plus brefs délais']);
+    expect(wordsOf(fr(FR_FRAME('Toutes nos excuses pour les désagréments occasionnés.')), 'non-apology')).toEqual(['pour les désagréments occasionnés']);
+    expect(wordsOf(fr(FR_FRAME('Nos équipes font le maximum pour rétablir la ligne.')), 'vague-timing')).toEqual(['font le maximum']);
+  });
+});
+
+describe('blame told as a story of what the client did', () => {
+  it('finds the client\'s earlier action told as the cause', () => {
+    expect(categories(en(EN_FRAME('Since you had already washed the jacket, the stain could not be treated.')))).toContain('blame');
+    expect(categories(en(EN_FRAME('The customer decided to repaint the wall himself before the plaster dried.')))).toContain('blame');
+    expect(categories(fr(FR_FRAME('Vous aviez signé le bon de livraison sans vérifier le carton.')))).toContain('blame');
+    expect(categories(fr(FR_FRAME('Comme vous aviez déjà ouvert le flacon, nous ne pouvons pas le reprendre.')))).toContain('blame');
+  });
+
+  it('does not read "we" owning a past action, nor the client\'s request, as blame', () => {
+    expect(categories(en(EN_FRAME('We had already shipped it to the wrong depot, which is our mistake.')))).not.toContain('blame');
+    expect(categories(en(EN_FRAME('As you requested, the invoice now shows the project code.')))).not.toContain('blame');
+    expect(categories(fr(FR_FRAME('Nous avions déjà expédié le colis au mauvais dépôt : c\'est notre erreur.')))).not.toContain('blame');
+    expect(categories(fr(FR_FRAME('Comme vous me l\'aviez demandé, la facture porte le code du projet.')))).not.toContain('blame');
+  });
+});
+
+describe('indirect guarantees', () => {
+  it('finds "never again" said without the word guarantee', () => {
+    expect(categories(en(EN_FRAME('Rest assured, this kind of mix-up is behind us for good.')))).toContain('overpromise');
+    expect(categories(en(EN_FRAME('We will ensure that nothing of the sort ever happens again.')))).toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Nous veillerons à ce que cela ne se reproduise plus jamais.')))).toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Soyez certaine que la prochaine livraison sera irréprochable désormais.')))).toContain('overpromise');
+  });
+
+  it('does not read an honest "I can\'t promise" as one', () => {
+    expect(categories(en(EN_FRAME("I can't promise it will never happen again, but the new check catches it.")))).not.toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Je ne peux pas vous garantir que cela ne se reproduira jamais, mais le contrôle est en place.')))).not.toContain('overpromise');
+  });
+});
+
+describe('hedged timing', () => {
+  it('finds a date softened into a hope, and gives no next step for it', () => {
+    const english = en('Hello Noor,\n\nYou are right, and I am sorry.\n\nThe new labels ought to be printed by Tuesday, fingers crossed.\n\nSam');
+    expect(categories(english)).toEqual(expect.arrayContaining(['vague-timing', 'no-next-step']));
+    const french = fr('Bonjour Noor,\n\nVous avez raison, et je suis désolé.\n\nNormalement les étiquettes devraient être imprimées mardi.\n\nSam');
+    expect(categories(french)).toEqual(expect.arrayContaining(['vague-timing', 'no-next-step']));
+  });
+
+  it('does not read "normally" telling a habit, or "should have" owning a mistake, as a hedge', () => {
+    expect(categories(en(EN_FRAME('Normally the alarm texts me at once; this time it did not.')))).toEqual([]);
+    expect(categories(en(EN_FRAME('I should have checked the proofs myself.')))).toEqual([]);
+    expect(categories(fr(FR_FRAME("Normalement, l'alarme m'envoie un SMS ; cette fois, elle ne l'a pas fait.")))).toEqual([]);
+  });
+});
+
+describe('minimising', () => {
+  it('finds the problem made small, and the client made the only one to mind', () => {
+    expect(categories(en(EN_FRAME('It was only a tiny hiccup in the mailing.')))).toContain('minimising');
+    expect(categories(en(EN_FRAME('No one else has complained about the colour.')))).toContain('minimising');
+    expect(categories(fr(FR_FRAME("Il ne s'agit que d'un léger retard d'affichage.")))).toContain('minimising');
+    expect(categories(fr(FR_FRAME("Personne d'autre ne s'est plaint de la couleur.")))).toContain('minimising');
+  });
+
+  it('does not read a denial of minimising as minimising', () => {
+    expect(categories(en(EN_FRAME('This is not just a small glitch: your shop lost a day of orders.')))).not.toContain('minimising');
+    expect(categories(fr(FR_FRAME("Ce n'est pas un simple contretemps : votre boutique a perdu une journée de commandes.")))).not.toContain('minimising');
+  });
+});
+
+describe('non-apologies', () => {
+  it('finds the conditional apology, the apology for "any" trouble, and the passive one', () => {
+    expect(categories(en(EN_FRAME('Apologies if the parcel caused you any bother.')))).toContain('non-apology');
+    expect(categories(en(EN_FRAME('We regret any disruption this may have caused.')))).toContain('non-apology');
+    expect(categories(fr(FR_FRAME('Quelques abonnés ont pu être incommodés par la coupure.')))).toContain('non-apology');
+    expect(categories(fr(FR_FRAME('Désolé si le montant vous a surpris.')))).toContain('non-apology');
+  });
+
+  it('finds "sorry, but" and the concession that takes the apology back', () => {
+    expect(categories(en('Hello,\n\nWhile we regret the wait, we must ask you to book a new slot. Call us on Friday at 10:00.'))).toContain('non-apology');
+    expect(categories(en('Hello,\n\nSorry about the mix-up, but the form was filled in wrong. Call us on Friday at 10:00.'))).toContain('non-apology');
+    expect(categories(fr("Bonjour,\n\nBien que nous regrettions l'attente, nous devons vous demander de patienter. Appelez-nous vendredi à 10 h."))).toContain('non-apology');
+    expect(categories(fr('Bonjour,\n\nDésolé pour le retard, mais le fichier est arrivé tard. Appelez-nous vendredi à 10 h.'))).toContain('non-apology');
+  });
+});
+
+describe('a refusal or an explanation with no word on the client\'s feelings', () => {
+  it('is a finding about the draft as a whole', () => {
+    const english = en('Dear Ms Hale,\n\nYour claim was assessed on 2 March. The policy does not cover storm damage to fences.\n\nClaims Team');
+    expect(english.find((finding) => finding.category === 'no-empathy')).toMatchObject({ length: 0 });
+    const french = fr("Madame,\n\nVotre dossier a été examiné. Le contrat ne couvre pas les dégâts causés aux clôtures.\n\nLe service sinistres");
+    expect(french.find((finding) => finding.category === 'no-empathy')).toMatchObject({ length: 0 });
+  });
+});
+
+describe('false alarms it must not raise', () => {
+  it('an opening formula before the apology', () => {
+    expect(en("Dear Mr Abe,\n\nI am writing about your order. I'm sorry it arrived damaged. A new one leaves today and reaches you on Friday by noon.")).toEqual([]);
+    expect(fr('Monsieur,\n\nJe me permets de vous écrire au sujet de votre commande. Je suis désolé qu\'elle soit arrivée abîmée. Une autre part aujourd\'hui et vous parviendra vendredi avant midi.')).toEqual([]);
+  });
+
+  it('an acknowledgement with a pronoun', () => {
+    expect(categories(fr('Bonjour,\n\nTrois jours sans chauffage : je le comprends tout à fait, vous êtes à bout. Le technicien passe demain à 9 h.'))).toEqual([]);
+    expect(categories(en("Hi,\n\nThree days without heating: I completely understand it, you've had enough. The engineer comes tomorrow at 9:00."))).toEqual([]);
+  });
+
+  it('owning an error, and agreeing with the client', () => {
+    expect(en('Hi,\n\nBecause of a mistake on our side, the refund went to an old card. It will be back on yours tomorrow by noon.')).toEqual([]);
+    expect(fr('Bonjour,\n\nVotre réclamation est parfaitement légitime : la facture était fausse. La bonne vous parvient demain avant midi.')).toEqual([]);
+  });
+
+  it('a next step without a date: an immediate remedy, or a choice', () => {
+    expect(en("Hi,\n\nI'm sorry the lamp arrived cracked. We are posting a replacement right away.")).toEqual([]);
+    expect(en("Hi,\n\nI'm sorry the lamp arrived cracked. We can refund it or send another: let me know which you would prefer.")).toEqual([]);
+    expect(fr("Bonjour,\n\nJe suis désolé que la lampe soit arrivée fêlée. Je m'en occupe immédiatement.")).toEqual([]);
+    expect(fr('Bonjour,\n\nJe suis désolé que la lampe soit arrivée fêlée. Remboursement ou nouvel envoi : dites-moi ce que vous préférez.')).toEqual([]);
+  });
+
+  it('past dates, the date of a dated thing, opening hours, lunchtime and phone numbers are no next step', () => {
+    const noStep = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.category === 'no-next-step');
+    expect(noStep(en("Hi,\n\nI'm sorry. Last Tuesday the 3rd we mixed up your order of 02/03/2026.\n\nWe are open Monday to Friday. Call us on 0161 496 0732."))).toBe(true);
+    expect(noStep(fr('Bonjour,\n\nJe suis désolé. Votre ticket du 02/03/2026 a été mal classé mardi dernier.\n\nNous sommes ouverts du mardi au vendredi, le midi aussi. Appelez le 01 44 55 66 77.'))).toBe(true);
+    expect(noStep(en("Hi,\n\nI'm sorry. The corrected file reaches you on Friday 6 March.")))
+      .toBe(false);
+  });
+
+  it('a date before the day the draft is written is past, whatever its tense', () => {
+    const noStep = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.category === 'no-next-step');
+    expect(noStep(en("Hi,\n\nI'm sorry about the order. The parcel is with the courier since 2 March."))).toBe(true);
+    expect(noStep(en("Hi,\n\nI'm sorry about the order. The parcel goes out on 9 March."))).toBe(false);
+  });
+});
+
+describe('good replies in varied registers, written for these tests', () => {
+  // Closings, courtesy formulas, opening hours, phone numbers, past and dated things, gestures
+  // said "of course", remedies without a date: none of it is a fault.
+  const FRENCH = [
+    "Bonjour Madame Roux,\n\nVous attendiez votre canapé pour la pendaison de crémaillère de samedi, et il n'est pas arrivé : je comprends votre colère, elle est légitime.\n\nLe transporteur a égaré la palette à l'entrepôt de Lyon. Nous l'avons retrouvée ce matin et elle sera livrée chez vous jeudi entre 8 h et 10 h ; le chauffeur vous appellera une demi-heure avant.\n\nNous vous remboursons les frais de livraison. Je reste joignable au 04 72 10 20 30 si le créneau ne vous convient pas.\n\nAvec toutes nos excuses,\nJulie, service clients\n",
+    "Bonjour Paul,\n\nMerci de nous l'avoir signalé si vite. Un prélèvement en double, ça ne devrait jamais arriver, et je suis navrée pour l'inquiétude que cela vous a causée.\n\nLe second prélèvement a été annulé ce matin ; vous verrez le remboursement sur votre compte sous 48 heures. J'ai aussi vérifié votre échéancier : les prochains mois sont corrects.\n\nJe vous souhaite une bonne journée,\nSarah\n",
+    "Madame,\n\nNous avons bien reçu votre courrier du 12 mars. Vous avez raison : la facture de février comportait une erreur de calcul, imputable à notre service.\n\nUne facture rectifiée est jointe à ce message. Le trop-perçu de 37,40 € vous sera remboursé par virement d'ici vendredi.\n\nNous vous prions d'agréer, Madame, nos salutations distinguées.\n\nLe service comptabilité\n",
+    "Salut Léo,\n\nDésolé pour le logo flou sur les cartes de visite, c'est ma faute : j'ai exporté le fichier en basse définition.\n\nJ'ai refait l'export en vectoriel et l'imprimeur relance le tirage demain matin. Tu les auras mardi au plus tard, à mes frais évidemment.\n\nEncore désolé,\nMaxime\n",
+    "Bonjour,\n\nMerci pour votre avis. Attendre quarante minutes une pizza à emporter, c'est trop, et nous vous présentons nos excuses.\n\nCe soir-là, notre four principal était en panne. Il a été réparé depuis. Pour nous faire pardonner, votre prochaine pizza vous est offerte : il suffit de montrer ce message.\n\nÀ bientôt, nous l'espérons,\nL'équipe de Chez Tonio\n",
+    "Bonjour Monsieur Petit,\n\nVotre ligne est coupée depuis lundi et vous travaillez à domicile : je mesure la gêne que cela représente.\n\nUn technicien interviendra demain entre 14 h et 16 h pour remplacer le boîtier. En attendant, nous avons activé gratuitement le partage de connexion 4G sur votre forfait mobile.\n\nNous restons à votre écoute pour toute question.\n\nCordialement,\nService technique\n",
+    "Bonjour Claire,\n\nTu as raison, le montage n'était pas à la hauteur : le son décroche à deux reprises et j'aurais dû le repérer avant l'envoi.\n\nDeux options : je corrige le son et je te renvoie la version ce soir, ou je refais tout le mixage et tu l'as lundi midi. Dis-moi ce qui t'arrange.\n\nBises,\nHugo\n",
+    "Madame Lopez,\n\nJe suis sincèrement désolée : vous deviez recevoir vos meubles le 3 et rien n'est arrivé. Vous aviez posé une journée de congé pour cela, et c'est une perte pour vous.\n\nLa livraison est reprogrammée au mardi 10, avec un créneau de deux heures que le livreur vous confirmera la veille. Nous prenons en charge votre journée perdue par un bon d'achat de 50 €.\n\nBien cordialement,\nNadia Benali\n",
+    "Bonjour Madame Faure,\n\nJe comprends tout à fait votre agacement : vous avez appelé trois fois sans obtenir de réponse claire.\n\nJ'ai repris votre dossier moi-même. Le remboursement de 89 € a été validé aujourd'hui et apparaîtra sur votre relevé en début de semaine prochaine.\n\nMerci de votre compréhension, et n'hésitez pas à revenir vers moi.\n\nDans l'attente de votre retour,\nBien cordialement,\nThomas\n",
+    "Bonjour Monsieur Girard,\n\nVous avez raison de vous plaindre : la chambre n'était pas prête à votre arrivée et vous avez attendu deux heures dans le hall avec vos enfants.\n\nNous vous remboursons la première nuit. Je vous propose aussi, si vous le souhaitez, un surclassement lors de votre prochain séjour.\n\nNous espérons avoir l'occasion de vous accueillir à nouveau dans de meilleures conditions.\n\nTrès cordialement,\nLa direction\n",
+    "Bonjour Inès,\n\nOups, je suis vraiment confus : j'ai envoyé la facture à la mauvaise adresse et tu as reçu une relance alors que tu n'y étais pour rien.\n\nC'est corrigé, la relance est annulée et la facture est partie à la bonne adresse il y a cinq minutes.\n\nBelle journée,\nKarim\n",
+    "Madame, Monsieur,\n\nNous accusons réception de votre réclamation concernant la panne d'ascenseur du 2 février. Vous avez été privés d'ascenseur pendant dix jours, ce qui est inacceptable, en particulier pour les résidents âgés.\n\nLe contrat de maintenance prévoit une intervention sous 48 heures ; ce délai n'a pas été respecté, et nous l'avons signalé au prestataire. Une pénalité lui sera appliquée et déduite des charges de l'immeuble.\n\nUne réunion d'information se tiendra le jeudi 12 mars à 18 h dans le hall.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n\nLe syndic\n",
+    "Bonjour Mme Vidal,\n\nJe vous présente toutes mes excuses pour ce rendez-vous manqué : vous vous êtes déplacée pour rien, et c'est de notre faute, l'agenda n'avait pas été mis à jour.\n\nJe vous ai réservé un nouveau créneau le mercredi 11 à 9 h 30, le premier de la journée. S'il ne vous convient pas, répondez simplement à ce message avec vos disponibilités.\n\nÀ très vite,\nDr Morel\n",
+  ];
+  const ENGLISH = [
+    "Hi Marta,\n\nYou're right, and I'm sorry: the banner went live with last year's prices, and two customers ordered at the wrong rate.\n\nI've corrected the banner and honoured both orders at the old price, at my expense. I'll send you the list of every page I checked by 4pm today.\n\nThanks for flagging it so quickly,\nJo\n",
+    "Dear Mr Ncube,\n\nThank you for your letter of 3 March. You waited five weeks for a decision on your claim, which is far longer than it should have been, and I apologise.\n\nYour claim has been approved in full. The payment of £640 was sent this morning and should reach your account within three working days; I will call you on Tuesday 10 March at 11:00 to confirm it has arrived.\n\nYours sincerely,\nHelen Price\nClaims Manager\n",
+    "Hi Dan,\n\nUgh, that's a rubbish way to start a holiday, and it's on us: the booking confirmation listed the wrong check-in time.\n\nYour room is ready now, and we've added late checkout on your last day. If you'd rather have dinner on us tonight instead, just say the word at reception.\n\nSee you soon,\nAmira, Harbour Inn\n",
+    "Hello Priya,\n\nI completely get why you're frustrated: the app logged you out three times during a single lesson, and you lost your streak.\n\nWe found the cause (a token that expired too early) and released a fix this morning. Your streak has been restored, and there's a week of Premium on your account as an apology.\n\nBest,\nLena, Support\n",
+    "Dear Ms Osei,\n\nI was sorry to hear how your visit went. Being kept waiting for an hour with a sick child is not acceptable, and you were right to tell us.\n\nOur booking system double-booked the slot. We have changed how urgent appointments are added so it cannot happen the same way again, and the practice manager will phone you tomorrow morning to offer a priority appointment.\n\nKind regards,\nDr Lewis\n",
+  ];
+
+  it.each(FRENCH.map((text, i) => [i + 1, text]))('raise nothing in French (%i)', (_, text) => {
+    expect(fr(text as string).map((finding) => `${finding.rule}: ${finding.text}`)).toEqual([]);
+  });
+
+  it.each(ENGLISH.map((text, i) => [i + 1, text]))('raise nothing in English (%i)', (_, text) => {
+    expect(en(text as string).map((finding) => `${finding.rule}: ${finding.text}`)).toEqual([]);
+  });
+});
