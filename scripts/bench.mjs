@@ -18,11 +18,12 @@
  * its compile cache), kept from one run to the next as a user's are.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { benchCheck, benchCheckTable } from './bench-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '30' }, bin: { type: 'string', multiple: true } } });
@@ -185,18 +186,31 @@ const cases = [
   { id: 'history', name: '`history` over 5,000 records', args: (bin) => [bin, 'history'], env: () => ({ CALMCLIENT_HOME: historyHome }) },
 ];
 
-/** One run of a case, on one Node, for one calmclient (`target`: its bin and its own folders); the time in ms. */
+/**
+ * CPU time (user + system) of each run too, from GNU time where there is one: other work on a
+ * shared machine stretches the wall-clock time of a run much more than its CPU time.
+ */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** One run of a case, on one Node, for one calmclient (`target`: its bin and its own folders): `{ wall, cpu }` in ms. */
 function runOnce(node, target, benchCase) {
   const env = { ...target.env, ...benchCase.env?.() };
+  const args = [node.path, ...benchCase.args(target.bin)];
   const begin = process.hrtime.bigint();
-  const result = spawnSync(node.path, benchCase.args(target.bin), { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = Number(process.hrtime.bigint() - begin) / 1e6;
+  const result = TIME
+    ? spawnSync(TIME, ['-f', '%U %S', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(args[0], args.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - begin) / 1e6;
   // `check` exits 1 when it has findings: that is an answer, not a failure.
   if (result.status !== 0 && !(benchCase.id === 'check' && result.status === 1)) {
     throw new Error(`${benchCase.name} failed on Node ${node.version} (exit ${result.status}): ${result.stderr.toString().trim()}`);
   }
-  return elapsed;
+  const [user, system] = TIME ? (result.stderr.toString().trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [];
+  return { wall, cpu: user === undefined || system === undefined ? undefined : (user + system) * 1000 };
 }
+
+/** GNU time gives CPU time in hundredths of a second: their mean over the runs, not their median. */
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -221,31 +235,37 @@ try {
   console.log(`${runs} runs of each case after ${warmups} warm-up runs, on ${measured.map((node) => `Node ${node.version}`).join(', ')}`);
   for (let round = 0; round < warmups + runs; round++) {
     for (const node of measured) {
-      const floorTime = runOnce(node, { bin: '', env: baseEnv() }, floor);
-      if (round >= warmups) node.floor.push(floorTime);
+      const floorSample = runOnce(node, { bin: '', env: baseEnv() }, floor);
+      if (round >= warmups) node.floor.push(floorSample);
       for (const benchCase of cases) {
         for (const target of node.targets) {
-          const elapsed = runOnce(node, target, benchCase);
-          if (round >= warmups) target.times.get(benchCase.id).push(elapsed);
+          const sample = runOnce(node, target, benchCase);
+          if (round >= warmups) target.times.get(benchCase.id).push(sample);
         }
       }
     }
   }
 
   const cellText = (cell) => {
+    const cpu = cell.cpuRatio === undefined || Number.isNaN(cell.cpuRatio) ? '' : `, CPU ${cell.cpuRatio.toFixed(2)}x`;
     const verdict = cell.target === undefined ? '' : ` (≤ ${cell.target}x ${cell.ok ? 'ok' : 'OVER'})`;
-    return `${cell.value.toFixed(1)} ms${cell.ratio === undefined ? '' : ` ${cell.ratio.toFixed(2)}x`}${verdict}`;
+    return `${cell.value.toFixed(1)} ms${cell.ratio === undefined ? '' : ` ${cell.ratio.toFixed(2)}x`}${cpu}${verdict}`;
   };
-  /** For one calmclient: per case, per Node, `{ value, ratio, target, ok }`, the floor first. */
+  const wallOf = (samples) => median(samples.map((sample) => sample.wall));
+  const cpuOf = (samples) => (TIME ? mean(samples.map((sample) => sample.cpu ?? Number.NaN)) : undefined);
+  /** For one calmclient: per case, per Node, `{ value, ratio, cpuRatio, target, ok }`, the floor first. */
   const resultsOf = (index) => [
-    { benchCase: floor, cells: measured.map((node) => ({ value: median(node.floor) })) },
+    { benchCase: floor, cells: measured.map((node) => ({ value: wallOf(node.floor) })) },
     ...cases.map((benchCase) => ({
       benchCase,
       cells: measured.map((node) => {
-        const value = median(node.targets[index].times.get(benchCase.id));
-        const ratio = value / median(node.floor);
+        const samples = node.targets[index].times.get(benchCase.id);
+        const value = wallOf(samples);
+        const ratio = value / wallOf(node.floor);
+        const cpu = cpuOf(samples);
+        const cpuRatio = cpu === undefined ? undefined : cpu / cpuOf(node.floor);
         const target = TARGETS[benchCase.id]?.[node.major];
-        return { value, ratio, target, ok: target === undefined ? undefined : ratio <= target };
+        return { value, ratio, cpuRatio, target, ok: target === undefined ? undefined : ratio <= target };
       }),
     })),
   ];
@@ -265,6 +285,9 @@ try {
   console.log(`\nload average: ${load}`);
 
   if (options.bin === undefined) {
+    // The reply checker's own cases (hostile and large drafts, hostile rules), on this Node.
+    const checkRows = benchCheck({ runs: 5 });
+    console.log(`\ncheck on hostile and large inputs (Node ${process.version}):\n${benchCheckTable(checkRows)}`);
     const cpu = cpus();
     const markdown = [
       '# Benchmarks',
@@ -272,7 +295,9 @@ try {
       'Written by `npm run bench` (scripts/bench.mjs): wall-clock time from spawning the process to its exit,',
       `median of ${runs} runs after ${warmups} warm-up runs. Each round runs every case once on each Node, so`,
       'that a busy moment weighs on all alike. The floor is `node -e 0` of the same Node, the time it takes to',
-      'start and stop with nothing to do; each ratio is a median over that floor\'s median; the targets are issue 12\'s.',
+      'start and stop with nothing to do; each ratio is a median over that floor\'s median; the targets are issue 12\'s,',
+      'judged on that ratio. "CPU" is the same ratio for the mean CPU time (user + system, from GNU time), which',
+      'other work on a shared machine inflates much less than the wall-clock time.',
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'},`,
       `load average ${load} at the end of the run.`,
@@ -282,6 +307,10 @@ try {
       ...tables[0].map(({ benchCase, cells }) => `| ${benchCase.name} | ${cells.map(cellText).join(' | ')} |`),
       '',
       ...EXPLANATION,
+      `\`check\` on hostile and large inputs (scripts/bench-check.mjs), on Node ${process.version}, median of 5 runs:`,
+      '',
+      benchCheckTable(checkRows),
+      '',
     ].join('\n');
     const output = join(root, 'docs', 'benchmarks.md');
     writeFileSync(output, markdown);
