@@ -6,10 +6,11 @@ import { t, type Message } from './i18n/catalogue.js';
 import { langFromArgv, LangError, parseLang, resolveLang } from './i18n/lang.js';
 import { setLang as setCheckLang } from './i18n/messages.js';
 import { drainOutput, writeStderr } from './terminal/streams.js';
-import { EMAIL_FORMATS, SHELLS, type Lang, type Shell } from './types.js';
+import { EMAIL_FORMATS, LANGS, SHELLS, type Lang, type Shell } from './types.js';
 // Type-only imports vanish at build time: each command's module loads only when it runs.
 import type { CheckOptions } from './commands/check.js';
 import type { ChecklistOptions } from './commands/checklist.js';
+import type { ConfigListOptions } from './commands/config.js';
 import type { FollowupOptions } from './commands/followup.js';
 import type { ForgetOptions } from './commands/forget.js';
 import type { HistoryOptions } from './commands/history.js';
@@ -67,6 +68,8 @@ const JSON_OUTPUT: OptionSpec = { flags: '--json', help: help.json };
 const ANSWERS: OptionSpec = { flags: '--answers <file>', help: help.answers };
 const OUT: OptionSpec = { flags: '--out <dir>', help: help.out };
 const RESUME: OptionSpec = { flags: '--resume [id]', help: help.resumeOption };
+const OPEN: OptionSpec = { flags: '--open', help: help.openOption };
+const COPY: OptionSpec = { flags: '--copy', help: help.copyOption };
 
 // Commander hands each command its own options, shaped as that command's table row declares them.
 const as = <T>(options: Record<string, unknown>): T => options as T;
@@ -84,6 +87,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--out <dir>', help: help.startOut },
       { flags: '--format <format>', help: help.startFormat, choices: EMAIL_FORMATS, default: 'both' },
       RESUME,
+      OPEN,
+      COPY,
     ],
     examples: [
       'calmclient start',
@@ -91,6 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'calmclient start --answers answers.yaml --out ./recaps',
       'calmclient start --format eml',
       'calmclient start --resume',
+      'calmclient start --open',
     ],
     run: async ({ options, lang }) => (await import('./commands/start.js')).default(as<StartOptions>(options), lang),
   },
@@ -113,6 +119,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       ANSWERS,
       OUT,
       RESUME,
+      OPEN,
+      COPY,
     ],
     examples: ['calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'],
     run: async ({ options, lang }) => (await import('./commands/checklist.js')).default(as<ChecklistOptions>(options), lang),
@@ -127,6 +135,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       ANSWERS,
       OUT,
       RESUME,
+      OPEN,
+      COPY,
     ],
     examples: ['calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'],
     run: async ({ args, options, lang }) =>
@@ -157,7 +167,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'recap',
     help: help.recapDescription,
     arguments: [{ name: '<id>', help: help.showId }],
-    options: [{ flags: '--format <format>', help: help.recapFormat, default: 'md' }, { flags: '--out <dir>', help: help.recapOut }, LANG],
+    options: [{ flags: '--format <format>', help: help.recapFormat, default: 'md' }, { flags: '--out <dir>', help: help.recapOut }, LANG, OPEN, COPY],
     examples: ['calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'],
     run: async ({ args, options, lang }) => (await import('./commands/recap.js')).default(first(args), as<RecapOptions>(options), lang),
   },
@@ -232,6 +242,49 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     notes: help.checkNotes,
     run: async ({ args, options, lang }) => (await import('./commands/check.js')).default(args[0], as<CheckOptions>(options), lang),
+  },
+  {
+    name: 'config',
+    help: help.configDescription,
+    examples: [
+      'calmclient config set name "Camille Martin"',
+      'calmclient config set email camille@example.com',
+      'calmclient config get signature',
+      'calmclient config list --json',
+    ],
+    subcommands: [
+      {
+        name: 'set',
+        help: help.configSetDescription,
+        arguments: [
+          { name: '<key>', help: help.configKey },
+          { name: '<value>', help: help.configValue },
+        ],
+        options: [LANG],
+        examples: ['calmclient config set phone "+33 6 12 34 56 78"', 'calmclient config set lang fr', 'calmclient config set out ~/Documents/clients'],
+        run: async ({ args, lang }) => (await import('./commands/config.js')).set(first(args), args[1] ?? '', lang),
+      },
+      {
+        name: 'get',
+        help: help.configGetDescription,
+        arguments: [{ name: '<key>', help: help.configKey }],
+        options: [LANG],
+        run: async ({ args, lang }) => (await import('./commands/config.js')).get(first(args), lang),
+      },
+      {
+        name: 'unset',
+        help: help.configUnsetDescription,
+        arguments: [{ name: '<key>', help: help.configKey }],
+        options: [LANG],
+        run: async ({ args, lang }) => (await import('./commands/config.js')).unset(first(args), lang),
+      },
+      {
+        name: 'list',
+        help: help.configListDescription,
+        options: [LANG, { flags: '--json', help: help.configJson }],
+        run: async ({ options, lang }) => (await import('./commands/config.js')).list(as<ConfigListOptions>(options), lang),
+      },
+    ],
   },
   {
     name: 'completion',
@@ -331,13 +384,34 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   return program;
 }
 
-/** The language of a run: `--lang` when it names one, else the environment's. */
-function runLang(argv: readonly string[]): Lang {
+/**
+ * The language of a run: `--lang` when it names one, else `CALMCLIENT_LANG`, else the profile's
+ * `lang` (`calmclient config set lang fr`), else the locale.
+ */
+async function runLang(argv: readonly string[]): Promise<Lang> {
   try {
-    return resolveLang(langFromArgv(argv.slice(2)), process.env);
+    const flag = langFromArgv(argv.slice(2)) ?? (process.env.CALMCLIENT_LANG?.trim() ? undefined : await configuredLang());
+    return resolveLang(flag, process.env);
   } catch {
     // `check --lang auto`, or an unknown value that the command itself will refuse.
     return resolveLang(undefined, process.env);
+  }
+}
+
+/**
+ * The profile's `lang`, read without loading the profile's module (this runs for `--help` too); a
+ * missing or damaged profile gives none here: the commands that read the profile report it.
+ */
+async function configuredLang(): Promise<string | undefined> {
+  try {
+    // Loaded here: a run with --lang or CALMCLIENT_LANG never loads the paths module.
+    const { profileFile } = await import('./paths.js');
+    const { readFileSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+    const profile: unknown = JSON.parse(readFileSync(profileFile(), 'utf8'));
+    const lang = typeof profile === 'object' && profile !== null ? (profile as { lang?: unknown }).lang : undefined;
+    return typeof lang === 'string' && (LANGS as readonly string[]).includes(lang) ? lang : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -348,7 +422,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const lang = runLang(argv);
+  const lang = await runLang(argv);
   // The reply checker (src/check/) still reads its messages' language from here.
   setCheckLang(lang);
   let exitCode: number = ExitCode.ok;

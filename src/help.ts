@@ -94,7 +94,7 @@ export const help = catalogue({
     fr: 'n\'afficher que les résultats et les erreurs : ni en-têtes, ni conseils, ni progression',
   },
   startFormat: {
-    en: 'e-mail files to write: md (markdown draft), eml (a draft your mail client opens), or both',
+    en: 'email files to write: md (markdown draft), eml (a draft your mail client opens), or both',
     fr: 'fichiers d\'e-mail à écrire : md (brouillon markdown), eml (brouillon que votre messagerie ouvre) ou both (les deux)',
   },
   playbooksListJson: {
@@ -221,5 +221,30 @@ export const help = catalogue({
   checkNotes: {
     en: 'Silence one rule in a draft with a line of its own: <!-- calmclient-ignore: rule-id -->\nLines starting with > (the client\'s own words, quoted) are not checked.\nExit status: 0 nothing found, 1 findings, 2 bad usage or a bad file.',
     fr: 'Faites taire une règle dans un brouillon avec une ligne à part : <!-- calmclient-ignore: id-de-la-règle -->\nLes lignes qui commencent par > (les mots du client, cités) ne sont pas vérifiées.\nCode de sortie : 0 rien à signaler, 1 des remarques, 2 mauvais usage ou fichier invalide.',
+  },
+  configDescription: {
+    en: 'Your profile (name, email, phone, signature) and your defaults (lang, out), as npm config and gh config manage theirs.',
+    fr: 'Votre profil (nom, e-mail, téléphone, signature) et vos réglages par défaut (lang, out), à la manière de npm config et gh config.',
+  },
+  configSetDescription: {
+    en: 'Set a key: name, email, phone, signature, lang (fr or en) or out (the default folder for documents).',
+    fr: 'Définir une clé : name, email, phone, signature, lang (fr ou en) ou out (le dossier des documents par défaut).',
+  },
+  configGetDescription: {
+    en: 'Print the value of a key (nothing when it is not set).',
+    fr: 'Afficher la valeur d\'une clé (rien si elle n\'est pas définie).',
+  },
+  configUnsetDescription: { en: 'Remove a key.', fr: 'Supprimer une clé.' },
+  configListDescription: { en: 'List the keys that are set, as key=value.', fr: 'Lister les clés définies, sous la forme clé=valeur.' },
+  configKey: { en: 'name, email, phone, signature, lang or out', fr: 'name, email, phone, signature, lang ou out' },
+  configValue: { en: 'the value (quote it when it holds spaces)', fr: 'la valeur (entre guillemets si elle contient des espaces)' },
+  configJson: { en: 'print JSON: one object of the keys that are set', fr: 'sortie JSON : un objet des clés définies' },
+  openOption: {
+    en: 'open the email draft (.eml) in your mail client once it is written',
+    fr: 'ouvrir le brouillon d\'e-mail (.eml) dans votre messagerie une fois écrit',
+  },
+  copyOption: {
+    en: 'copy the email\'s text to the clipboard once it is written',
+    fr: 'copier le texte de l\'e-mail dans le presse-papiers une fois écrit',
   },
 });

@@ -22,5 +22,8 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The user's own playbooks, laid out like the built-in ones: `<lang>/<id>.yaml`. */
 export const userPlaybooksDir = (env: NodeJS.ProcessEnv = process.env): string => join(configDir(env), 'playbooks');
 
+/** The user's profile (`calmclient config`, src/store/profile.ts). */
+export const profileFile = (env: NodeJS.ProcessEnv = process.env): string => join(configDir(env), 'config.json');
+
 export const sessionsDir = (root: string): string => join(root, 'sessions');
 export const recapsDir = (root: string): string => join(root, 'recaps');

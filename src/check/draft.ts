@@ -20,7 +20,7 @@ export interface Span {
  */
 export const IGNORE_COMMENT = /^[ \t]*<!--[ \t]*calmclient-ignore\b:?(.*?)-->[ \t]*$/i;
 const QUOTED_LINE = /^[ \t]*>/;
-const SUBJECT_LINE = /^[ \t]*(subject|objet)[ \t]*:/i;
+const SUBJECT_LINE = /^[ \t]*(subject|objet)[ \t\u00a0\u202f]*:/i;
 
 export interface Suppression {
   ids: string[];

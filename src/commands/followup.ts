@@ -1,4 +1,7 @@
-import { formatDate, parseIso } from '../dates/calendar.js';
+import { formatDate, parseIso, toIso, todayOf } from '../dates/calendar.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { QuestionStep } from '../playbook/schema.js';
+import type { PromiseTiming } from '../render/context.js';
 import { sessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
@@ -74,7 +77,7 @@ export default async function followup(ref: string | undefined, options: Followu
   const crisis =
     crisisRef === undefined ? await pickOpenCrisis(loaded.sessions, now, interactive, lang) : followable(findSession(loaded, crisisRef, lang), lang);
   const runLang = options.lang === undefined ? crisis.lang : lang;
-  const templateValues = promiseValues(crisis, runLang);
+  const templateValues = promiseValues(crisis, runLang, now);
 
   const { session, playbook, recorded } = await runWalk({
     command: 'followup',
@@ -91,6 +94,8 @@ export default async function followup(ref: string | undefined, options: Followu
     defaultStatus: 'done',
     recapLabel: fileLabels.followupRecap,
     crisis,
+    emailFormat: 'both',
+    propose: proposeStatus,
   });
   const said = playbook.lang;
   updateCrisis(root, crisis, session, now);
@@ -157,11 +162,35 @@ function flag(text: string, due: 'due' | 'overdue', lang: Lang): string {
   return due === 'overdue' ? style.red(marked) : style.yellow(marked);
 }
 
-/** `{{promise}}` and `{{promise_date}}` for the follow-up's templates. */
-function promiseValues(crisis: SessionRecord, lang: Lang): Record<string, string> | undefined {
+/**
+ * `{{promise}}`, `{{promise_date}}` and `promise_timing` (`{{#is.promise.ahead}}`…) for the
+ * follow-up's templates: before the promised day the e-mail is a status update, on or after it,
+ * it says what it is today.
+ */
+function promiseValues(crisis: SessionRecord, lang: Lang, now: Date): Record<string, string> | undefined {
   if (!crisis.promise) return undefined;
   const by = parseIso(crisis.promise.by);
-  return { promise: crisis.promise.what, ...(by ? { promise_date: formatDate(by, lang) } : {}) };
+  if (!by) return { promise: crisis.promise.what };
+  return { promise: crisis.promise.what, promise_date: formatDate(by, lang), promise_timing: promiseTiming(crisis.promise.by, now) };
+}
+
+export function promiseTiming(by: string, now: Date): PromiseTiming {
+  const today = toIso(todayOf(now));
+  const day = by.slice(0, 10);
+  return day > today ? 'ahead' : day === today ? 'today' : 'past';
+}
+
+/**
+ * The status a follow-up proposes (the default of the playbook's status step), from the answers
+ * so far: delivered (on time or late) to a satisfied client closes the crisis, and so does a new
+ * order from a client who is not still unhappy; anything else keeps it open. Escalated and lost are the user's call, never proposed.
+ */
+export function proposeStatus(step: QuestionStep, answers: Answers): AnswerValue | undefined {
+  if (step.id !== 'status' || step.type !== 'select') return undefined;
+  const delivered = answers.kept === 'yes' || answers.kept === 'late';
+  const wonBack = answers.client_feeling === 'satisfied' || (answers.new_order === true && answers.client_feeling !== 'still_unhappy');
+  const proposed = delivered && wonBack ? 'resolved' : 'open';
+  return step.choices.some((choice) => choice.value === proposed) ? proposed : undefined;
 }
 
 /** The crisis takes the follow-up's status; its next contact is the follow-up's, or none once closed. */

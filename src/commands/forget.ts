@@ -7,6 +7,7 @@ import { printInfo, printResult, style } from '../terminal/output.js';
 import { slugify } from '../text/slug.js';
 import { dataDir } from '../paths.js';
 import { sessionPath, type SessionRecord } from '../store/sessions.js';
+import { clientPath } from '../store/clients.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
 import { readRecords } from '../session/records.js';
 import { hasTerminal } from '../session/walk.js';
@@ -42,12 +43,15 @@ const m = catalogue({
 export default async function forget(client: string, options: ForgetOptions, lang: Lang): Promise<ExitCode> {
   const root = dataDir();
   const sessions = readRecords(root, lang).sessions.filter((session) => sameClient(session.client, client));
-  if (sessions.length === 0) {
+  // What calmclient remembers of the client (the contact, tu or vous) goes with their sessions.
+  const clientFile = clientPath(root, client);
+  const remembered = existsSync(clientFile) ? [clientFile] : [];
+  if (sessions.length === 0 && remembered.length === 0) {
     printInfo(t(m.none, lang, { client }));
     return ExitCode.ok;
   }
   const records = sessions.map((session) => sessionPath(root, session.id));
-  const documents = sessions.flatMap(writtenFiles);
+  const documents = [...sessions.flatMap(writtenFiles), ...remembered];
   printInfo(t(m.plan, lang, { sessions: records.length, files: documents.length, client }));
   for (const path of [...records, ...documents]) printInfo(style.dim(`  ${path}`));
 

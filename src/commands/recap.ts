@@ -1,12 +1,16 @@
 import { effectiveAnswers } from '../engine/run.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
-import { dataDir } from '../paths.js';
+import { configDir, dataDir } from '../paths.js';
 import { renderSession } from '../render/documents.js';
+import { emlFromDraft } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail } from '../session/email-out.js';
+import { documentPeople, knownPeople } from '../session/people.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
-import { outputDir, printWritten } from '../session/complete.js';
+import { mailboxes, newMessageId, outputDir, printWritten } from '../session/complete.js';
 import { writeFiles } from '../store/files.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
@@ -14,6 +18,8 @@ import type { Lang } from '../types.js';
 export interface RecapOptions {
   format?: string;
   out?: string;
+  open?: boolean;
+  copy?: boolean;
 }
 
 const RECAP_FORMATS = ['md', 'email'] as const;
@@ -42,14 +48,36 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
   if (session.status === 'draft') throw new UsageError(t(m.draft, lang, { id: session.id }));
 
   const playbook = await sessionPlaybook(session, lang);
+  // The people as calmclient knows them today: the contact greeted, who signs.
+  const people = knownPeople(root, configDir(), session.client, playbook.lang);
+  const now = new Date(session.createdAt);
   const documents = renderSession({
     playbook,
     answers: effectiveAnswers(playbook, session.answers),
     client: session.client,
-    now: new Date(session.createdAt),
+    now,
+    people: documentPeople(people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
-  const { document } = writeFiles(outDir, { document: format === 'email' ? documents.email : documents.recap }, lang);
-  printWritten([[t(format === 'email' ? fileLabels.email : fileLabels.recap, lang), document]], lang);
+  if (format === 'email') {
+    const eml = emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(people) });
+    const written = writeFiles(outDir, { email: documents.email, eml }, lang);
+    printWritten(
+      [
+        [t(fileLabels.email, lang), written.email],
+        [t(fileLabels.email, lang), written.eml],
+      ],
+      lang,
+    );
+    if (options.open || options.copy)
+      await deliverEmail(
+        { eml: written.eml, md: written.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+        { open: options.open, copy: options.copy },
+        lang,
+      );
+    return ExitCode.ok;
+  }
+  const { document } = writeFiles(outDir, { document: documents.recap }, lang);
+  printWritten([[t(fileLabels.recap, lang), document]], lang);
   return ExitCode.ok;
 }

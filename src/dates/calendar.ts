@@ -117,11 +117,16 @@ export const MONTHS: Record<Lang, readonly string[]> = {
 };
 
 const AT: Record<Lang, string> = { en: 'at', fr: 'à' };
+/** A time of day as each language writes it: `09:30`, and in French `9 h 30` (no-break spaces), `10 h`. */
+const TIME_OF_DAY: Record<Lang, (hour: number, minute: number) => string> = {
+  en: (hour, minute) => `${pad(hour)}:${pad(minute)}`,
+  fr: (hour, minute) => (minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${pad(minute)}`),
+};
 
-/** `Tuesday 24 November 2026` / `mardi 24 novembre 2026`, with ` at 14:30` / ` à 14:30`. */
+/** `Tuesday 24 November 2026` / `mardi 24 novembre 2026`, with ` at 14:30` / ` à 14 h 30`. */
 export function formatDate(date: CalendarDate, lang: Lang): string {
   const written = `${WEEKDAYS[lang][weekdayOf(date)]} ${date.day} ${MONTHS[lang][date.month - 1]} ${date.year}`;
-  return date.hour === undefined ? written : `${written} ${AT[lang]} ${formatTime(date)}`;
+  return date.hour === undefined ? written : `${written} ${AT[lang]} ${TIME_OF_DAY[lang](date.hour, date.minute ?? 0)}`;
 }
 
 /** `14:30`, the way both languages write a time in calmclient's documents. */

@@ -18,6 +18,7 @@ import {
   type StepType,
 } from './schema.js';
 import { allowedNames, checkTemplate, RESERVED_IDS } from './templates.js';
+import { withFrenchSpacing } from './typography.js';
 import { readUserFile } from '../user-files.js';
 import { problemIn, YamlSource } from '../yaml/source.js';
 import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schema-problem.js';
@@ -40,7 +41,8 @@ export function parsePlaybook(file: string, text: string, lang: Lang, readTempla
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => playbookSchemaProblem(source, data, issue)));
 
-  const playbook = parsed.data;
+  // French on screen keeps its no-break spaces: no prompt wraps a lone "?" or "»" onto a line.
+  const playbook = withFrenchSpacing(parsed.data);
   const problems = [...checkSteps(source, playbook.steps), ...checkRecord(source, playbook)];
   const templates = readTemplates(source, playbook, readTemplate, problems);
   if (problems.length > 0 || !templates) fail(problems);
@@ -118,6 +120,8 @@ const ROLE_TYPES: Record<string, readonly StepType[]> = {
   next_contact: ['date'],
   lesson: ['input', 'text'],
   status: ['select'],
+  'caller.name': ['input'],
+  'caller.role': ['input'],
 };
 
 function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProblem[] {
@@ -129,6 +133,8 @@ function checkRecord(source: YamlSource, playbook: PlaybookSource): SourceProble
     ['next_contact', record.next_contact],
     ['lesson', record.lesson],
     ['status', record.status],
+    ['caller.name', record.caller?.name],
+    ['caller.role', record.caller?.role],
   ];
   const problems: SourceProblem[] = [];
   for (const [role, id] of roles) {

@@ -132,6 +132,8 @@ const recordSchema = z.strictObject({
   next_contact: stepId.optional(),
   lesson: stepId.optional(),
   status: stepId.optional(),
+  /** Who calls the client back when someone else took over (a colleague, a mediator): their name and role. */
+  caller: z.strictObject({ name: stepId, role: stepId.optional() }).optional(),
 });
 
 export const playbookSchema = z.strictObject({

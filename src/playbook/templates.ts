@@ -12,12 +12,26 @@ import type { PlaybookKind } from '../types.js';
  */
 
 export const BUILTIN_NAMES = ['client', 'today', 'today_iso'] as const;
-const NAMESPACES = ['is', 'iso', 'list', 'lines', 'score', 'verdict'] as const;
+/**
+ * The people a document is between (see render/context.ts `peopleValues`): the contact greeted,
+ * `tu` for a French client addressed as tu, and the user who signs. Not reserved as step ids: a
+ * playbook written before them (with its own `signature` step) keeps working, its answer winning.
+ */
+export const PEOPLE_NAMES = ['contact', 'tu', 'signature', 'my_name', 'my_email', 'my_phone'] as const;
+const NAMESPACES = ['is', 'iso', 'list', 'lines', 'items', 'inline', 'one', 'many', 'score', 'max', 'verdict'] as const;
+/** Text values a command adds; each also comes as `lines.`, `items.`, `one.` and `many.`. */
 const COMMAND_NAMES: Record<PlaybookKind, readonly string[]> = {
   crisis: [],
-  prevention: ['mission'],
-  followup: ['promise', 'promise_date'],
+  prevention: ['mission', 'lessons', 'incidents'],
+  followup: ['promise', 'promise_date', 'promise_timing'],
 };
+/** Flags a command adds: where the promise stands on the day of the follow-up. */
+const COMMAND_FLAGS: Record<PlaybookKind, readonly string[]> = {
+  crisis: [],
+  prevention: [],
+  followup: ['is.promise.ahead', 'is.promise.today', 'is.promise.past'],
+};
+const textNames = (id: string): string[] => [`lines.${id}`, `items.${id}`, `inline.${id}`, `one.${id}`, `many.${id}`];
 /** Names that can never be step ids: they would shadow built-in values. */
 export const RESERVED_IDS = new Set<string>([
   ...BUILTIN_NAMES,
@@ -25,11 +39,17 @@ export const RESERVED_IDS = new Set<string>([
   ...Object.values(COMMAND_NAMES).flat(),
 ]);
 
-/** Inside `{{#list.ID}}` and `{{#lines.ID}}` the names refer to the current item. */
+/** Inside `{{#list.ID}}`, `{{#lines.ID}}` and `{{#items.ID}}` the names refer to the current item. */
 const ITEM_NAMES = new Set(['.', 'value', 'label', 'hint', 'tip']);
 
 export function allowedNames(steps: readonly Step[], kind: PlaybookKind): Set<string> {
-  const names = new Set<string>([...BUILTIN_NAMES, ...COMMAND_NAMES[kind]]);
+  const names = new Set<string>([
+    ...BUILTIN_NAMES,
+    ...PEOPLE_NAMES,
+    ...COMMAND_NAMES[kind],
+    ...COMMAND_NAMES[kind].flatMap(textNames),
+    ...COMMAND_FLAGS[kind],
+  ]);
   for (const step of steps) {
     if (step.type === 'advice') continue;
     names.add(step.id);
@@ -42,7 +62,7 @@ export function allowedNames(steps: readonly Step[], kind: PlaybookKind): Set<st
         break;
       case 'input':
       case 'text':
-        names.add(`lines.${step.id}`);
+        for (const name of textNames(step.id)) names.add(name);
         break;
       case 'select':
       case 'checkbox':
@@ -50,6 +70,7 @@ export function allowedNames(steps: readonly Step[], kind: PlaybookKind): Set<st
         for (const choice of step.choices) names.add(`is.${step.id}.${choice.value}`);
         if (step.type === 'checkbox' && step.verdicts) {
           names.add(`score.${step.id}`);
+          names.add(`max.${step.id}`);
           names.add(`verdict.${step.id}`);
           for (const verdict of step.verdicts) names.add(`is.verdict.${step.id}.${verdict.value}`);
         }
@@ -94,7 +115,7 @@ export function checkTemplate(text: string, allowed: ReadonlySet<string>, lang: 
       }
       const known = allowed.has(name) || (inItems && ITEM_NAMES.has(name));
       if (!known) problems.push({ offset: start, message: t(m.templateName, lang, { name }) });
-      if (children) visit(children, inItems || name.startsWith('list.') || name.startsWith('lines.'));
+      if (children) visit(children, inItems || /^(list|lines|items)\./.test(name));
     }
   };
   visit(tokens, false);

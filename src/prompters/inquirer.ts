@@ -204,8 +204,9 @@ export class InquirerPrompter implements Prompter {
   }
 
   private printStepHeader(step: Step, progress: Progress): void {
-    const counter = t(m.progress, this.options.lang, { index: progress.index, total: progress.total });
-    const title = step.title ? ` · ${step.title}` : '';
+    // A question outside the playbook (the contact, the profile: session/people.ts) has no place in its count.
+    const counter = progress.total > 0 ? t(m.progress, this.options.lang, { index: progress.index, total: progress.total }) : '';
+    const title = step.title ? `${counter ? ' · ' : ''}${step.title}` : '';
     this.write(`${this.style.dim('──')} ${this.style.cyan(counter)}${this.style.bold(title)}`);
   }
 

@@ -11,8 +11,13 @@ import { dateOrderFromEnv } from '../dates/locale.js';
 import { noteReading, type DateOrder } from '../dates/read.js';
 import { writeStderr } from '../terminal/streams.js';
 
-/** Keys of an answers file that are not step ids. */
-const META_KEYS = new Set(['client']);
+/**
+ * Keys of an answers file that are not step ids: the client, the people (read by
+ * session/people.ts: the contact, how they are addressed, the user's own profile) and the
+ * checklist's mission.
+ */
+export const PEOPLE_KEYS = ['contact', 'contact_email', 'contact_phone', 'register', 'signature', 'my_name', 'my_email', 'my_phone'] as const;
+const META_KEYS = new Set<string>(['client', 'mission', ...PEOPLE_KEYS]);
 
 /**
  * An answers file: YAML or JSON (JSON is YAML), a mapping of step id to answer. Problems are

@@ -3,10 +3,10 @@ import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { Lang, RenderedFile } from '../types.js';
-import { buildContext, type TemplateContext } from './context.js';
+import { buildContext, type DocumentPeople, type TemplateContext } from './context.js';
 import { dropEmptySections, escapeMarkdown } from './markdown.js';
 import { slugify } from '../text/slug.js';
-
+import { typography } from './typography.js';
 
 export interface RenderInput {
   playbook: Pick<Playbook, 'steps' | 'lang' | 'templates' | 'kind'>;
@@ -15,6 +15,8 @@ export interface RenderInput {
   client: string;
   now: Date;
   extra?: Record<string, string>;
+  /** The contact greeted, how they are addressed, who signs. */
+  people?: DocumentPeople | undefined;
 }
 
 export interface RenderedSession {
@@ -23,9 +25,11 @@ export interface RenderedSession {
   email: RenderedFile & { subject: string; body: string };
 }
 
-export function renderTemplate(template: string, context: TemplateContext): string {
+/** A markdown template rendered with answers escaped, its punctuation tidied and the language's typography set. */
+export function renderTemplate(template: string, context: TemplateContext, lang: Lang): string {
   // Mustache hands numbers (`{{score.ID}}`) to the escape function as they are.
-  return tidyPunctuation(Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) }));
+  const text = Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) });
+  return typography(tidyPunctuation(text), lang);
 }
 
 /**
@@ -36,18 +40,19 @@ export function tidyPunctuation(text: string): string {
   return text.replace(/(?<!\.)([.!?…])\.(?=\s|$|["'»)\]*_])/gm, '$1');
 }
 
-const SUBJECT_LABEL: Record<Lang, string> = { en: 'Subject:', fr: 'Objet :' };
+const SUBJECT_LABEL: Record<Lang, string> = { en: 'Subject:', fr: 'Objet\u00a0:' };
 
 export function renderSession(input: RenderInput): RenderedSession {
   const context = buildContext(input);
+  const { lang } = input.playbook;
   const base = `${toIso(todayOf(input.now))}-${slugify(input.client)}`;
-  const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context));
+  const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context, lang));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
   const rawSubject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
     escape: (value: unknown) => String(value).replace(/\s+/g, ' ').trim(),
   });
-  const subject = tidyPunctuation(rawSubject).trim();
-  const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context));
+  const subject = typography(tidyPunctuation(rawSubject), lang).trim();
+  const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context, lang));
   const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
   return {
     recap: { path: `${base}${suffix}-recap.md`, contents: recap },
@@ -55,7 +60,7 @@ export function renderSession(input: RenderInput): RenderedSession {
       path: `${base}${suffix}-email.md`,
       subject,
       body,
-      contents: `${SUBJECT_LABEL[input.playbook.lang]} ${subject}\n\n${body}`,
+      contents: `${SUBJECT_LABEL[lang]} ${subject}\n\n${body}`,
     },
   };
 }

@@ -16,12 +16,19 @@ export interface CalendarEvent {
   summary: string;
   description?: string;
   client: string;
+  /** The person to reach, with their phone when known (RFC 5545 CONTACT). */
+  contact?: string | undefined;
+  /** The file name's last word: `next-contact` (default), `open-points`… */
+  name?: string | undefined;
   /** The moment the file is written: it gives DTSTAMP and the file's date. */
   now: Date;
 }
 
 /** How long a call back is planned for, when the contact has a time. */
 export const CALL_MINUTES = 30;
+/** The reminder: this long before a call; for a whole day, at 9:00 the day before (15 hours before midnight). */
+export const ALARM_BEFORE_CALL = '-PT15M';
+export const ALARM_BEFORE_DAY = '-PT15H';
 
 const CRLF = '\r\n';
 /** RFC 5545 §3.1: lines are folded at 75 octets, continuation lines start with one space. */
@@ -40,11 +47,17 @@ export function renderIcs(event: CalendarEvent): RenderedFile {
     ...startAndEnd(event.start),
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.description === undefined ? [] : [`DESCRIPTION:${escapeText(event.description)}`]),
+    ...(event.contact === undefined ? [] : [`CONTACT:${escapeText(event.contact)}`]),
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(event.summary)}`,
+    `TRIGGER:${event.start.hour === undefined ? ALARM_BEFORE_DAY : ALARM_BEFORE_CALL}`,
+    'END:VALARM',
     'END:VEVENT',
     'END:VCALENDAR',
   ];
   return {
-    path: `${toIso(todayOf(event.now))}-${slugify(event.client)}-next-contact.ics`,
+    path: `${toIso(todayOf(event.now))}-${slugify(event.client)}-${event.name ?? 'next-contact'}.ics`,
     contents: lines.map(fold).join(CRLF) + CRLF,
   };
 }

@@ -3,12 +3,16 @@ import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
-import { recapsDir } from '../paths.js';
+import { configDir, recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
-import { nextContactEvent } from '../render/calendar.js';
+import { nextContactEvent, type EventDetails } from '../render/calendar.js';
 import { renderSession } from '../render/documents.js';
-import { emlFromDraft } from '../render/eml.js';
+import { emlFromDraft, type MailboxInput } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
+import { readProfile, signatureOf } from '../store/profile.js';
+import { markdownToPlainText } from '../render/plain-text.js';
+import { deliverEmail, type Delivery } from './email-out.js';
+import { documentPeople, type SessionPeople } from './people.js';
 import { checkOutDir, writeFiles } from '../store/files.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
@@ -31,10 +35,11 @@ export function saveAnswers(root: string, session: SessionRecord, answers: Answe
   saveSession(root, session);
 }
 
-/** `--out DIR`, or the recaps folder; checked before the first question. */
+/** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
 export function outputDir(out: string | undefined, root: string, lang: Lang): string {
-  const dir = out === undefined ? recapsDir(root) : resolve(out);
-  checkOutDir(dir, out !== undefined, lang);
+  const chosen = out ?? readProfile(configDir(), lang).out;
+  const dir = chosen === undefined ? recapsDir(root) : resolve(chosen);
+  checkOutDir(dir, chosen !== undefined, lang);
   return dir;
 }
 
@@ -50,6 +55,10 @@ export interface Completion {
   recapLabel: Message;
   crisis?: SessionRecord;
   emailFormat?: EmailFormat;
+  /** Who the documents are between (session/people.ts). */
+  people: SessionPeople;
+  /** `--open`, `--copy`: the e-mail handed to the mail client or the clipboard once written. */
+  delivery?: Delivery | undefined;
 }
 
 /**
@@ -66,6 +75,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     answers: kept,
     client: session.client,
     now,
+    people: documentPeople(done.people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
   Object.assign(session, recordFields(playbook, kept));
@@ -77,8 +87,8 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     {
       recap: documents.recap,
       email: format === 'eml' ? undefined : documents.email,
-      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: `${randomUUID()}@calmclient.invalid` }),
-      calendar: nextContactEvent(session, now, done.crisis),
+      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
+      calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
     },
     lang,
   );
@@ -95,7 +105,43 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     lang,
   );
   await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang);
+  if (done.delivery)
+    await deliverEmail(
+      { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
+      done.delivery,
+      lang,
+    );
   return recorded;
+}
+
+export const newMessageId = (): string => `${randomUUID()}@calmclient.invalid`;
+
+/** `From:` the user (their name, else their signature's first line) and `To:` the contact, when their addresses are known. */
+export function mailboxes(people: Pick<SessionPeople, 'contact' | 'sender'>): { from?: MailboxInput; to?: MailboxInput } {
+  const { contact, sender } = people;
+  const senderName = sender.name ?? signatureOf(sender)?.split('\n')[0];
+  return {
+    ...(sender.email ? { from: { address: sender.email, name: senderName } } : {}),
+    ...(contact.email ? { to: { address: contact.email, name: contact.name } } : {}),
+  };
+}
+
+/**
+ * What the calendar event says beyond the date: the contact and their phone, who calls back when
+ * someone took over (`record.caller`), and for a checklist its mission and the points still open
+ * (the select steps answered `not_yet`, by their titles).
+ */
+export function eventDetails(playbook: Playbook, answers: Answers, session: SessionRecord, people: Pick<SessionPeople, 'contact'>): EventDetails {
+  const callerName = textAnswer(answers, playbook.record?.caller?.name);
+  const callerRole = textAnswer(answers, playbook.record?.caller?.role);
+  const openPoints = playbook.steps.flatMap((step) => (step.type === 'select' && answers[step.id] === 'not_yet' ? [step.title ?? step.id] : []));
+  const mission = session.templateValues?.mission;
+  return {
+    contact: people.contact,
+    ...(callerName ? { caller: { name: callerName, ...(callerRole ? { role: callerRole } : {}) } } : {}),
+    ...(mission ? { mission } : {}),
+    ...(openPoints.length > 0 ? { openPoints } : {}),
+  };
 }
 
 /** A step's answer when it is non-empty text (or a choice value). */

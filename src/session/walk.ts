@@ -4,14 +4,17 @@ import { runPlaybook, type Prompter } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import type { Playbook } from '../playbook/schema.js';
+import type { Playbook, QuestionStep } from '../playbook/schema.js';
+import type { AnswerValue } from '../engine/answers.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
+import { configDir } from '../paths.js';
 import { completeSession, outputDir, saveAnswers } from './complete.js';
+import { askContact, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
 import type { Resumed } from './resume.js';
 
 /**
@@ -52,6 +55,9 @@ export interface WalkOptions {
   out?: string;
   /** `--resume` alone: the newest draft; `--resume ID`: that one. */
   resume?: string | true;
+  /** Open the `.eml` draft in the mail client, copy the e-mail's text to the clipboard (session/email-out.ts). */
+  open?: boolean;
+  copy?: boolean;
 }
 
 export function hasTerminal(): boolean {
@@ -83,8 +89,13 @@ export interface WalkSpec {
   client?: string | undefined;
   /** Fields of the new session record beyond the walk's (`templateValues`, `followsUp`). */
   fields?: Partial<SessionRecord>;
-  /** Said once the client is known and before the first question (the past incidents, the promise to check). */
-  beforeQuestions?: (client: string, lang: Lang) => void;
+  /**
+   * Said once the client is known and before the first question (the past incidents, the promise
+   * to check). What it returns is added to the template values (a checklist's past lessons).
+   */
+  beforeQuestions?: (client: string, lang: Lang) => Record<string, string> | void;
+  /** The answer to propose for a step, given the answers so far (a follow-up's status): its default. */
+  propose?: (step: QuestionStep, answers: Answers) => AnswerValue | undefined;
   /** The session's status when its playbook records none (`record.status`). */
   defaultStatus: RecordStatus;
   /** The label printed in front of the recap's path. */
@@ -93,6 +104,12 @@ export interface WalkSpec {
   crisis?: SessionRecord;
   /** `start --format`: which e-mail files to write (default: the markdown draft only). */
   emailFormat?: EmailFormat;
+  /**
+   * Values for the templates asked before the first question when the command line did not give
+   * them (`checklist`: the mission's name), or read from the answers file under the same key.
+   * Optional: an empty answer leaves the value out.
+   */
+  templateQuestions?: readonly { key: string; title: Message; message: Message }[];
 }
 
 export interface WalkResult {
@@ -126,10 +143,28 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     spec.options.answers === undefined
       ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
       : scriptedWalk(playbook, spec.options.answers, now, client);
-  if (!draft) spec.beforeQuestions?.(walk.client, lang);
+  // The people (session/people.ts): who is greeted, tu or vous, who signs.
+  const config = configDir();
+  const signs = needsSignature(playbook);
+  const walkClient = canonicalClient(root, walk.client, lang);
+  let people: SessionPeople;
+  let remember = (): void => undefined;
+  let assertSigned = (): void => undefined;
+  if (walk.answersFile) {
+    ({ people, remember, assertSigned } = scriptedPeople(walk.answersFile, { root, configDir: config, client: walkClient, lang, signs }));
+  } else {
+    people = await askContact(walk.prompter, { root, configDir: config, client: walkClient, lang });
+  }
+  const shown = draft ? undefined : spec.beforeQuestions?.(people.client, lang);
+  const fields: Partial<SessionRecord> = { ...spec.fields };
+  const values = draft ? {} : { ...(shown ?? {}), ...(await templateValues(spec, walk, lang)) };
+  if (Object.keys(values).length > 0) fields.templateValues = values;
 
-  const session = draft ?? newSession(playbook, walk.client, now, spec.fields ?? {});
-  const answers = await walkSession(playbook, walk, session, root, spec.command);
+  const session = draft ?? newSession(playbook, people.client, now, fields);
+  const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
+  const answers = await walkSession(playbook, { ...walk, prompter }, session, root, spec.command);
+  if (walk.answersFile) assertSigned();
+  else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
   const recorded = await completeSession({
     root,
     outDir,
@@ -141,13 +176,51 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     recapLabel: spec.recapLabel,
     ...(spec.crisis ? { crisis: spec.crisis } : {}),
     ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+    people,
+    delivery: { open: spec.options.open, copy: spec.options.copy },
   });
+  remember();
   return { session, playbook, recorded };
+}
+
+/** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
+export function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
+  const known: Answers = { ...earlier };
+  return {
+    advise: (step, progress) => prompter.advise(step, progress),
+    ask: async (step, progress) => {
+      const proposed = propose(step, known);
+      // The proposal is a value of the step's own kind: a choice value for a select.
+      const asked = proposed === undefined ? step : ({ ...step, default: proposed } as QuestionStep);
+      const value = await prompter.ask(asked, progress);
+      if (value !== undefined) known[step.id] = value;
+      return value;
+    },
+  };
+}
+
+/** The command's template values, with those its `templateQuestions` got from the user or the answers file. */
+async function templateValues(spec: WalkSpec, walk: Walk, lang: Lang): Promise<Record<string, string>> {
+  const values: Record<string, string> = { ...spec.fields?.templateValues };
+  for (const [index, question] of (spec.templateQuestions ?? []).entries()) {
+    if (values[question.key] !== undefined) continue;
+    const fromFile = walk.answersFile?.values[question.key];
+    const answer = walk.answersFile
+      ? typeof fromFile === 'string' || typeof fromFile === 'number' ? String(fromFile) : undefined
+      : await walk.prompter.ask(
+          { id: question.key, type: 'input', title: t(question.title, lang), required: false, message: t(question.message, lang) },
+          { index: index + 1, total: spec.templateQuestions?.length ?? 1 },
+        );
+    if (typeof answer === 'string' && answer.trim() !== '') values[question.key] = answer.trim().replace(/\s+/g, ' ');
+  }
+  return values;
 }
 
 interface Walk {
   client: string;
   prompter: Prompter;
+  /** The answers file of a run from one: the people and template values are read from it too. */
+  answersFile?: AnswersFile;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
   saveDrafts: boolean;
   /** Throws when the run left answers missing or wrong. */
@@ -165,7 +238,7 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return { client: name, prompter, answersFile: answers, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
 }
 
 /**

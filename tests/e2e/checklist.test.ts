@@ -18,11 +18,11 @@ describe('calmclient checklist --answers', () => {
     expect(session.files.recap).toMatch(/dupont-fils-prevention-recap\.md$/);
     expect(framing).toContain('Spring shop');
     // Resources and Scope were answered "not yet settled": they come before the settled stakes.
-    const settledStakes = framing.indexOf('A new shop live before the spring sales.');
+    const settledStakes = framing.indexOf('new shop live before the spring sales.');
     expect(framing.indexOf('Resources')).toBeGreaterThan(-1);
     expect(framing.indexOf('Resources')).toBeLessThan(settledStakes);
     expect(framing.indexOf('Scope')).toBeLessThan(settledStakes);
-    expect(framing).toContain('Score 2.');
+    expect(framing).toContain('Score: 2 out of 15.');
 
     const email = readFileSync(session.files.email ?? '', 'utf8');
     expect(email.split('\n')[0]).toBe('Subject: Framing our mission: Spring shop');
@@ -40,7 +40,7 @@ describe('calmclient checklist --answers', () => {
     const framing = readFileSync(session.files.recap ?? '', 'utf8');
     expect(framing).toContain('Présenter la nouvelle identité visuelle au salon de juin.');
     expect(framing).toMatch(/(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)/);
-    expect(readFileSync(session.files.email ?? '', 'utf8').startsWith('Objet :')).toBe(true);
+    expect(readFileSync(session.files.email ?? '', 'utf8').startsWith('Objet\u00a0:')).toBe(true);
   });
 
   it('writes to --out and takes the client from --client over the answers file', async () => {

@@ -28,10 +28,14 @@ describe('calmclient forget', () => {
   });
 
   it('deletes the client\'s records and documents, and only those', async () => {
-    const written = readdirSync(out).filter((name) => name.includes('-dupont-')).length;
+    // The documents, and the client's file (the contact remembered for them).
+    const written = readdirSync(out).filter((name) => name.includes('-dupont-')).length + 1;
+    expect(existsSync(join(home, 'clients', 'dupont.json'))).toBe(true);
     const result = await runInProcess(['forget', 'dupont', '--yes'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about dupont`);
+    expect(existsSync(join(home, 'clients', 'dupont.json'))).toBe(false);
+    expect(existsSync(join(home, 'clients', 'martin.json'))).toBe(true);
     const left = readdirSync(join(home, 'sessions'));
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/-martin-/);

@@ -57,7 +57,7 @@ describe('calmclient history', () => {
     const rowOf = (id: string): string => stdout.split('\n').find((line) => line.endsWith(id)) ?? '';
     expect(rowOf(onTime)).not.toContain('⚠');
     expect(rowOf(closed)).not.toContain('⚠');
-    expect(rowOf(framing)).toMatch(/checklist\s+done\s+—/);
+    expect(rowOf(framing)).toMatch(/checklist\s+done\s+\d{4}-\d{2}-\d{2}\s/);
     expect(stdout).toContain('Promises due or overdue:');
     expect(stdout).toContain(`⚠ promise overdue  Dupont & Fils: Fix the payment module (by Tuesday 10 March 2020) · calmclient followup ${late}`);
     expect(stdout).not.toContain('Old promise');

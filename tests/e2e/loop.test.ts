@@ -30,7 +30,7 @@ describe('checklist → start → followup → history and lessons', () => {
     const calendar = crisis.files.calendar ?? '';
     expect(stdout).toContain(calendar);
     const event = calendarEvent(calendar);
-    expect(event.summary).toBe('Call Dupont & Fils back');
+    expect(event.summary).toBe('Call Priya (Dupont & Fils) back');
     expect(event.startDate.toString()).toBe(`${crisis.nextContact}:00`);
     expect(event.description).toContain(`calmclient followup ${crisisId}`);
   });
@@ -80,7 +80,8 @@ describe('checklist → start → followup → history and lessons', () => {
 
   it('shows the past incident and the lessons before framing the next mission with that client', async () => {
     const { stdout } = await ok(['checklist', '--answers', answers('prevention-en.yaml'), '--client', 'DUPONT & FILS'], home);
-    const past = stdout.indexOf('what happened with DUPONT & FILS');
+    // The client keeps the spelling first entered, whatever the case it is typed in.
+    const past = stdout.indexOf('what happened with Dupont & Fils');
     expect(past).toBeGreaterThan(-1);
     expect(stdout).toMatch(/crisis, resolved · promised: I fix the payment module/);
     expect(stdout).toContain('- Warn the client the same day a review fails. / Keep one buffer day before any launch.');

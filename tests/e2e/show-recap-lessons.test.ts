@@ -78,8 +78,9 @@ describe('show, recap and lessons', () => {
     it('renders the email with --format email into --out', async () => {
       const out = tempDir();
       await ok(['recap', crisis, '--format', 'email', '--out', out], home);
-      const [name] = readdirSync(out);
-      expect(name).toMatch(/-dupont-fils-email\.md$/);
+      const names = readdirSync(out).sort();
+      expect(names.map((file) => file.replace(/^.*-dupont-fils-/, ''))).toEqual(['email.eml', 'email.md']);
+      const name = names.find((file) => file.endsWith('.md'));
       expect(readFileSync(join(out, name ?? ''), 'utf8')).toBe(readFileSync(record(home, crisis).files.email ?? '', 'utf8'));
     });
 

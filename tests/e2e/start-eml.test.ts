@@ -34,7 +34,7 @@ describe('calmclient start: the e-mail draft as an .eml file', () => {
     expect(email.subject).toBe(subject);
     expect(email.headers.find((header) => header.key === 'x-unsent')?.value).toBe('1');
     const text = (email.text ?? '').replace(/\r\n/g, '\n');
-    expect(text).toContain('Hello Dupont & Fils,');
+    expect(text).toContain('Hello Priya,');
     expect(text).toContain('Camille Martin');
     expect(text.startsWith('Subject:')).toBe(false);
 
@@ -75,9 +75,9 @@ describe('calmclient start: the e-mail draft as an .eml file', () => {
     expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m);
     const email = await PostalMime.parse(raw);
     const markdown = readFileSync(emlPath.replace(/\.eml$/, '.md'), 'utf8');
-    expect(email.subject).toBe(markdown.split('\n')[0]?.replace(/^Objet : /, ''));
+    expect(email.subject).toBe(markdown.split('\n')[0]?.replace(/^Objet\u00a0: /, ''));
     expect(email.subject).toMatch(/é/);
-    expect(email.text).toContain('Bonjour Société Générale d’Études,');
+    expect(email.text).toContain('Bonjour Priya,');
     expect(email.text).toContain('Hélène Château');
   });
 });

@@ -20,14 +20,43 @@ const choices: Record<string, string> = {
 };
 const typed: Record<string, string> = {
   client_words: 'Where is my site? My team waited all week.',
+  mediator_name: 'Pierre Durand',
+  mediator_role: 'my associate',
   gesture_details: '10 % off this phase',
   hidden_demand: 'Show the site to the board on Thursday.',
   solution: 'I put the site online and train the team.',
   deadline: '+3',
   followup_date: '+4 10:00',
   lesson: 'Keep a buffer day before launches.',
-  signature: 'Camille Martin',
 };
+
+/**
+ * The questions outside the playbook (session/people.ts): the contact the first time a client is
+ * met (and in French, tu or vous), the user's own name the first time an e-mail is signed.
+ */
+async function answerContact(session: PtySession, lang: Lang): Promise<void> {
+  await session.waitFor(lang === 'fr' ? 'Qui est votre interlocuteur' : 'Who are you dealing with');
+  await session.type('Priya');
+  await session.press('enter');
+  await session.waitFor(lang === 'fr' ? 'Son adresse e-mail' : 'Their email address');
+  await session.press('enter');
+  await session.waitFor(lang === 'fr' ? 'Son numéro de téléphone' : 'Their phone number');
+  await session.press('enter');
+  if (lang === 'fr') {
+    await session.waitFor('vouvoyez');
+    await session.press('enter');
+  }
+}
+
+async function answerProfile(session: PtySession, lang: Lang): Promise<void> {
+  await session.waitFor(lang === 'fr' ? 'Votre nom, pour signer' : 'Your name, to sign');
+  await session.type('Camille Martin');
+  await session.press('enter');
+  await session.waitFor(lang === 'fr' ? 'Votre adresse e-mail' : 'Your email address');
+  await session.press('enter');
+  await session.waitFor(lang === 'fr' ? 'Votre numéro de téléphone' : 'Your phone number');
+  await session.press('enter');
+}
 
 const progressWord: Record<Lang, string> = { en: 'step', fr: 'étape' };
 
@@ -105,12 +134,13 @@ async function answerStep(session: PtySession, step: Step): Promise<Answers[stri
 }
 
 /** Answers every step still open after `answers`, as the engine will ask them, up to the files. */
-async function answerTheRest(session: PtySession, playbook: Playbook, answers: Answers, lang: Lang): Promise<void> {
+async function answerTheRest(session: PtySession, playbook: Playbook, answers: Answers, lang: Lang, signs = true): Promise<void> {
   for (let next = nextStep(playbook, answers); next; next = nextStep(playbook, answers)) {
     const { step, progress } = next;
     await session.waitForScreen(`${progressWord[lang]} ${progress.index}/${progress.total}`);
     answers[step.id] = await answerStep(session, step);
   }
+  if (signs) await answerProfile(session, lang);
   // The files are written and the process ends; what it printed last may have scrolled by.
   expect(await session.exited).toMatchObject({ exitCode: 0 });
   expect(session.output()).toContain(lang === 'fr' ? 'Fichiers écrits' : 'Written:');
@@ -127,6 +157,7 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
       await session.type('Dupont & Fils');
       await session.waitForScreen(/client.*Dupont & Fils$/m);
       await session.press('enter');
+      await answerContact(session, lang);
 
       await answerTheRest(session, playbook, {}, lang);
     } finally {
@@ -137,7 +168,10 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
     const files = readdirSync(recaps);
     expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(2);
     const email = readFileSync(join(recaps, files.find((f) => f.endsWith('-email.md')) ?? ''), 'utf8');
-    expect(email).toContain('Dupont & Fils');
+    expect(email).toContain('Priya');
+    expect(email).toContain('Camille Martin');
+    // The person handed over (tone: personal, a mediator): the e-mail says who calls back.
+    expect(email).toContain('Pierre Durand');
     expect(email).toContain('I put the site online and train the team.');
     expect(email).not.toMatch(/\{\{|undefined|null/);
   });
@@ -146,6 +180,7 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
     const home = tempDir();
     const session = PtySession.start(['start', '--lang', lang, '--client', 'Dupont'], home);
     try {
+      await answerContact(session, lang);
       await session.waitForScreen(`${progressWord[lang]} 1/`);
       await session.press('enter');
       await session.waitForScreen(`${progressWord[lang]} 2/`);
@@ -181,6 +216,7 @@ describe.each(['en', 'fr'] as const)('calmclient start in a terminal (%s)', (lan
       const home = tempDir();
       const session = PtySession.start(['start', '--lang', lang, '--client', 'Martin'], home);
       try {
+        await answerContact(session, lang);
         await session.waitForScreen(`${progressWord[lang]} 1/`);
         await session.press('enter');
         // Step 2 on the screen: the answer to step 1 is in the draft.

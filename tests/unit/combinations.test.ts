@@ -29,7 +29,7 @@ describe('branchCombinations', () => {
   it('gives every other choice at least once, fixed text and dates, and drops what does not apply', () => {
     expect(new Set(sets.map((set) => set.need))).toEqual(new Set(['shine', 'control', 'trust', 'power', 'expertise']));
     expect(new Set(sets.flatMap((set) => set.needs as string[]))).toEqual(new Set(['a', 'b', 'c']));
-    expect(sets.every((set) => set.deadline === '+3' && set.call === '+4 10:00' && set.signature === 'Camille Martin')).toBe(true);
+    expect(sets.every((set) => set.deadline === '+3' && set.call === '+4 10:00' && set.signature === 'A written summary of the decisions')).toBe(true);
     expect(sets.some((set) => set.fault !== 'mine' && 'gesture' in set)).toBe(false);
     expect(sets.some((set) => set.tone === 'calm' && 'mediator' in set)).toBe(false);
     expect(new Set(sets.map((set) => JSON.stringify(set))).size).toBe(sets.length);

@@ -119,9 +119,9 @@ describe('en/fr parity of the playbooks', () => {
 
   it('keeps the crisis step ids the engine, fixtures and answers files rely on, in order', () => {
     const fixed = [
-      'breathe', 'listen', 'client_words', 'tone', 'mediator', 'circle', 'gap', 'gap_details', 'fault',
-      'own_it', 'gesture', 'gesture_details', 'need', 'hidden_demand', 'lead', 'solution', 'deadline',
-      'stopgap', 'agreement', 'end', 'followup_date', 'lesson', 'signature',
+      'breathe', 'listen', 'client_words', 'tone', 'mediator', 'mediator_name', 'mediator_role', 'circle', 'gap',
+      'expected', 'received', 'fault', 'own_it', 'gesture', 'gesture_details', 'need', 'hidden_demand', 'lead',
+      'solution', 'deadline', 'stopgap', 'agreement', 'end', 'followup_date', 'lesson',
     ];
     const ids = playbook('en', 'crisis').steps.map((s) => s.id);
     expect(ids.filter((id) => fixed.includes(id))).toEqual(fixed);
@@ -130,7 +130,7 @@ describe('en/fr parity of the playbooks', () => {
   it('keeps the follow-up step ids and status values the followup command relies on', () => {
     const fixed = [
       'kept', 'client_yes', 'client_feeling', 'anything_else', 'new_order', 'learned', 'process_change',
-      'prevention_item', 'status', 'next_date', 'signature',
+      'prevention_item', 'status', 'next_date',
     ];
     const steps = playbook('en', 'followup').steps;
     expect(steps.map((s) => s.id).filter((id) => fixed.includes(id))).toEqual(fixed);

@@ -18,7 +18,7 @@ function say(text: string, options: Partial<ReadOptions> = {}): string {
 
 describe('what the reader says', () => {
   it('writes out what it understood', () => {
-    expect(say('vendredi 14h30', { lang: 'fr' })).toBe('compris comme vendredi 20 novembre 2026 à 14:30');
+    expect(say('vendredi 14h30', { lang: 'fr' })).toBe('compris comme vendredi 20 novembre 2026 à 14\u00a0h\u00a030');
     expect(say('next monday 9:30')).toBe('read as Monday 23 November 2026 at 09:30');
   });
 
@@ -28,13 +28,13 @@ describe('what the reader says', () => {
     expect(say('12/11', { order: 'mdy' })).toBe('read as Friday 11 December 2026 (month first, as in US English); type 2026-11-12 for Thursday 12 November 2026');
     expect(say('25/11', { order: 'mdy' })).toBe('read as Wednesday 25 November 2026 (25 cannot be a month)');
     expect(say('1/12 14h', { lang: 'fr' })).toBe(
-      frenchSpacing('compris comme mardi 1 décembre 2026 à 14:00 (le jour en premier) ; tapez 2027-01-12 14:00 pour mardi 12 janvier 2027 à 14:00'),
+      frenchSpacing('compris comme mardi 1 décembre 2026 à 14\u00a0h (le jour en premier) ; tapez 2027-01-12 14:00 pour mardi 12 janvier 2027 à 14\u00a0h'),
     );
   });
 
   it('refuses a past date and says what it understood', () => {
     expect(say('12/11')).toBe('this date is in the past: read as Thursday 12 November 2026 (day first); type 2026-12-11 for Friday 11 December 2026');
-    expect(say('hier 10h', { lang: 'fr' })).toBe(frenchSpacing('cette date est passée : compris comme mardi 17 novembre 2026 à 10:00'));
+    expect(say('hier 10h', { lang: 'fr' })).toBe(frenchSpacing('cette date est passée : compris comme mardi 17 novembre 2026 à 10\u00a0h'));
     expect(say('today 9am', { want: 'dayTime' })).toBe('this time has already passed: read as Wednesday 18 November 2026 at 09:00');
   });
 

@@ -143,7 +143,7 @@ describe('coerceAnswer', () => {
     for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
       expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toMatchObject({
         ok: false,
-        message: frenchSpacing('seul le jour est demandé ici, sans heure : compris comme vendredi 27 novembre 2026 à 10:00'),
+        message: frenchSpacing('seul le jour est demandé ici, sans heure : compris comme vendredi 27 novembre 2026 à 10\u00a0h'),
       });
     expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day is asked here, without a time: read as Friday 27 November 2026 at 14:00/) });
     expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: '"someday" is not one precise day: name the day' });
@@ -185,6 +185,6 @@ describe('dates', () => {
   it('writes dates out in each language', () => {
     const date = parseIso('2026-11-24T14:30');
     expect(date && formatDate(date, 'en')).toBe('Tuesday 24 November 2026 at 14:30');
-    expect(date && formatDate(date, 'fr')).toBe('mardi 24 novembre 2026 à 14:30');
+    expect(date && formatDate(date, 'fr')).toBe('mardi 24 novembre 2026 à 14\u00a0h\u00a030');
   });
 });

@@ -21,6 +21,6 @@ describe('formatDate', () => {
 
   it('adds the time of day in each language', () => {
     expect(formatDate({ year: 2026, month: 11, day: 24, hour: 9, minute: 5 }, 'en')).toBe('Tuesday 24 November 2026 at 09:05');
-    expect(formatDate({ year: 2026, month: 11, day: 24, hour: 14, minute: 30 }, 'fr')).toBe('mardi 24 novembre 2026 à 14:30');
+    expect(formatDate({ year: 2026, month: 11, day: 24, hour: 14, minute: 30 }, 'fr')).toBe('mardi 24 novembre 2026 à 14\u00a0h\u00a030');
   });
 });

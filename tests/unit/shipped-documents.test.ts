@@ -1,101 +1,194 @@
 import { basename } from 'node:path';
+import ICAL from 'ical.js';
+import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkDraft } from '../../src/check/index.js';
 import { effectiveAnswers, runPlaybook } from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import { builtinPlaybookEntries } from '../../src/playbook/registry.js';
-import { LANGS } from '../../src/types.js';
 import type { Playbook } from '../../src/playbook/schema.js';
 import { AnswersFile, ScriptedPrompter } from '../../src/prompters/scripted.js';
+import { nextContactEvent } from '../../src/render/calendar.js';
+import type { DocumentPeople } from '../../src/render/context.js';
 import { renderSession } from '../../src/render/documents.js';
-import { branchCombinations } from '../support/combinations.js';
-import type { Lang, PlaybookKind } from '../../src/types.js';
+import { emlFromDraft } from '../../src/render/eml.js';
+import { markdownToPlainText } from '../../src/render/plain-text.js';
+import { eventDetails, mailboxes, recordFields } from '../../src/session/complete.js';
+import type { SessionRecord } from '../../src/store/sessions.js';
+import { LANGS, type Lang, type PlaybookKind } from '../../src/types.js';
+import { branchCombinations, type AnswerSet } from '../support/combinations.js';
+import { defectsOf, registerProblems, repeatedRuns, typographyProblems } from '../support/document-checks.js';
 
 /**
- * Whatever the user answered, the documents of every built-in playbook read cleanly (no template
- * syntax, no undefined, no empty section or bullet, no doubled stop) and the e-mail drafts pass
- * calmclient's own check: every branch (see tests/support/combinations.ts), both languages.
+ * Whatever the user answered, the documents of every built-in playbook read well, on every branch
+ * (see tests/support/combinations.ts), in both languages and, in French, in both registers: the
+ * e-mail greets the contact by name, restates the client's points, is signed from the profile and
+ * passes calmclient's own check; no document says the same thing twice (two sentences sharing six
+ * words), leaves template syntax, an empty section or a doubled stop behind, or breaks the
+ * language's typography. The `.eml` reads back with its From and To, the `.ics` with its reminder.
  */
 
 const NOW = new Date(2026, 10, 23, 9, 0);
 
+const PEOPLE: Record<Lang, DocumentPeople> = {
+  en: {
+    contact: { name: 'Priya', email: 'priya.shah@dupont-fils.example', phone: '+44 20 7946 0958' },
+    sender: { name: 'Camille Martin', email: 'camille@martin-ux.example', phone: '+44 7700 900123', signature: 'Camille Martin\nUX consultant' },
+  },
+  fr: {
+    contact: { name: 'Sophie', email: 'sophie@boulangerie-martin.example', phone: '06 12 34 56 78' },
+    sender: { name: 'Camille Martin', email: 'camille@martin-web.example', phone: '06 98 76 54 32', signature: 'Camille Martin' },
+  },
+};
+
+/** Without a contact known, the e-mail greets nobody by name ("Hello,"): every fifth combination. */
+const withoutContact = (index: number): boolean => index % 5 === 4;
+
 /**
  * What the commands add to the template values (see docs/playbook-format.md). A follow-up always
- * has the crisis session's promise; a checklist has a mission only with --mission.
+ * has the crisis session's promise, on a date still ahead, today or past; a checklist has a
+ * mission only when one was given, and the client's past when there is one.
  */
-const EXTRA: Record<Lang, Partial<Record<PlaybookKind, Record<string, string>>>> = {
-  en: { prevention: { mission: 'New website' }, followup: { promise: 'Put the site online', promise_date: 'Thursday 26 November 2026' } },
-  fr: { prevention: { mission: 'Nouveau site' }, followup: { promise: 'Mettre le site en ligne', promise_date: 'jeudi 26 novembre 2026' } },
-};
-const OPTIONAL_EXTRA: ReadonlySet<PlaybookKind> = new Set(['prevention']);
+function extraValues(lang: Lang, kind: PlaybookKind, index: number): Record<string, string> | undefined {
+  if (kind === 'followup') {
+    const timing = (['ahead', 'today', 'past'] as const)[index % 3] ?? 'ahead';
+    return lang === 'en'
+      ? { promise: 'Fix the payment module\nPut the site online', promise_date: 'Thursday 26 November 2026', promise_timing: timing }
+      : { promise: 'Corriger le module de paiement\nMettre le site en ligne', promise_date: 'jeudi 26 novembre 2026', promise_timing: timing };
+  }
+  if (kind === 'prevention' && index % 2 === 0)
+    return lang === 'en'
+      ? { mission: 'New website', incidents: 'Thursday 5 March 2026 · crisis, resolved · promised: put the shop online', lessons: 'Plan a buffer day before any launch.' }
+      : { mission: 'Nouveau site', incidents: 'jeudi 5 mars 2026 · crise, résolue · promis : mettre la boutique en ligne', lessons: 'Prévoir une journée de marge avant chaque mise en ligne.' };
+  return undefined;
+}
 
-async function renderDocuments(playbook: Playbook, answers: Record<string, unknown>, index: number) {
-  const file = AnswersFile.parse('combination.yaml', stringify(answers), playbook.lang);
+async function answersOf(playbook: Playbook, set: AnswerSet) {
+  const file = AnswersFile.parse('combination.yaml', stringify(set), playbook.lang);
   const prompter = new ScriptedPrompter(file, NOW, playbook.lang);
   const raw = await runPlaybook(playbook, { prompter });
   prompter.assertComplete();
-  const withExtra = !OPTIONAL_EXTRA.has(playbook.kind) || index % 2 === 0;
-  const extra = withExtra ? EXTRA[playbook.lang][playbook.kind] : undefined;
-  return renderSession({
-    playbook,
-    answers: effectiveAnswers(playbook, raw),
+  return effectiveAnswers(playbook, raw);
+}
+
+interface Rendered {
+  answers: Awaited<ReturnType<typeof answersOf>>;
+  people: DocumentPeople;
+  register: 'tu' | 'vous' | undefined;
+  documents: ReturnType<typeof renderSession>;
+}
+
+async function render(playbook: Playbook, set: AnswerSet, index: number, register?: 'tu' | 'vous'): Promise<Rendered> {
+  const answers = await answersOf(playbook, set);
+  const base = PEOPLE[playbook.lang];
+  const people: DocumentPeople = { ...base, ...(withoutContact(index) ? { contact: {} } : {}), ...(register ? { register } : {}) };
+  const extra = extraValues(playbook.lang, playbook.kind, index);
+  const documents = renderSession({ playbook, answers, client: 'Dupont & Fils', now: NOW, people, ...(extra ? { extra } : {}) });
+  return { answers, people, register, documents };
+}
+
+const GREETING: Record<Lang, string> = { en: 'Hello', fr: 'Bonjour' };
+
+/** What the e-mail owes its reader, beyond the defects every document is checked for. */
+function emailProblems(playbook: Playbook, { answers, people, register, documents }: Rendered): string[] {
+  const { lang } = playbook;
+  const body = documents.email.body;
+  const problems: string[] = [];
+  const contact = people.contact?.name;
+  const first = body.split('\n')[0];
+  const greeting = contact ? `${GREETING[lang]} ${contact},` : `${GREETING[lang]},`;
+  if (first !== greeting) problems.push(`greeting: "${first}" instead of "${greeting}"`);
+  const signature = people.sender?.signature ?? '';
+  if (!body.trimEnd().endsWith(`\n${signature}`)) problems.push(`signature: does not end with the profile's "${signature}"`);
+  const words = answers.client_words;
+  if (typeof words === 'string')
+    for (const point of words.split('\n').filter((line) => line.trim() !== '')) {
+      // The point restated in the client's own words (its first letters, whatever case and end stop).
+      const start = point.trim().replace(/[.!?]+$/, '').slice(0, 30).toLowerCase();
+      if (!body.toLowerCase().includes(start)) problems.push(`client's point not restated: "${point}"`);
+    }
+  for (const step of ['expected', 'received'] as const) {
+    const value = answers[step];
+    if (typeof value === 'string' && !body.includes(value.slice(0, 20))) problems.push(`the gap's "${step}" not restated`);
+  }
+  if (answers.mediator === true) {
+    const name = String(answers.mediator_name);
+    if (!body.includes(name)) problems.push(`the e-mail does not say that ${name} calls back`);
+    if (/\b(I will call you|Je vous appellerai|Je t'appellerai)\b/.test(body)) problems.push('the e-mail promises a call from the user, who handed over');
+  }
+  if (register) problems.push(...registerProblems(body, register));
+  return problems;
+}
+
+async function fileProblems(playbook: Playbook, rendered: Rendered, index: number): Promise<string[]> {
+  const { answers, people, documents } = rendered;
+  const problems: string[] = [];
+  const boxes = mailboxes({ contact: people.contact ?? {}, sender: (people.sender ?? {}) as Parameters<typeof mailboxes>[0]['sender'] });
+  const eml = await PostalMime.parse(emlFromDraft(documents.email, { date: NOW, messageId: `test-${index}@calmclient.invalid`, ...boxes }).contents);
+  if (eml.subject !== documents.email.subject) problems.push(`.eml subject "${eml.subject}"`);
+  if (eml.from?.address !== people.sender?.email || eml.from?.name !== people.sender?.name) problems.push(`.eml From: ${JSON.stringify(eml.from)}`);
+  const to = eml.to?.[0];
+  if (people.contact?.email === undefined ? to !== undefined : to?.address !== people.contact.email || to.name !== people.contact.name)
+    problems.push(`.eml To: ${JSON.stringify(eml.to)}`);
+  if (eml.text?.replace(/\r\n/g, '\n').trimEnd() !== markdownToPlainText(documents.email.body).trimEnd()) problems.push('.eml text differs from the draft');
+
+  const session = {
+    id: `2026-11-23-dupont-fils-${index}`,
+    kind: playbook.kind,
     client: 'Dupont & Fils',
-    now: NOW,
-    ...(extra ? { extra } : {}),
-  });
-}
-
-/** What a reader would see as a slip: each pattern names the defect it catches. */
-const DEFECTS: [string, RegExp | ((text: string) => boolean)][] = [
-  ['template syntax', /\{\{|\}\}/],
-  ['undefined or null', /\b(undefined|null|NaN|\[object Object\])\b/],
-  ['empty bullet', /^\s*[-*] *$/m],
-  ['heading with nothing under it', hasEmptySection],
-  ['doubled full stop', /[^.]\.\.(?!\.)/],
-  ['colon with nothing after it', /:\s*\n\s*\n\s*(#|$(?![\s\S]))/],
-  ['space before a comma or a stop', / [,.](?!\.)/],
-];
-
-/** A heading followed, past blank lines, by a heading of the same or a higher level, or by the end. */
-function hasEmptySection(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const level = (line: string | undefined) => /^(#{1,6}) /.exec(line ?? '')?.[1]?.length ?? 0;
-  return lines.some((line, i) => {
-    const own = level(line);
-    if (own === 0) return false;
-    const next = lines[i + 1];
-    return next === undefined || (level(next) > 0 && level(next) <= own);
-  });
-}
-
-function defectsOf(contents: string): string[] {
-  return DEFECTS.filter(([, test]) => (typeof test === 'function' ? test(contents) : test.test(contents))).map(([name]) => name);
+    lang: playbook.lang,
+    ...recordFields(playbook, answers),
+  } as SessionRecord;
+  const event = nextContactEvent(session, NOW, session, eventDetails(playbook, answers, session, { contact: people.contact ?? {} }));
+  if (session.nextContact === undefined) return problems;
+  if (!event) return [...problems, 'no calendar event for the next contact'];
+  const component = new ICAL.Component(ICAL.parse(event.contents)).getFirstSubcomponent('vevent');
+  const alarm = component?.getFirstSubcomponent('valarm');
+  if (!alarm?.getFirstPropertyValue('trigger')) problems.push('.ics without a reminder (VALARM with a TRIGGER)');
+  const start = component?.getFirstPropertyValue('dtstart')?.toString() ?? '';
+  if (!start.startsWith(session.nextContact.slice(0, 10))) problems.push(`.ics starts ${start}, not ${session.nextContact}`);
+  const phone = people.contact?.phone;
+  if (phone && !String(component?.getFirstPropertyValue('contact') ?? '').includes(phone)) problems.push('.ics without the contact\'s phone');
+  if (answers.mediator === true && !String(component?.getFirstPropertyValue('summary')).includes(String(answers.mediator_name)))
+    problems.push('.ics does not say who calls back');
+  return problems;
 }
 
 describe('built-in documents on every branch', () => {
   for (const lang of LANGS) {
     for (const file of builtinPlaybookEntries(lang).map((entry) => entry.file)) {
-      it(`${lang}/${basename(file)}: clean recap and email, and the email passes check`, async () => {
+      it(`${lang}/${basename(file)}: documents a client and a freelancer can act on`, async () => {
         const playbook = loadPlaybookFile(file, lang);
         const combinations = branchCombinations(playbook);
         expect(combinations.length).toBeGreaterThan(1);
         const failures: string[] = [];
-        for (const [index, answers] of combinations.entries()) {
-          const { recap, email } = await renderDocuments(playbook, answers, index);
-          for (const [name, contents] of [['recap', recap.contents], ['email', email.contents]] as const)
-            for (const defect of defectsOf(contents)) failures.push(`${name}: ${defect} with ${JSON.stringify(answers)}`);
-          for (const finding of await checkDraft(email.contents, { lang })) {
-            failures.push(`check ${finding.rule} "${finding.text}" (${finding.line}:${finding.col}) with ${JSON.stringify(answers)}`);
+        const registers = lang === 'fr' ? (['vous', 'tu'] as const) : ([undefined] as const);
+        for (const [index, set] of combinations.entries()) {
+          for (const register of registers) {
+            const rendered = await render(playbook, set, index, register);
+            const where = `${register ? `${register}, ` : ''}${JSON.stringify(set)}`;
+            const { recap, email } = rendered.documents;
+            for (const [name, contents] of [['recap', recap.contents], ['email', email.contents]] as const) {
+              for (const problem of [...defectsOf(contents), ...typographyProblems(contents, lang), ...repeatedRuns(contents)])
+                failures.push(`${name}: ${problem} with ${where}`);
+            }
+            for (const problem of emailProblems(playbook, rendered)) failures.push(`email: ${problem} with ${where}`);
+            // The reply check and the files read back: once per combination is enough, in the register that alternates.
+            if (register === undefined || register === (index % 2 === 0 ? 'vous' : 'tu')) {
+              for (const finding of await checkDraft(email.contents, { lang }))
+                failures.push(`check ${finding.rule} "${finding.text}" (${finding.line}:${finding.col}) with ${where}`);
+              for (const problem of await fileProblems(playbook, rendered, index)) failures.push(`${problem} with ${where}`);
+            }
           }
         }
-        expect(failures.slice(0, 5)).toEqual([]);
+        expect(failures.slice(0, 8)).toEqual([]);
       });
     }
   }
 });
 
-describe('the defect detector itself', () => {
+describe('the checks themselves', () => {
   it.each([
     ['template syntax', 'Hello {{client}}'],
     ['undefined or null', 'Done by undefined.'],
@@ -105,6 +198,7 @@ describe('the defect detector itself', () => {
     ['doubled full stop', 'this phase..'],
     ['colon with nothing after it', 'Agreed:\n\n## Next\n'],
     ['space before a comma or a stop', 'the plan , then'],
+    ['stop after a question or exclamation mark', 'Really?.'],
   ])('catches %s', (name, text) => {
     expect(defectsOf(text)).toContain(name);
   });
@@ -112,4 +206,26 @@ describe('the defect detector itself', () => {
   it('passes a clean document', () => {
     expect(defectsOf('# Recap\n\n## Gap\n\n**Delay**. Late... then on time.\n\n- one\n- two\n')).toEqual([]);
   });
+
+  it('finds the same six words in two sentences, and only then', () => {
+    expect(repeatedRuns('I will have it done by Friday 11 December 2026 at the latest.\nDoes it suit you, with everything done by Friday 11 December 2026?')).toHaveLength(1);
+    expect(repeatedRuns('- je vous accorde une remise sur la facture de mai\n- dix pour cent de remise sur la facture de mai')).toHaveLength(1);
+    expect(repeatedRuns('I will call you on Friday. Until then, reply to this email.\nThank you for your call on Friday.')).toEqual([]);
+  });
+
+  it('holds French and English typography', () => {
+    expect(typographyProblems('Objet : le plan ? Oui !', 'fr').length).toBeGreaterThan(0);
+    expect(typographyProblems('Objet\u00a0: le plan\u202f? «\u00a0Oui\u00a0» 10\u00a0% à 9\u00a0h\u00a030, par e-mail.', 'fr')).toEqual([]);
+    expect(typographyProblems('Rendez-vous à 09:30.', 'fr')).toHaveLength(1);
+    expect(typographyProblems('Répondez à ce mail.', 'fr')).toHaveLength(1);
+    expect(typographyProblems('10 % off', 'en')).toHaveLength(1);
+    expect(typographyProblems('10% off, by email.', 'en')).toEqual([]);
+  });
+
+  it('tells tu from vous, outside the client\'s quoted words', () => {
+    expect(registerProblems('Je te remercie pour votre retour.', 'tu')).toHaveLength(1);
+    expect(registerProblems('Je vous remercie. « Tu te moques de moi ? »', 'vous')).toEqual([]);
+    expect(registerProblems('Merci pour ta patience.', 'vous')).toHaveLength(1);
+  });
 });
+
