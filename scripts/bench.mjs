@@ -152,7 +152,11 @@ function writeSessions(count) {
 
 const draft = writeDraft();
 const historyHome = writeSessions(5000);
-const answers = join(root, 'tests', 'fixtures', 'answers', 'crisis-en.yaml');
+/** The scripted crisis of the calmclient measured: an older checkout has the answers its playbook asks for. */
+const answersFor = (bin) => {
+  const own = join(dirname(bin), '..', 'tests', 'fixtures', 'answers', 'crisis-en.yaml');
+  return existsSync(own) ? own : join(root, 'tests', 'fixtures', 'answers', 'crisis-en.yaml');
+};
 let fresh = 0;
 /** A new empty folder in the bench's temporary folder. */
 const freshDir = (prefix) => {
@@ -180,7 +184,7 @@ const cases = [
     id: 'start',
     name: '`start --answers crisis-en.yaml` (a scripted crisis)',
     // A fresh --out each run, so that no recap is named `-2`.
-    args: (bin) => [bin, 'start', '--answers', answers, '--out', freshDir('out')],
+    args: (bin) => [bin, 'start', '--answers', answersFor(bin), '--out', freshDir('out')],
   },
   { id: 'check', name: '`check` of a 200-line draft', args: (bin) => [bin, 'check', draft] },
   { id: 'history', name: '`history` over 5,000 records', args: (bin) => [bin, 'history'], env: () => ({ CALMCLIENT_HOME: historyHome }) },
