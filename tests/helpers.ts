@@ -183,6 +183,6 @@ export function writeDraft(home: string, fields: Record<string, unknown> & { id:
     files: {},
     ...fields,
   };
-  mkdirSync(join(home, 'sessions'), { recursive: true });
+  mkdirSync(join(home, 'sessions'), { recursive: true, mode: 0o700 });
   writeFileSync(join(home, 'sessions', `${fields.id}.json`), JSON.stringify(record));
 }

@@ -3,6 +3,7 @@ import { m } from './messages.js';
 import { t, type Message } from '../i18n/catalogue.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertLine } from '../text/inert.js';
 
 /**
  * The text report of `calmclient check`, which `start`, `checklist` and `followup` print too for the
@@ -22,24 +23,26 @@ export function ruleIds(findings: readonly Finding[]): string[] {
 /** The text report: each finding with its words underlined and a suggestion, then a summary line. */
 export function printFindings(draft: Draft, lang: Lang, findings: readonly Finding[]): void {
   const lines = new Lines(draft.text);
+  // The draft, its name and the messages that quote it are the user's text: shown inert.
+  const name = inertLine(draft.name);
   // One write for the whole report: a draft of one long line may have thousands of findings.
   const blocks: string[] = [];
   for (const finding of findings) {
     const level = finding.level === 'warning' ? '' : ` ${t(LEVEL_NAMES[finding.level], lang)}`;
-    const head = `${style.bold(`${draft.name}:${finding.line}:${finding.col}`)} ${style.yellow(finding.rule)}${level} ${finding.message}`;
+    const head = `${style.bold(`${name}:${finding.line}:${finding.col}`)} ${style.yellow(inertLine(finding.rule))}${level} ${inert(finding.message)}`;
     const shown = finding.length > 0 ? underlined(lines, finding) : [];
-    const instead = finding.replacement === undefined ? [] : [`  ${style.green('→')} ${style.green(`"${finding.replacement}"`)}`];
-    blocks.push([head, ...shown, ...instead, `  ${style.green('→')} ${finding.suggestion}`, '', ''].join('\n'));
+    const instead = finding.replacement === undefined ? [] : [`  ${style.green('→')} ${style.green(`"${inert(finding.replacement)}"`)}`];
+    blocks.push([head, ...shown, ...instead, `  ${style.green('→')} ${inert(finding.suggestion)}`, '', ''].join('\n'));
   }
   if (blocks.length > 0) printResult(blocks.join(''));
   if (findings.length === 0) {
-    printInfo(style.green(t(m.checkClean, lang, { file: draft.name })));
+    printInfo(style.green(t(m.checkClean, lang, { file: name })));
     return;
   }
   const ids = ruleIds(findings);
   const findingCount = findings.length === 1 ? t(m.checkFindingOne, lang) : t(m.checkFindingMany, lang, { n: findings.length });
   const ruleCount = ids.length === 1 ? t(m.checkRuleOne, lang) : t(m.checkRuleMany, lang, { n: ids.length });
-  printInfo(t(m.checkSummary, lang, { file: draft.name, findings: findingCount, rules: ruleCount, ids: ids.join(', ') }));
+  printInfo(t(m.checkSummary, lang, { file: name, findings: findingCount, rules: ruleCount, ids: ids.join(', ') }));
 }
 
 const LEVEL_NAMES: Record<Finding['level'], Message> = { error: m.levelError, warning: m.levelWarning, suggestion: m.levelSuggestion };
@@ -84,9 +87,10 @@ function underlined(lines: Lines, finding: Finding): string[] {
       while (start > 0 && start < from && chars[start - 1] !== ' ') start++;
       while (end < chars.length && end > to && chars[end] !== ' ') end--;
     }
-    const before = (start > 0 ? '…' : '') + chars.slice(start, from).join('');
-    const words = chars.slice(from, to).join('');
-    const after = chars.slice(to, end).join('') + (end < chars.length ? '…' : '');
+    // Made inert piece by piece, so that the carets fall under the words as they are shown.
+    const before = (start > 0 ? '…' : '') + inertLine(chars.slice(start, from).join(''));
+    const words = inertLine(chars.slice(from, to).join(''));
+    const after = inertLine(chars.slice(to, end).join('')) + (end < chars.length ? '…' : '');
     shown.push(`  ${before}${style.red.underline(words)}${after}`);
     shown.push(`  ${' '.repeat([...before].length)}${style.red('^'.repeat([...words].length))}`);
   }

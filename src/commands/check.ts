@@ -7,6 +7,7 @@ import { printResult, printWarning } from '../terminal/output.js';
 import { decodeText, MAX_INPUT_BYTES, readUserFile, tooBig } from '../user-files.js';
 import { printFindings, ruleIds, type Draft } from '../check/report.js';
 import { LANGS, type Lang } from '../types.js';
+import { inertJson } from '../text/inert.js';
 
 export interface CheckOptions {
   lang?: string;
@@ -29,7 +30,7 @@ export default async function check(file: string | undefined, options: CheckOpti
   const rules = await rulesFor(lang, options.rules, ui);
   const findings = await checkDraft(draft.text, { lang, rules, ...(reference ? { reference } : {}) });
 
-  if (format === 'json') printResult(JSON.stringify(jsonReport(draft.name, lang, findings), null, 2));
+  if (format === 'json') printResult(inertJson(jsonReport(draft.name, lang, findings)));
   else printFindings(draft, lang, findings);
   // Suggestions alone, as in Vale, are no reason to stop a script.
   return findings.some((finding) => finding.level !== 'suggestion') ? ExitCode.findings : ExitCode.ok;

@@ -9,6 +9,7 @@ import { runWalk, type WalkOptions } from '../session/walk.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
 import { printInfo, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inertLine } from '../text/inert.js';
 
 export interface ChecklistOptions extends WalkOptions {
   client?: string;
@@ -60,7 +61,7 @@ export default async function checklist(options: ChecklistOptions, lang: Lang): 
   });
   for (const result of scores(playbook, effectiveAnswers(playbook, session.answers)))
     printInfo(style.bold(t(m.score, playbook.lang, { title: result.title, score: result.score, max: result.max, verdict: result.verdict ?? '' }).trim()));
-  printInfo(t(m.saved, playbook.lang, { id: session.id }));
+  printInfo(t(m.saved, playbook.lang, { id: inertLine(session.id) }));
   return ExitCode.ok;
 }
 
@@ -91,18 +92,19 @@ function printPast(root: string, client: string, lang: Lang): Past {
     return incident.promise ? t(m.incidentPromise, lang, { ...vars, what: oneLine(incident.promise.what) }) : t(m.incident, lang, vars);
   });
   const lessons = lessonSessions.map((session) => oneLine(session.lesson ?? ''));
-  printInfo(style.bold(t(m.pastTitle, lang, { client })));
-  for (const line of lines) printInfo(`  ${line}`);
+  printInfo(style.bold(t(m.pastTitle, lang, { client: inertLine(client) })));
+  for (const line of lines) printInfo(`  ${inertLine(line)}`);
   if (incidents.length > SHOWN_INCIDENTS)
     printInfo(style.dim(`  ${t(m.moreIncidents, lang, { count: incidents.length - SHOWN_INCIDENTS })}`));
   if (lessons.length > 0) {
     printInfo(t(m.lessons, lang));
-    for (const lesson of lessons) printInfo(`  - ${lesson}`);
+    for (const lesson of lessons) printInfo(`  - ${inertLine(lesson)}`);
   }
   printInfo('');
   return { incidents: lines, lessons };
 }
 
+/** Text from a record on one line, as typed: printing makes it inert for the terminal. */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' / ').trim();
 }

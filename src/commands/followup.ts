@@ -14,6 +14,7 @@ import { findSession, sessionDay } from '../store/session-list.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertLine } from '../text/inert.js';
 
 export interface FollowupOptions extends WalkOptions {
   /** The language of the follow-up, when not the crisis session's. */
@@ -99,8 +100,8 @@ export default async function followup(ref: string | undefined, options: Followu
   });
   const said = playbook.lang;
   updateCrisis(root, crisis, session, now);
-  printInfo(t(m.saved, said, { id: session.id }));
-  const vars = { id: crisis.id, client: crisis.client, status: statusLabel(crisis.status, said) };
+  printInfo(t(m.saved, said, { id: inertLine(session.id) }));
+  const vars = { id: inertLine(crisis.id), client: inertLine(crisis.client), status: statusLabel(crisis.status, said) };
   printInfo(recorded === undefined ? t(m.unchanged, said, vars) : t(m.status, said, vars));
   if (crisis.status === 'open' && crisis.nextContact) printInfo(t(m.next, said, { date: writtenDate(crisis.nextContact, said) }));
   return ExitCode.ok;
@@ -133,8 +134,8 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
     open.map((session) => {
       const due = sessionDue(session, now);
       const marker = due.promise ?? due.nextContact;
-      const name = `${session.client} · ${writtenDate(sessionDay(session), lang)}${marker ? ` · ⚠ ${dueLabel(marker, lang)}` : ''}`;
-      return { value: session, name, ...(session.promise ? { description: session.promise.what } : {}) };
+      const name = `${inertLine(session.client)} · ${writtenDate(sessionDay(session), lang)}${marker ? ` · ⚠ ${dueLabel(marker, lang)}` : ''}`;
+      return { value: session, name, ...(session.promise ? { description: inert(session.promise.what) } : {}) };
     }),
   );
 }
@@ -142,9 +143,11 @@ async function pickOpenCrisis(sessions: readonly SessionRecord[], now: Date, int
 /** What was agreed and by when, flagged when due or overdue. */
 function remind(crisis: SessionRecord, now: Date, lang: Lang): void {
   const due = sessionDue(crisis, now);
-  printInfo(style.bold(wrap(t(m.header, lang, { client: crisis.client, id: crisis.id, date: writtenDate(sessionDay(crisis), lang) }))));
+  printInfo(
+    style.bold(wrap(t(m.header, lang, { client: inertLine(crisis.client), id: inertLine(crisis.id), date: writtenDate(sessionDay(crisis), lang) }))),
+  );
   if (crisis.promise) {
-    printInfo(`  ${wrap(t(m.promise, lang, { what: crisis.promise.what }), '    ')}`);
+    printInfo(`  ${wrap(t(m.promise, lang, { what: inert(crisis.promise.what) }), '    ')}`);
     const by = t(m.by, lang, { date: writtenDate(crisis.promise.by, lang) });
     printInfo(`  ${due.promise ? flag(by, due.promise, lang) : by}`);
   } else {

@@ -8,6 +8,7 @@ import { RECORD_STATUSES, type Lang } from '../types.js';
 import { dataDir } from '../paths.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
+import { inertJson, inertLine } from '../text/inert.js';
 
 export interface HistoryOptions {
   client?: string;
@@ -73,7 +74,7 @@ export default async function history(options: HistoryOptions, lang: Lang): Prom
   // Each session's due dates, worked out once: the table, the promises and the JSON all show them.
   const listed = shown.map((session) => ({ session, due: sessionDue(session, now) }));
   if (options.json) {
-    printResult(JSON.stringify(listed.map(({ session, due }) => summary(session, due)), null, 2));
+    printResult(inertJson(listed.map(({ session, due }) => summary(session, due))));
     return ExitCode.ok;
   }
   if (shown.length === 0) {
@@ -145,7 +146,7 @@ function printSessions(listed: readonly Listed[], markers: MarkerWords, now: Dat
     if (due.promise) next += `  ${markers.promise[due.promise]}`;
     const stale = isStaleDraft(session, now);
     if (stale) next += `  ${t(m.markerStale, lang, { days: ageInDays(session.updatedAt, now) })}`;
-    const cells = [sessionDay(session), cut(session.client), kindLabel(session.kind, lang), statusLabel(session.status, lang), next, session.id];
+    const cells = [sessionDay(session), cut(inertLine(session.client)), kindLabel(session.kind, lang), statusLabel(session.status, lang), next, inertLine(session.id)];
     const colour =
       due.promise === 'overdue' || due.nextContact === 'overdue'
         ? style.red
@@ -167,10 +168,10 @@ function printPromises(listed: readonly Listed[], markers: MarkerWords, lang: La
   const lines = pending.map(({ session, promise, state }) => {
     const text = t(m.promisesLine, lang, {
       marker: markers.promise[state],
-      client: session.client,
-      what: promise.what.replace(/\s*\n\s*/g, ' / '),
+      client: inertLine(session.client),
+      what: inertLine(promise.what.replace(/\s*\n\s*/g, ' / ')),
       date: writtenDate(promise.by, lang),
-      id: session.id,
+      id: inertLine(session.id),
     });
     return `  ${state === 'overdue' ? style.red(text) : style.yellow(text)}`;
   });

@@ -6,6 +6,7 @@ import { readRecords } from '../session/records.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertJson, inertLine } from '../text/inert.js';
 
 export interface LessonsOptions {
   client?: string;
@@ -28,18 +29,18 @@ export default async function lessons(options: LessonsOptions, lang: Lang): Prom
   );
   if (options.json) {
     const rows = learned.map((session) => ({ id: session.id, client: session.client, kind: session.kind, date: sessionDay(session), lesson: session.lesson }));
-    printResult(JSON.stringify(rows, null, 2));
+    printResult(inertJson(rows));
     return ExitCode.ok;
   }
   if (learned.length === 0) {
-    printInfo(client === undefined ? t(m.none, lang) : t(m.noneFor, lang, { client }));
+    printInfo(client === undefined ? t(m.none, lang) : t(m.noneFor, lang, { client: inertLine(client) }));
     return ExitCode.ok;
   }
   learned.forEach((session, index) => {
     if (index > 0) printResult('');
-    const heading = `${writtenDate(sessionDay(session), lang)} · ${session.client} · ${kindLabel(session.kind, lang)}`;
-    printResult(`${style.bold(heading)}  ${style.dim(session.id)}`);
-    for (const line of (session.lesson ?? '').split('\n')) printResult(`  ${line}`);
+    const heading = `${writtenDate(sessionDay(session), lang)} · ${inertLine(session.client)} · ${kindLabel(session.kind, lang)}`;
+    printResult(`${style.bold(heading)}  ${style.dim(inertLine(session.id))}`);
+    for (const line of inert(session.lesson ?? '').split('\n')) printResult(`  ${line}`);
   });
   return ExitCode.ok;
 }

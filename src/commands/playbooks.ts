@@ -18,7 +18,7 @@ import {
 import type { Condition, Playbook, Step } from '../playbook/schema.js';
 import { starterPlaybook } from '../playbook/starter.js';
 import { ensurePrivateDir, notWritable, writeFileIfAbsent } from '../store/files.js';
-import { formatProblem, printError, printInfo, printProblems, printResult, printTable, printWarning, style } from '../terminal/output.js';
+import { printError, printInfo, printProblems, printProblemWarnings, printResult, printTable, style } from '../terminal/output.js';
 import { KINDS, LANGS, type Lang, type PlaybookKind } from '../types.js';
 
 const m = catalogue({
@@ -124,7 +124,7 @@ export async function list(options: ListOptions, lang: Lang): Promise<ExitCode> 
       ...(r.valid ? (r.active ? {} : { colour: style.dim }) : { colour: style.red }),
     })),
   );
-  for (const row of rows) if (row.problem) printWarning(formatProblem(row.problem));
+  printProblemWarnings(rows.flatMap((row) => (row.problem ? [row.problem] : [])));
   return ExitCode.ok;
 }
 

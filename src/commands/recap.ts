@@ -11,7 +11,7 @@ import { documentPeople, knownPeople } from '../session/people.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
 import { mailboxes, newMessageId, outputDir, printWritten } from '../session/complete.js';
-import { writeFiles } from '../store/files.js';
+import { RecordKeeper } from '../session/record-keeper.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
 
@@ -59,9 +59,11 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
     people: documentPeople(people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
+  // The copies are listed in the session's record, so that `forget` deletes them too.
+  const keeper = new RecordKeeper(root, session, 'recap', lang, { exists: true });
   if (format === 'email') {
     const eml = emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(people) });
-    const written = writeFiles(outDir, { email: documents.email, eml }, lang);
+    const written = keeper.writeFiles(outDir, { email: documents.email, eml });
     printWritten(
       [
         [t(fileLabels.email, lang), written.email],
@@ -77,7 +79,7 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
       );
     return ExitCode.ok;
   }
-  const { document } = writeFiles(outDir, { document: documents.recap }, lang);
+  const { document } = keeper.writeFiles(outDir, { document: documents.recap });
   printWritten([[t(fileLabels.recap, lang), document]], lang);
   return ExitCode.ok;
 }

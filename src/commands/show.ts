@@ -13,6 +13,7 @@ import { findSession, sessionDay } from '../store/session-list.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { printResult, printWarning, style } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { inert, inertJson, inertLine } from '../text/inert.js';
 
 export interface ShowSessionOptions {
   json?: boolean;
@@ -44,7 +45,7 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
   const loaded = readRecords(dataDir(), lang);
   const session = findSession(loaded, ref, lang);
   if (options.json) {
-    printResult(JSON.stringify(session, null, 2));
+    printResult(inertJson(session));
     return ExitCode.ok;
   }
   const due = sessionDue(session, new Date());
@@ -58,24 +59,25 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
     const withMarker = `${text}  ⚠ ${dueLabel(state, lang)}`;
     return state === 'overdue' ? style.red(withMarker) : style.yellow(withMarker);
   };
-  printResult(style.bold(`${session.client} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
-  field(t(m.session, lang), session.id);
+  printResult(style.bold(`${inertLine(session.client)} · ${kindLabel(session.kind, lang)} · ${statusLabel(session.status, lang)}`));
+  // What comes from the record is made inert before it is styled: the styling is calmclient's own.
+  field(t(m.session, lang), inertLine(session.id));
   field(t(m.date, lang), writtenDate(sessionDay(session), lang));
-  field(t(m.playbook, lang), `${session.playbook.id} (${session.lang})`);
+  field(t(m.playbook, lang), `${inertLine(session.playbook.id)} (${session.lang})`);
   const mission = session.templateValues?.mission;
-  if (session.kind === 'prevention' && mission) field(t(m.mission, lang), mission);
+  if (session.kind === 'prevention' && mission) field(t(m.mission, lang), inert(mission));
   if (session.promise) {
-    field(t(m.promise, lang), session.promise.what);
+    field(t(m.promise, lang), inert(session.promise.what));
     field(t(m.by, lang), marked(writtenDate(session.promise.by, lang), due.promise));
   }
   if (session.nextContact) field(t(m.next, lang), marked(writtenDate(session.nextContact, lang), due.nextContact));
-  if (session.lesson) field(t(m.lesson, lang), session.lesson);
+  if (session.lesson) field(t(m.lesson, lang), inert(session.lesson));
   const crisis = session.followsUp ? loaded.sessions.find((other) => other.id === session.followsUp) : undefined;
   if (session.followsUp)
-    field(t(m.followsUp, lang), crisis ? `${crisis.id} (${statusLabel(crisis.status, lang)})` : session.followsUp);
+    field(t(m.followsUp, lang), crisis ? `${inertLine(crisis.id)} (${statusLabel(crisis.status, lang)})` : inertLine(session.followsUp));
   const followUps = loaded.sessions.filter((other) => other.followsUp === session.id).reverse();
   if (followUps.length > 0)
-    field(t(m.followUps, lang), followUps.map((other) => `${other.id} (${statusLabel(other.status, lang)})`).join('\n'));
+    field(t(m.followUps, lang), followUps.map((other) => `${inertLine(other.id)} (${statusLabel(other.status, lang)})`).join('\n'));
 
   const files: [string, string | undefined][] = [
     [t(fileLabels.recap, lang), session.files.recap],
@@ -87,7 +89,7 @@ export default async function show(ref: string, options: ShowSessionOptions, lan
   if (written.length > 0) {
     const width = Math.max(LABEL_WIDTH - 2, ...written.map(([label]) => label.length));
     printResult(`\n${style.bold(t(m.files, lang))}`);
-    for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+    for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${inert(path)}`);
   }
   await printAnswers(session, lang);
   return ExitCode.ok;
@@ -108,8 +110,8 @@ async function printAnswers(session: SessionRecord, lang: Lang): Promise<void> {
   printResult(`\n${style.bold(t(m.answers, lang))}`);
   for (const [id, value] of entries) {
     const step = playbook?.steps.find((candidate) => candidate.id === id);
-    printResult(`  ${style.cyan(step ? heading(step) : id)}`);
-    for (const line of (readable(step, value, lang) || '—').split('\n')) printResult(`    ${line}`);
+    printResult(`  ${style.cyan(inertLine(step ? heading(step) : id))}`);
+    for (const line of inert(readable(step, value, lang) || '—').split('\n')) printResult(`    ${line}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { fileLabels } from '../render/labels.js';
 import { runWalk, type WalkOptions } from '../session/walk.js';
 import { printInfo } from '../terminal/output.js';
 import type { EmailFormat, Lang } from '../types.js';
+import { inertLine } from '../text/inert.js';
 
 export interface StartOptions extends WalkOptions {
   client?: string;
@@ -31,7 +32,7 @@ export default async function start(options: StartOptions, lang: Lang): Promise<
     recapLabel: fileLabels.recap,
     emailFormat: options.format ?? 'both',
   });
-  printInfo(t(m.saved, playbook.lang, { id: session.id }));
+  printInfo(t(m.saved, playbook.lang, { id: inertLine(session.id) }));
   const next = session.nextContact ? parseIso(session.nextContact) : undefined;
   if (next) printInfo(t(m.nextContact, playbook.lang, { date: formatDate(next, playbook.lang) }));
   return ExitCode.ok;

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type * as z from 'zod';
 import { InputError, type SourceProblem } from '../errors.js';
@@ -26,9 +27,34 @@ import { issuePath, schemaProblem, useZodLanguage, valueAt } from '../yaml/schem
 /** Reads, parses and validates a playbook file. Every problem is located; all of them are reported. */
 export function loadPlaybookFile(file: string, lang: Lang): Playbook {
   return parsePlaybook(file, readUserFile(file, lang), lang, (name) => {
-    const path = resolve(dirname(file), name);
+    const path = templatePath(file, name, lang);
     return { path, text: readUserFile(path, lang) };
   });
+}
+
+/**
+ * Where the template `name` of the playbook `file` is: in the playbook's folder or below it, and
+ * nowhere else. A shared playbook must not be able to put `/etc/passwd` or `~/.ssh/id_rsa` into an
+ * e-mail: an absolute path, a `..` and a link leading out are refused (InputError, which the
+ * loader locates at the `file:` key).
+ */
+export function templatePath(file: string, name: string, lang: Lang): string {
+  if (isAbsolute(name) || win32.isAbsolute(name)) throw new InputError(t(m.templateAbsolute, lang, { file: name }));
+  if (name.split(/[\\/]/).includes('..')) throw new InputError(t(m.templateParent, lang, { file: name }));
+  const folder = dirname(resolve(file));
+  const path = resolve(folder, name);
+  let real: string;
+  let realFolder: string;
+  try {
+    real = realpathSync(path);
+    realFolder = realpathSync(folder);
+  } catch {
+    // Missing: readUserFile says so.
+    return path;
+  }
+  const inside = relative(realFolder, real);
+  if (inside.split(sep)[0] === '..' || isAbsolute(inside)) throw new InputError(t(m.templateOutside, lang, { file: name }));
+  return path;
 }
 
 export type TemplateReader = (name: string) => { path: string; text: string };

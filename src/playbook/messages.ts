@@ -54,6 +54,18 @@ export const m = catalogue({
     fr: '« {id} » est un nom réservé dans les modèles ; choisissez un autre id d\'étape',
   },
   templateFile: { en: 'cannot read template file {file}', fr: 'impossible de lire le modèle {file}' },
+  templateAbsolute: {
+    en: 'template file "{file}": name it relative to the playbook\'s folder (an absolute path is refused)',
+    fr: 'modèle « {file} » : nommez-le par rapport au dossier du playbook (un chemin absolu est refusé)',
+  },
+  templateParent: {
+    en: 'template file "{file}": a template must sit in the playbook\'s folder or below it (".." is refused)',
+    fr: 'modèle « {file} » : un modèle doit se trouver dans le dossier du playbook ou en dessous (« .. » est refusé)',
+  },
+  templateOutside: {
+    en: 'template file "{file}" leads outside the playbook\'s folder through a link: refused',
+    fr: 'le modèle « {file} » mène hors du dossier du playbook par un lien : refusé',
+  },
   templateSyntax: { en: 'template syntax: {detail}', fr: 'syntaxe du modèle : {detail}' },
   templateUnescaped: {
     en: 'template syntax: unescaped {{{…}}} or {{&…}} are not allowed',

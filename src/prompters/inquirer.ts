@@ -15,6 +15,7 @@ import { style, wrap } from '../terminal/output.js';
 import type { AdviceStep, Choice, Playbook, QuestionStep, Step } from '../playbook/schema.js';
 import { displayAnswer } from '../render/context.js';
 import { multiline, pressEnter } from './widgets.js';
+import { inert } from '../text/inert.js';
 import type { Lang } from '../types.js';
 
 /** For a command that asks one question of its own (`forget`). */
@@ -34,6 +35,8 @@ export interface InquirerPrompterOptions extends PromptStreams {
   colours?: ChalkInstance;
   /** Which way round `12/11` is read; the locale's (LC_ALL, LC_TIME, LANG) when not given. */
   dateOrder?: DateOrder;
+  /** Text typed into a step when an earlier run was stopped: that step starts with it. */
+  typed?: { step: string; text: string };
 }
 
 /** The interactive Prompter: advice as cards, questions as Inquirer prompts. */
@@ -41,6 +44,8 @@ export class InquirerPrompter implements Prompter {
   private readonly out: NodeJS.WritableStream;
   private readonly style: ChalkInstance;
   private readonly dateOrder: DateOrder;
+  /** What is being typed into the current multi-line step, kept for a stop in the middle of it. */
+  private typing: { step: string; text: string } | undefined;
 
   constructor(private readonly options: InquirerPrompterOptions) {
     this.out = options.output ?? process.stdout;
@@ -65,6 +70,11 @@ export class InquirerPrompter implements Prompter {
     return picked;
   }
 
+  /** What was being typed into the current step when a prompt was cancelled (multi-line steps). */
+  typed(): { step: string; text: string } | undefined {
+    return this.typing;
+  }
+
   /** A resumed session: what was already answered, so the user picks up the thread. */
   recall(playbook: Pick<Playbook, 'steps'>, answers: Answers): void {
     const lang = this.options.lang;
@@ -74,7 +84,7 @@ export class InquirerPrompter implements Prompter {
       if (step.type === 'advice' || answer === undefined) continue;
       const shown = displayAnswer(step, answer, lang).split('\n');
       const more = shown.length > 1 ? this.style.dim(` (+${shown.length - 1})`) : '';
-      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(shown[0] ?? '')}${more}`);
+      this.write(`${this.style.green('✔')} ${step.message} ${this.style.cyan(inert(shown[0] ?? ''))}${more}`);
     }
     this.write('');
   }
@@ -91,6 +101,7 @@ export class InquirerPrompter implements Prompter {
     if (step.help) this.write(wrap(step.help));
     this.printCoaching(step);
     const answer = await this.guard(this.prompt(step));
+    this.typing = undefined;
     if (step.type === 'select' || step.type === 'checkbox') this.printChoiceTips(step.choices, answer);
     this.write('');
     return answer;
@@ -116,11 +127,17 @@ export class InquirerPrompter implements Prompter {
           { message: step.message, validate, ...(typeof fallback === 'string' ? { default: fallback } : {}) },
           this.context,
         ).then(finish);
-      case 'text':
+      case 'text': {
+        const earlier = this.options.typed?.step === step.id ? this.options.typed.text : undefined;
+        this.typing = earlier === undefined ? undefined : { step: step.id, text: earlier };
         return multiline(
           {
             message: step.message,
             hint: t(m.multilineHint, lang),
+            ...(earlier === undefined ? {} : { initial: earlier }),
+            onChange: (text) => {
+              this.typing = { step: step.id, text };
+            },
             validate: (value) => {
               const verdict = validate(value === '' && typeof fallback === 'string' ? fallback : value);
               return verdict === true ? undefined : verdict;
@@ -128,6 +145,7 @@ export class InquirerPrompter implements Prompter {
           },
           this.context,
         ).then((value) => finish(value === '' && typeof fallback === 'string' ? fallback : value));
+      }
       case 'confirm':
         // A yes/no list rather than Inquirer's y/N: a French user typing "o" for "oui" must not get "no".
         return select(

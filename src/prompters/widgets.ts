@@ -18,6 +18,10 @@ interface MultilineConfig {
   hint: string;
   /** Returns an error message, or undefined when the answer is fine. */
   validate: (value: string) => string | undefined;
+  /** Lines typed before (a stopped run's), shown as if just typed. */
+  initial?: string;
+  /** Told everything typed so far at each key, so that a stop (Ctrl-C, a signal) loses none of it. */
+  onChange?: (typed: string) => void;
 }
 
 /** Keys that arrive faster than this after the previous one are a paste, not typing. */
@@ -26,7 +30,7 @@ const PASTE_GAP_MS = 25;
 export const multiline = createPrompt<string, MultilineConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [lines, setLines] = useState<string[]>([]);
+  const [lines, setLines] = useState<string[]>(config.initial ? config.initial.split('\n') : []);
   const [current, setCurrent] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const lastKeyAt = useRef(0);
@@ -40,12 +44,14 @@ export const multiline = createPrompt<string, MultilineConfig>((config, done) =>
     if (!isEnterKey(key)) {
       setCurrent(rl.line);
       setError(undefined);
+      config.onChange?.([...lines, rl.line].join('\n'));
       return;
     }
     // An empty line typed by hand finishes; an empty line inside a paste is a paragraph break.
     if (current.trim() !== '' || pasting) {
       setLines([...lines, current]);
       setCurrent('');
+      config.onChange?.([...lines, current].join('\n'));
       return;
     }
     const answer = lines.join('\n').replace(/\s+$/, '');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { effectiveAnswers } from '../engine/run.js';
@@ -13,9 +14,11 @@ import { readProfile, signatureOf } from '../store/profile.js';
 import { markdownToPlainText } from '../render/plain-text.js';
 import { deliverEmail, type Delivery } from './email-out.js';
 import { documentPeople, type SessionPeople } from './people.js';
-import { checkOutDir, writeFiles } from '../store/files.js';
-import { saveSession, type SessionRecord } from '../store/sessions.js';
+import { checkOutDir } from '../store/files.js';
+import type { SessionRecord } from '../store/sessions.js';
 import { printInfo, printResult, style } from '../terminal/output.js';
+import { inert } from '../text/inert.js';
+import type { RecordKeeper } from './record-keeper.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
 /**
@@ -28,13 +31,6 @@ const m = catalogue({
   reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
 });
 
-/** Saves the answers given so far in the session's record (a draft until its documents are written). */
-export function saveAnswers(root: string, session: SessionRecord, answers: Answers): void {
-  session.answers = answers;
-  session.updatedAt = new Date().toISOString();
-  saveSession(root, session);
-}
-
 /** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
 export function outputDir(out: string | undefined, root: string, lang: Lang): string {
   const chosen = out ?? readProfile(configDir(), lang).out;
@@ -44,10 +40,10 @@ export function outputDir(out: string | undefined, root: string, lang: Lang): st
 }
 
 export interface Completion {
-  root: string;
+  /** The session's record, as the run keeps it on disk. */
+  keeper: RecordKeeper;
   outDir: string;
   playbook: Playbook;
-  session: SessionRecord;
   /** Every answer of the walk, as `walkSession` returned them. */
   answers: Answers;
   now: Date;
@@ -67,7 +63,8 @@ export interface Completion {
  * Returns the status the playbook's answers recorded, if it records one.
  */
 export async function completeSession(done: Completion): Promise<SessionStatus | undefined> {
-  const { playbook, session, now } = done;
+  const { playbook, keeper, now } = done;
+  const { session } = keeper;
   const { lang } = playbook;
   const kept = effectiveAnswers(playbook, done.answers);
   const documents = renderSession({
@@ -79,22 +76,30 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
   Object.assign(session, recordFields(playbook, kept));
+  session.answers = done.answers;
+  delete session.partial;
+  session.updatedAt = new Date().toISOString();
   const recorded = recordedStatus(playbook, kept);
-  session.status = recorded ?? done.defaultStatus;
   const format = done.emailFormat ?? 'md';
-  session.files = writeFiles(
-    done.outDir,
-    {
-      recap: documents.recap,
-      email: format === 'eml' ? undefined : documents.email,
-      eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
-      calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
-    },
-    lang,
-  );
-  saveAnswers(done.root, session, done.answers);
+  // Listed in the record (still a draft) before they exist, then written all or none.
+  const files = keeper.writeFiles(done.outDir, {
+    recap: documents.recap,
+    email: format === 'eml' ? undefined : documents.email,
+    eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
+    calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
+  });
+  const before = { files: session.files, status: session.status };
+  session.files = files;
+  session.status = recorded ?? done.defaultStatus;
+  try {
+    keeper.save();
+  } catch (error) {
+    // The documents go with the record or not at all: the draft, with every answer, stays.
+    for (const path of Object.values(files)) if (path !== undefined) rmSync(path, { force: true });
+    Object.assign(session, before);
+    throw keeper.answersKept(error instanceof Error ? error : new Error(String(error)));
+  }
 
-  const { files } = session;
   printWritten(
     [
       [t(done.recapLabel, lang), files.recap],
@@ -171,7 +176,7 @@ export function printWritten(files: readonly (readonly [label: string, path: str
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
   const width = Math.max(16, ...written.map(([label]) => label.length));
   printInfo(style.bold(t(m.written, lang)));
-  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${path}`);
+  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${inert(path)}`);
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */

@@ -1,12 +1,14 @@
+import { dirname, join } from 'node:path';
 import type { AnswerValue } from '../engine/answers.js';
 import type { Progress, Prompter } from '../engine/run.js';
-import { InputError, type SourceProblem } from '../errors.js';
+import { InputError, isCalmError, type SourceProblem } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
 import type { AnswersFile } from '../prompters/scripted.js';
 import { HAS_REGISTER, type DocumentPeople } from '../render/context.js';
-import { findClient, REGISTERS, saveClient, type ClientFile, type Contact, type Register } from '../store/clients.js';
-import { isPhone, normaliseProfileValue, readProfile, signatureOf, writeProfile, type Profile, type ProfileKey } from '../store/profile.js';
+import { clientPath, findClient, REGISTERS, saveClient, type ClientFile, type Contact, type Register } from '../store/clients.js';
+import { notWritable } from '../store/files.js';
+import { isPhone, normaliseProfileValue, PROFILE_FILE, readProfile, signatureOf, writeProfile, type Profile, type ProfileKey } from '../store/profile.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import { parseMailbox } from '../text/email-address.js';
 import type { Lang } from '../types.js';
@@ -147,7 +149,20 @@ function rememberClient(root: string, people: SessionPeople, lang: Lang, asked =
     updatedAt: new Date().toISOString(),
   };
   if (known && JSON.stringify({ ...known, updatedAt: '' }) === JSON.stringify({ ...file, updatedAt: '' })) return;
-  saveClient(root, file);
+  keeping(clientPath(root, file.name), lang, () => saveClient(root, file));
+}
+
+/**
+ * Writes the client's file or the profile; a folder that cannot take it (read-only, full) is the
+ * user's to fix, said with the file and the reason, never a crash.
+ */
+function keeping(file: string, lang: Lang, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (isCalmError(error)) throw error;
+    throw notWritable(dirname(file), error, lang);
+  }
 }
 
 /** Only the fields that hold text: an empty or missing one is left out. */
@@ -220,7 +235,8 @@ export function scriptedPeople(
       rememberClient(root, people, lang);
       const profile = readProfile(configDir, lang);
       const missing = (Object.keys(fromFile) as ProfileKey[]).filter((key) => profile[key] === undefined);
-      if (missing.length > 0) writeProfile(configDir, { ...profile, ...Object.fromEntries(missing.map((key) => [key, fromFile[key]])) });
+      if (missing.length > 0)
+        keeping(join(configDir, PROFILE_FILE), lang, () => writeProfile(configDir, { ...profile, ...Object.fromEntries(missing.map((key) => [key, fromFile[key]])) }));
     },
   };
 }
@@ -336,7 +352,7 @@ export async function askProfile(prompter: Asker, options: { configDir: string; 
   if (typeof name === 'string' && name.trim() !== '') updated.name = normaliseProfileValue('name', name, lang);
   if (email) updated.email = normaliseProfileValue('email', email, lang);
   if (phone) updated.phone = normaliseProfileValue('phone', phone, lang);
-  writeProfile(configDir, updated);
+  keeping(join(configDir, PROFILE_FILE), lang, () => writeProfile(configDir, updated));
   printInfo(style.dim(wrap(t(m.saved, lang))));
   printInfo('');
   return updated;

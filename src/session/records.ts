@@ -2,10 +2,12 @@ import { describeProblem, loadSessions, type LoadedSessions } from '../store/ses
 import type { SessionRecord } from '../store/sessions.js';
 import { printWarning } from '../terminal/output.js';
 import type { Lang } from '../types.js';
+import { tightenDataDir } from './data-dir.js';
 
 /**
  * The saved sessions, newest first, for a command that shows them: each record that cannot be
- * read is named on stderr, and skipped.
+ * read is named on stderr, and skipped. The data folders are made private again first, if they
+ * were left open (see data-dir.ts).
  */
 export function readRecords(root: string, lang: Lang): LoadedSessions;
 export function readRecords<T extends Pick<SessionRecord, 'createdAt' | 'id'>>(
@@ -18,6 +20,7 @@ export function readRecords<T extends Pick<SessionRecord, 'createdAt' | 'id'>>(
   lang: Lang,
   keep?: (record: SessionRecord) => T,
 ): LoadedSessions<T | SessionRecord> {
+  tightenDataDir(root, lang);
   const loaded = keep ? loadSessions(root, keep) : loadSessions(root);
   for (const problem of loaded.problems) printWarning(describeProblem(problem, lang));
   return loaded;

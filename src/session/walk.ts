@@ -9,12 +9,14 @@ import type { AnswerValue } from '../engine/answers.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
-import { printInfo, style, wrap } from '../terminal/output.js';
+import { printInfo, printWarning, style, wrap } from '../terminal/output.js';
 import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } from '../types.js';
 import { readUserFile } from '../user-files.js';
 import { configDir } from '../paths.js';
-import { completeSession, outputDir, saveAnswers } from './complete.js';
+import { completeSession, outputDir } from './complete.js';
+import { prepareDataDir } from './data-dir.js';
 import { askContact, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
+import { RecordKeeper } from './record-keeper.js';
 import type { Resumed } from './resume.js';
 
 /**
@@ -39,11 +41,18 @@ const m = catalogue({
     en: 'playbook "{id}" is a {kind} playbook; "calmclient {command}" runs {expected} playbooks',
     fr: 'le playbook « {id} » est de type {kind} ; « calmclient {command} » exécute les playbooks de type {expected}',
   },
+  typedUnused: {
+    en: 'You had started typing in step "{step}" when the run was stopped; the answers file is used instead. What you had typed:',
+    fr: 'Vous aviez commencé à taper à l\'étape « {step} » quand l\'exécution a été interrompue ; le fichier de réponses est utilisé à la place. Ce que vous aviez tapé :',
+  },
   stopped: {
     en: 'Stopped. Your answers so far are saved in session {id}. To go on: calmclient {command} --resume {id}',
     fr: 'Interrompu. Vos réponses sont enregistrées dans la session {id}. Pour reprendre : calmclient {command} --resume {id}',
   },
 });
+
+/** The signals that stop a run during its questions as Ctrl-C does: every one a user can send that Node lets a program catch. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** The commands that walk a playbook for a new session, and can resume one. */
 export type WalkCommand = 'start' | 'checklist' | 'followup';
@@ -123,10 +132,19 @@ export interface WalkResult {
 export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const now = spec.now ?? new Date();
   const root = spec.root;
-  // Imported only to resume: reading records loads zod, which a new session does without.
+  // resume.ts is imported only to resume: reading records loads zod, which a new session does without.
   const resumed =
     spec.resumed ??
     (spec.options.resume === undefined ? undefined : await (await import('./resume.js')).resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  try {
+    return await walkAndComplete(spec, now, resumed);
+  } finally {
+    resumed?.lock.release();
+  }
+}
+
+async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | undefined): Promise<WalkResult> {
+  const root = spec.root;
   const draft = resumed?.draft;
   // A resumed session goes on in the language it began in.
   const lang = draft?.lang ?? spec.lang;
@@ -137,11 +155,22 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
     );
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(spec.options.out, root, lang);
+  prepareDataDir(root, outDir, lang);
+  if (draft) {
+    const { describeMismatches, reconcileDraft } = await import('./resume.js');
+    // Answers the playbook, as it now is, cannot take are said, and asked again.
+    const mismatches = reconcileDraft(playbook, draft);
+    if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
+    // Lines typed into a step before a stop go back into that step in a terminal; from a file, the
+    // file's answer is taken, and the lines are shown so that they are not lost unseen.
+    if (draft.partial && spec.options.answers !== undefined)
+      printWarning(`${t(m.typedUnused, lang, { step: draft.partial.step })}\n${draft.partial.text.replace(/^/gm, '    ')}\n`);
+  }
 
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers)
+      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers, draft?.partial)
       : scriptedWalk(playbook, spec.options.answers, now, client);
   // The people (session/people.ts): who is greeted, tu or vous, who signs.
   const config = configDir();
@@ -161,26 +190,31 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   if (Object.keys(values).length > 0) fields.templateValues = values;
 
   const session = draft ?? newSession(playbook, people.client, now, fields);
-  const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
-  const answers = await walkSession(playbook, { ...walk, prompter }, session, root, spec.command);
-  if (walk.answersFile) assertSigned();
-  else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
-  const recorded = await completeSession({
-    root,
-    outDir,
-    playbook,
-    session,
-    answers,
-    now,
-    defaultStatus: spec.defaultStatus,
-    recapLabel: spec.recapLabel,
-    ...(spec.crisis ? { crisis: spec.crisis } : {}),
-    ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
-    people,
-    delivery: { open: spec.options.open, copy: spec.options.copy },
-  });
-  remember();
-  return { session, playbook, recorded };
+  const keeper = new RecordKeeper(root, session, spec.command, lang, { exists: draft !== undefined, lock: resumed?.lock });
+  try {
+    const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
+    const answers = await walkSession(playbook, { ...walk, prompter }, keeper);
+    if (walk.answersFile) assertSigned();
+    else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+    // Before the documents: a folder that cannot keep the contact stops the run with nothing written.
+    remember();
+    const recorded = await completeSession({
+      keeper,
+      outDir,
+      playbook,
+      answers,
+      now,
+      defaultStatus: spec.defaultStatus,
+      recapLabel: spec.recapLabel,
+      ...(spec.crisis ? { crisis: spec.crisis } : {}),
+      ...(spec.emailFormat ? { emailFormat: spec.emailFormat } : {}),
+      people,
+      delivery: { open: spec.options.open, copy: spec.options.copy },
+    });
+    return { session, playbook, recorded };
+  } finally {
+    keeper.release();
+  }
 }
 
 /** `prompter`, with the proposed answer of each step as its default (the answers file or the user may still say otherwise). */
@@ -227,6 +261,8 @@ interface Walk {
   finish: () => void;
   /** Gives back what the run held (signal handlers). */
   release: () => void;
+  /** What was being typed into a step when the run was stopped, if anything. */
+  typed: () => { step: string; text: string } | undefined;
 }
 
 /** `--answers FILE`. The client is `client` when given, else the file's `client:` key. */
@@ -238,7 +274,15 @@ function scriptedWalk(playbook: Playbook, file: string, now: Date, client: strin
   const name = client?.trim() || answers.client();
   if (!name) throw new InputError(t(m.clientMissing, lang));
   const prompter = new ScriptedPrompter(answers, now, lang);
-  return { client: name, prompter, answersFile: answers, saveDrafts: false, finish: () => prompter.assertComplete(), release: () => undefined };
+  return {
+    client: name,
+    prompter,
+    answersFile: answers,
+    saveDrafts: false,
+    finish: () => prompter.assertComplete(),
+    release: () => undefined,
+    typed: () => undefined,
+  };
 }
 
 /**
@@ -251,26 +295,27 @@ async function interactiveWalk(
   client: string | undefined,
   command: WalkCommand,
   earlier: Answers = {},
+  partial?: { step: string; text: string },
 ): Promise<Walk> {
   const { lang } = playbook;
   requireTerminal(command, lang);
   const { InquirerPrompter } = await import('../prompters/inquirer.js');
-  // A closed terminal or a `kill` ends the run like Ctrl-C: the answers given so far are on disk.
-  // `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only listener.
+  // A closed terminal, a `kill` or a `kill -INT` from elsewhere ends the run like Ctrl-C: the
+  // prompt gives the terminal back, the answers given so far are on disk, and the user is told how
+  // to go on. `on`, not `once`: Inquirer's signal-exit kills the process if it finds itself the only
+  // listener (without giving the terminal back when the signal is SIGQUIT, which Node leaves alone).
   const stop = new AbortController();
   const abort = (): void => stop.abort();
-  process.on('SIGTERM', abort);
-  process.on('SIGHUP', abort);
+  for (const signal of STOP_SIGNALS) process.on(signal, abort);
   const release = (): void => {
-    process.off('SIGTERM', abort);
-    process.off('SIGHUP', abort);
+    for (const signal of STOP_SIGNALS) process.off(signal, abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal });
+  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, ...(partial ? { typed: partial } : {}) });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
   if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
   try {
     const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
-    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release };
+    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release, typed: () => prompter.typed() };
   } catch (error) {
     release();
     throw error;
@@ -297,11 +342,18 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
 }
 
 /**
- * Runs the playbook for `session`, from the answers it already holds; an interactive run leaves a
- * draft behind when it is stopped, and says how to continue.
+ * Runs the playbook for the keeper's session, from the answers it already holds; an interactive run
+ * saves a draft after each answer, and when it is stopped keeps what was being typed and says how to
+ * continue.
  */
-async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecord, root: string, command: WalkCommand): Promise<Answers> {
-  const saveDraft = (answers: Answers): void => saveAnswers(root, session, answers);
+async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper): Promise<Answers> {
+  const { session, command } = keeper;
+  const saveDraft = (answers: Answers): void => {
+    session.answers = answers;
+    session.updatedAt = new Date().toISOString();
+    delete session.partial;
+    keeper.saveDraft();
+  };
   let answers: Answers;
   try {
     answers = await runPlaybook(playbook, {
@@ -310,8 +362,17 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
   } catch (error) {
-    if (error instanceof CancelledError && Object.keys(session.answers).length > 0)
-      throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+    if (error instanceof CancelledError) {
+      const typed = walk.typed();
+      if (typed && typed.text.trim() !== '') session.partial = typed;
+      if (Object.keys(session.answers).length > 0 || session.partial) {
+        if (session.partial) {
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        }
+        throw new CancelledError(t(m.stopped, playbook.lang, { id: session.id, command }));
+      }
+    }
     throw error;
   } finally {
     walk.release();
@@ -319,4 +380,3 @@ async function walkSession(playbook: Playbook, walk: Walk, session: SessionRecor
   walk.finish();
   return answers;
 }
-

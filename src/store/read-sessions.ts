@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionsDir } from '../paths.js';
 import { sessionRecordSchema } from './session-schema.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
+import { readRecordText, recordFileProblem, type RecordFileProblem } from './record-file.js';
 
 /**
  * Reading session records back, each checked against the format (the zod schema of
@@ -15,7 +16,9 @@ export type SessionProblem =
   | { file: string; kind: 'unreadable' | 'json'; detail: string }
   /** `field` is a dotted path, empty when the file holds no record at all (`[]`, `"text"`). */
   | { file: string; kind: 'field'; field: string }
-  | { file: string; kind: 'newer'; version: number };
+  | { file: string; kind: 'newer'; version: number }
+  /** Not a regular file, or too large: refused before it is read (record-file.ts). */
+  | RecordFileProblem;
 
 export interface SessionList<T = SessionRecord> {
   sessions: T[];
@@ -52,8 +55,10 @@ function readSessionFile(dir: string, name: string): { session: SessionRecord } 
   const file = join(dir, name);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRecordText(file);
   } catch (error) {
+    const refused = recordFileProblem(file, error);
+    if (refused) return { problem: refused };
     return { problem: { file, kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) } };
   }
   let data: unknown;

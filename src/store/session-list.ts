@@ -2,8 +2,9 @@ import { basename, relative } from 'node:path';
 import { todayOf, toIso } from '../dates/calendar.js';
 import { UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
-import { slugify } from '../text/slug.js';
+import { sameClientName } from '../text/client-name.js';
 import type { Lang } from '../types.js';
+import { specialKindWords } from '../user-files.js';
 import { readSessions, type SessionProblem } from './read-sessions.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 
@@ -23,6 +24,14 @@ const m = catalogue({
   newer: {
     en: '{file}: written by a newer calmclient (record version {version}, this one reads version {supported}); skipped. Update calmclient to see it.',
     fr: '{file} : écrit par une version plus récente de calmclient (enregistrement version {version}, celle-ci lit la version {supported}) ; ignoré. Mettez calmclient à jour pour le voir.',
+  },
+  special: {
+    en: '{file}: not a regular file ({what}); skipped without reading it.',
+    fr: '{file} : ce n\'est pas un fichier ordinaire ({what}) ; ignoré sans être lu.',
+  },
+  tooBig: {
+    en: '{file}: larger than {size} MiB, far beyond any session record; skipped.',
+    fr: '{file} : plus de {size} Mio, bien au-delà de tout enregistrement de session ; ignoré.',
   },
   unknown: { en: 'no session "{id}"; "calmclient history" lists them', fr: 'aucune session « {id} » ; « calmclient history » les liste' },
   ambiguous: { en: '"{id}" matches several sessions: {ids}', fr: '« {id} » désigne plusieurs sessions : {ids}' },
@@ -63,6 +72,10 @@ export function describeProblem(problem: SessionProblem, lang: Lang): string {
       return problem.field === '' ? t(m.notRecord, lang, { file }) : t(m.field, lang, { file, field: problem.field });
     case 'newer':
       return t(m.newer, lang, { file, version: problem.version, supported: SESSION_VERSION });
+    case 'special':
+      return t(m.special, lang, { file, what: specialKindWords(problem.what, lang) });
+    case 'tooBig':
+      return t(m.tooBig, lang, { file, size: Math.round(problem.limit / (1024 * 1024)) });
   }
 }
 
@@ -91,9 +104,12 @@ export function findSession({ sessions, problems }: LoadedSessions, ref: string,
   throw new UsageError(t(m.unknown, lang, { id: ref }));
 }
 
-/** Names match whatever their case, accents, spacing or punctuation: `DUPONT & fils` is `Dupont & Fils`. */
+/**
+ * Whether a session's recorded client is the client named: the same text once in Unicode NFC and
+ * case folded (`DUPONT & fils` is `Dupont & Fils`; `Газпром` is only `Газпром`). See client-name.ts.
+ */
 export function sameClient(a: string, b: string): boolean {
-  return slugify(a) === slugify(b);
+  return sameClientName(a, b);
 }
 
 /** The local calendar day a session was created on, `YYYY-MM-DD`. */

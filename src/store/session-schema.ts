@@ -41,4 +41,6 @@ export const sessionRecordSchema = z.looseObject({
     eml: z.string().optional(),
     calendar: z.string().optional(),
   }),
+  written: z.array(z.string()).optional(),
+  partial: z.looseObject({ step: z.string(), text: z.string() }).optional(),
 }) satisfies z.ZodType<SessionRecord>;

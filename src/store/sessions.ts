@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
 import { slugify } from '../text/slug.js';
-import { ensurePrivateDir, writeFileAtomic } from './files.js';
+import { ensurePrivateDir, writeFileAtomic, writeFileIfAbsent } from './files.js';
 import { sessionsDir } from '../paths.js';
 import type { Lang, PlaybookKind, RecordStatus } from '../types.js';
+import { lockSession, SessionLock, type LockOwner } from './lock.js';
 
 export const SESSION_VERSION = 1;
 
@@ -35,6 +36,15 @@ export interface SessionRecord {
   templateValues?: Record<string, string> | undefined;
   /** `eml`: the e-mail draft as a message file (`start --format eml|both`). */
   files: { recap?: string | undefined; email?: string | undefined; eml?: string | undefined; calendar?: string | undefined };
+  /**
+   * Every file ever written for the session, by absolute path: its documents, and the copies
+   * `recap ID` wrote. A path is listed before its file is created, so that no document exists
+   * that no record names (`forget` deletes them all). Records written before this field existed
+   * have only `files`.
+   */
+  written?: string[] | undefined;
+  /** What was typed into a step before the run was stopped (Ctrl-C, a signal), offered again on `--resume`. */
+  partial?: { step: string; text: string } | undefined;
 }
 
 export function newSessionId(client: string, now: Date): string {
@@ -46,9 +56,42 @@ export function sessionPath(root: string, id: string): string {
   return join(sessionsDir(root), `${id}.json`);
 }
 
+function serialise(record: SessionRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/** Rewrites the record of a session that exists (atomically). */
 export function saveSession(root: string, record: SessionRecord): string {
   ensurePrivateDir(sessionsDir(root));
   const path = sessionPath(root, record.id);
-  writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileAtomic(path, serialise(record));
   return path;
 }
+
+/**
+ * Saves a new session's record under a fresh id, never over another record: the id is locked, then
+ * the file created only if no file has its name; if either is taken (a run at the same moment, or
+ * one of the 65,536 ids of a client's day already used), another id is drawn. Sets `record.id`, and
+ * returns the lock the session now holds (see lock.ts).
+ */
+export function createSession(root: string, record: SessionRecord, command: string, now = new Date()): SessionLock {
+  ensurePrivateDir(sessionsDir(root));
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) record.id = newSessionId(record.client, new Date(record.createdAt));
+    const lock = lockSession(root, record.id, command, now);
+    if (!(lock instanceof SessionLock)) {
+      if (attempt >= 10_000) throw Object.assign(new Error(`no free session id for ${record.id}`), { code: 'EEXIST' });
+      continue;
+    }
+    try {
+      if (writeFileIfAbsent(sessionPath(root, record.id), serialise(record))) return lock;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    lock.release();
+    if (attempt >= 10_000) throw Object.assign(new Error(`no free session id for ${record.id}`), { code: 'EEXIST' });
+  }
+}
+
+export type { LockOwner };

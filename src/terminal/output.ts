@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { SourceProblem } from '../errors.js';
+import { inert, inertLine } from '../text/inert.js';
 import { writeStderr } from './streams.js';
 
 /**
@@ -43,26 +44,41 @@ export function printInfo(text: string): void {
   if (!quiet) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * Errors and warnings are plain text, and often quote the user's data (a file name, a client, a
+ * value from a file): both are printed through `inert`, so that nothing in them acts on the terminal.
+ */
 export function printError(text: string): void {
-  writeStderr(`${errorStyle().red('calmclient:')} ${text}\n`);
+  writeStderr(`${errorStyle().red('calmclient:')} ${inert(text)}\n`);
 }
 
 export function printWarning(text: string): void {
-  writeStderr(`${errorStyle().yellow(text)}\n`);
+  writeStderr(`${errorStyle().yellow(inert(text))}\n`);
 }
 
-/** `FILE:LINE:COL: message`, then the line and a caret under the column. */
+/**
+ * `FILE:LINE:COL: message`, then the line and a caret under the column. The file's name, the
+ * message and the line come from the user's files: each is made inert, and the caret counts the
+ * line as it is shown.
+ */
 export function formatProblem(problem: SourceProblem, colour: ChalkInstance = errorStyle()): string {
-  const head = `${colour.bold(`${problem.file}:${problem.line}:${problem.col}:`)} ${problem.message}`;
+  const head = `${colour.bold(`${inertLine(problem.file)}:${problem.line}:${problem.col}:`)} ${inert(problem.message)}`;
   if (problem.sourceLine === undefined) return head;
-  const line = problem.sourceLine.replace(/\t/g, ' ');
+  const chars = [...problem.sourceLine.replace(/\t/g, ' ')];
+  const before = inertLine(chars.slice(0, Math.max(0, problem.col - 1)).join(''));
+  const line = inertLine(chars.join(''));
   const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
-  const caret = `${' '.repeat(Math.max(0, Math.min(problem.col - 1, 200)))}^`;
+  const caret = `${' '.repeat(Math.min([...before].length, 200))}^`;
   return `${head}\n  ${shown}\n  ${colour.red(caret)}`;
 }
 
 export function printProblems(problems: readonly SourceProblem[]): void {
   for (const problem of problems) writeStderr(`${formatProblem(problem)}\n`);
+}
+
+/** Problems shown as warnings (in yellow where colours are on). */
+export function printProblemWarnings(problems: readonly SourceProblem[]): void {
+  for (const problem of problems) writeStderr(`${formatProblem(problem, errorStyle().yellow)}\n`);
 }
 
 /** Wraps prose to the terminal's width (at most 80 columns); `indent` starts every line but the first. */

@@ -1,4 +1,6 @@
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { controlCharacter } from '../text/controls.js';
+import { visible } from '../text/inert.js';
 import { InputError, type SourceProblem } from '../errors.js';
 import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
@@ -31,7 +33,29 @@ export class YamlSource {
       });
       throw new InputError(problems[0]?.message ?? file, problems);
     }
+    const controls = source.controlProblems();
+    if (controls.length > 0) throw new InputError(controls[0]?.message ?? file, controls);
     return source;
+  }
+
+  /**
+   * Control characters in any key or value, written as they are or as escapes (`"\0"`, `"\e"`):
+   * each is a located problem. Text is all calmclient keeps; a NUL or an ESC would end up in a
+   * document, an e-mail, or on the terminal of whoever reads it.
+   */
+  private controlProblems(): SourceProblem[] {
+    const problems: SourceProblem[] = [];
+    visit(this.document, {
+      Scalar: (_key, node) => {
+        if (typeof node.value !== 'string') return;
+        const found = controlCharacter(node.value);
+        if (found === undefined) return;
+        const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        const char = visible(found).startsWith('<') ? code : `${visible(found)}, ${code}`;
+        problems.push(this.problemAtNode(node, t(m.control, this.lang, { char })));
+      },
+    });
+    return problems;
   }
 
   /** The plain JavaScript value, refusing alias bombs. */

@@ -15,7 +15,7 @@ describe('calmclient checklist --answers', () => {
     expect(session.answers).toMatchObject({ resources: 'not_yet', stakes: 'settled', red_flags: ['changes_mind', 'urgent_but_slow'] });
 
     const framing = readFileSync(session.files.recap ?? '', 'utf8');
-    expect(session.files.recap).toMatch(/dupont-fils-prevention-recap\.md$/);
+    expect(session.files.recap).toMatch(/dupont-fils_[0-9a-f]{8}-prevention-recap\.md$/);
     expect(framing).toContain('Spring shop');
     // Resources and Scope were answered "not yet settled": they come before the settled stakes.
     const settledStakes = framing.indexOf('new shop live before the spring sales.');

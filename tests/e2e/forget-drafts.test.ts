@@ -33,7 +33,8 @@ describe('calmclient forget', () => {
     expect(existsSync(join(home, 'clients', 'dupont.json'))).toBe(true);
     const result = await runInProcess(['forget', 'dupont', '--yes'], { home });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about dupont`);
+    expect(result.stdout).toContain(`Deleted 3 session(s) and ${written} file(s) about "Dupont"`);
+    expect(result.stderr).toContain(`Left alone: ${outside} is listed in a session of "Dupont"`);
     expect(existsSync(join(home, 'clients', 'dupont.json'))).toBe(false);
     expect(existsSync(join(home, 'clients', 'martin.json'))).toBe(true);
     const left = readdirSync(join(home, 'sessions'));

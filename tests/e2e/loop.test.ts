@@ -38,7 +38,7 @@ describe('checklist → start → followup → history and lessons', () => {
   it('follows up on the open crisis without being told which, and closes it', async () => {
     const { stdout } = await ok(['followup', '--answers', answers('followup-en.yaml')], home);
     followupId = savedId(stdout);
-    expect(stdout).toContain(`Following up with Dupont & Fils: crisis session ${crisisId}`);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(`Following up with Dupont & Fils: crisis session ${crisisId}`);
     expect(stdout).toContain('Agreed: I fix the payment module');
     expect(stdout).toContain(`Crisis session ${crisisId} (Dupont & Fils) is now resolved.`);
     const followUp = record(home, followupId);

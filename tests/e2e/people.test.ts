@@ -5,6 +5,7 @@ import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
 import { answers, record, savedId } from '../loop-helpers.js';
+import { clientPath } from '../../src/store/clients.js';
 
 /**
  * The people of the documents (issue 14): the contact greeted and remembered per client, found
@@ -103,10 +104,10 @@ describe('the contact, remembered per client', () => {
     runCli(['config', 'set', 'email', 'camille@example.com'], { home });
     const first = runCli(['start', '--answers', answers('crisis-en.yaml')], { home });
     expect(emailOf(home, first.stdout)).toMatch(/^Subject: .*\n\nHello Priya,\n/);
-    const client = JSON.parse(readFileSync(join(home, 'clients', 'dupont-fils.json'), 'utf8'));
+    const client = JSON.parse(readFileSync(clientPath(home, 'Dupont & Fils'), 'utf8'));
     expect(client).toMatchObject({ name: 'Dupont & Fils', contact: { name: 'Priya', email: 'priya.shah@dupont-fils.example' } });
     expect(mode(join(home, 'clients'))).toBe(0o700);
-    expect(mode(join(home, 'clients', 'dupont-fils.json'))).toBe(0o600);
+    expect(mode(clientPath(home, 'Dupont & Fils'))).toBe(0o600);
 
     const again = runCli(['start', '--answers', bareCrisis(home, 'DUPONT & fils')], { home });
     expect(again.code).toBe(0);

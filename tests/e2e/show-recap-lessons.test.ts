@@ -79,7 +79,7 @@ describe('show, recap and lessons', () => {
       const out = tempDir();
       await ok(['recap', crisis, '--format', 'email', '--out', out], home);
       const names = readdirSync(out).sort();
-      expect(names.map((file) => file.replace(/^.*-dupont-fils-/, ''))).toEqual(['email.eml', 'email.md']);
+      expect(names.map((file) => file.replace(/^.*-dupont-fils_[0-9a-f]{8}-/, ''))).toEqual(['email.eml', 'email.md']);
       const name = names.find((file) => file.endsWith('.md'));
       expect(readFileSync(join(out, name ?? ''), 'utf8')).toBe(readFileSync(record(home, crisis).files.email ?? '', 'utf8'));
     });

@@ -34,7 +34,9 @@ describe('calmclient followup in a terminal', () => {
       await session.press('down');
       await session.waitUntil((s) => pointed(s)?.includes('Dupont & Fils') === true, 'the pointer on the older session');
       await session.press('enter');
-      await session.waitForScreen(`Following up with Dupont & Fils: crisis session ${older}`);
+      // The id is long enough to wrap the line: waited for in two parts.
+      await session.waitForScreen('Following up with Dupont & Fils: crisis session');
+      await session.waitForScreen(older);
       await session.waitForScreen(firstPrompt('followup'));
       await session.press('ctrl-c');
       expect(await session.exited).toMatchObject({ exitCode: 130 });

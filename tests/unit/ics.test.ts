@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { CALL_MINUTES, fold, renderIcs, type CalendarEvent } from '../../src/render/ics.js';
+import { slugify } from '../../src/text/slug.js';
 
 // 22 November 2026, 12:37:15 on the user's wall clock, in whatever zone the test runs: the file is
 // named after the user's day. (Built from UTC fields, it was the 23rd in Pacific/Kiritimati, UTC+14,
@@ -31,7 +32,7 @@ describe('renderIcs', () => {
   it('writes a timed call as a floating local time that a parser reads back', () => {
     const file = renderIcs(event());
     const parsed = parse(file.contents);
-    expect(file.path).toBe('2026-11-22-dupont-fils-next-contact.ics');
+    expect(file.path).toBe(`2026-11-22-${slugify('Dupont & Fils')}-next-contact.ics`);
     expect(parsed.uid).toBe('2026-11-22-dupont-fils-af45@calmclient');
     expect(parsed.summary).toBe('Call Dupont & Fils back');
     expect(parsed.description).toBe('Promised: fix the payment module\nAfter the call: calmclient followup 2026-11-22-dupont-fils-af45');

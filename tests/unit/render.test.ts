@@ -107,15 +107,16 @@ describe('dropEmptySections', () => {
 describe('slugify', () => {
   it.each([
     ['Dupont SA', 'dupont-sa'],
-    ['Société Lefèvre', 'societe-lefevre'],
-    ['😡 Dupont & fils', 'dupont-fils'],
-    ['../../etc/passwd', 'etc-passwd'],
+    ['Société Lefèvre', 'société-lefèvre'],
+    ['😡 Dupont & fils', /^dupont-fils_[0-9a-f]{8}$/],
+    ['../../etc/passwd', /^etc-passwd_[0-9a-f]{8}$/],
     ['CON', 'con'],
-    ['   ', 'client'],
-    ['日本', 'client'],
-    ['a'.repeat(100), 'a'.repeat(40)],
+    ['   ', /^client_[0-9a-f]{8}$/],
+    ['日本', '日本'],
+    ['a'.repeat(100), new RegExp(`^${'a'.repeat(40)}_[0-9a-f]{8}$`)],
   ])('%j → %j', (input, expected) => {
-    expect(slugify(input)).toBe(expected);
+    if (typeof expected === 'string') expect(slugify(input)).toBe(expected);
+    else expect(slugify(input)).toMatch(expected);
   });
 });
 
