@@ -1,4 +1,4 @@
-import { editor, input, select, Separator } from '@inquirer/prompts';
+import { input, select, Separator } from '@inquirer/prompts';
 import { PassThrough } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { coerceAnswer, defaultAnswer, isRequired, type AnswerValue } from '../engine/answers.js';
@@ -195,6 +195,8 @@ export class InquirerPrompter implements Prompter {
   /** The draft in the user's editor ($VISUAL, $EDITOR); resolves with the text as they saved it. */
   async editText(text: string): Promise<string> {
     const { lang } = this.options;
+    // Loaded when the user asks for it: it brings the character-set detection of the file read back.
+    const { editor } = await import('./editor.js');
     return this.guard(
       editor(
         {

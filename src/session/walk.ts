@@ -20,7 +20,7 @@ import type { ReviewInput, Reviewed } from './review.js';
 import { prepareDataDir } from './data-dir.js';
 import { askContact, documentPeople, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
 import { RecordKeeper } from './record-keeper.js';
-import { describeMismatches, reconcileDraft, resumeDraft, type Resumed } from './resume.js';
+import type { Resumed } from './resume.js';
 
 /**
  * A session from its first question to its documents, for the three commands that walk a
@@ -137,9 +137,12 @@ export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const root = spec.root;
   // A finished session named by its id opens at the review, to amend it: interactively only.
   const amendable = spec.options.answers === undefined && spec.kind !== 'followup';
+  // resume.ts is imported only to resume: reading records loads zod, which a new session does without.
   const resumed =
     spec.resumed ??
-    (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang, amendable));
+    (spec.options.resume === undefined
+      ? undefined
+      : await (await import('./resume.js')).resumeDraft(root, spec.kind, spec.options.resume, spec.lang, amendable));
   try {
     return await walkAndComplete(spec, now, resumed);
   } finally {
@@ -161,6 +164,7 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
   const outDir = outputDir(spec.options.out, root, lang);
   prepareDataDir(root, outDir.path, lang);
   if (draft) {
+    const { describeMismatches, reconcileDraft } = await import('./resume.js');
     // Answers the playbook, as it now is, cannot take are said, and asked again.
     const mismatches = reconcileDraft(playbook, draft);
     if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
