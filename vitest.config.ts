@@ -1,9 +1,20 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { SUITE_TZ } from './tests/suite-env.js';
 
 // Before the workers start, so that they inherit it: Node reads TZ when it first needs a local time.
 process.env.TZ = SUITE_TZ;
+// No test may touch the real home: a run that forgets CALMCLIENT_HOME lands in a home of the
+// suite's own, where the platform's data and config folders are made.
+const home = mkdtempSync(join(tmpdir(), 'calmclient-suite-home-'));
+Object.assign(process.env, {
+  HOME: home,
+  XDG_DATA_HOME: join(home, '.local', 'share'),
+  XDG_CONFIG_HOME: join(home, '.config'),
+  XDG_CACHE_HOME: join(home, '.cache'),
+});
 
 export default defineConfig({
   test: {

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-'use strict';
-// The launcher and the bundle are CommonJS, and so is this file (bin/package.json): see src/launch.ts.
-require('../dist/launch.cjs').launch(require.resolve('../dist/calmclient.cjs'), process.argv);
+import module from 'node:module';
+
+// Node 22 and later keep the compiled code of the modules they load between runs, when asked.
+module.enableCompileCache?.();
+await module.createRequire(import.meta.url)('../dist/calmclient.cjs').main(process.argv);

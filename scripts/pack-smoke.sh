@@ -13,23 +13,25 @@ tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 size=$(wc -c < "$tarball")
 echo "packed $(basename "$tarball"): $size bytes"
 if [ "$size" -ge 600000 ]; then
-  echo "pack-smoke: the tarball is over 600 KB" >&2
+  echo "pack-smoke: the tarball is over 600 kB" >&2
   exit 1
 fi
 
-npm install --global --prefix "$work/prefix" --no-audit --no-fund "$tarball"
+# As from the registry, where npm runs no script of the package (`prepare` is for a clone): npm 11
+# would otherwise warn that a tarball's `prepare` is not in allowScripts.
+npm install --global --prefix "$work/prefix" --no-audit --no-fund --ignore-scripts "$tarball"
 calmclient="$work/prefix/bin/calmclient"
 
 cd "$work"
-# Everything calmclient writes (its code cache included) goes into this temporary home.
-export CALMCLIENT_HOME="$work/home" NO_COLOR=1
+# Everything calmclient writes goes into this temporary home, and Node's compile cache into $work.
+export CALMCLIENT_HOME="$work/home" TMPDIR="$work" NO_COLOR=1
 expected=$(node -p "require('$root/package.json').version")
 actual=$("$calmclient" --version)
 if [ "$actual" != "$expected" ]; then
   echo "pack-smoke: --version printed '$actual', expected '$expected'" >&2
   exit 1
 fi
-echo "calmclient --version: $actual"
+echo "calmclient --version: $actual (Node $(node --version))"
 
 "$calmclient" start --answers "$root/tests/fixtures/answers/crisis-en.yaml"
 for written in "$CALMCLIENT_HOME"/recaps/*-recap.md "$CALMCLIENT_HOME"/recaps/*-email.md "$CALMCLIENT_HOME"/recaps/*-email.eml; do

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Argument, Command, CommanderError, Option, type Help } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { ExitCode, InputError, isCalmError } from './errors.js';
 import { help } from './help.js';
 import { t, type Message } from './i18n/catalogue.js';
@@ -158,9 +158,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'show',
     help: help.showDescription,
-    arguments: [{ name: '<id>', help: help.showId }],
+    arguments: [{ name: '<id|client>', help: help.showRef }],
     options: [JSON_OUTPUT, LANG],
-    examples: ['calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show 2026-11-22-dupont --json'],
+    examples: ['calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show "Dupont SA"', 'calmclient show 2026-11-22-dupont --json'],
     run: async ({ args, options, lang }) => (await import('./commands/show.js')).default(first(args), as<ShowSessionOptions>(options), lang),
   },
   {
@@ -314,6 +314,113 @@ const HELP_TITLES: Readonly<Record<string, Message>> = {
   'Global Options:': help.helpGlobalOptions,
 };
 
+/** `--help` is laid out for 80 columns, whatever the terminal: it is read, not searched. */
+const HELP_WIDTH = Math.min(process.stdout.columns || 80, 80);
+
+/** The words commander shows between <> and [] (`[options]`, `<file>`), in the user's language. */
+const TERMS: Record<Lang, Readonly<Record<string, string>>> = {
+  en: {},
+  fr: {
+    command: 'commande',
+    name: 'nom',
+    file: 'fichier',
+    'file...': 'fichier...',
+    'id|file': 'id|fichier',
+    dir: 'dossier',
+    lang: 'langue',
+    topic: 'thème',
+    'session-id': 'id-session',
+    status: 'statut',
+    kind: 'type',
+  },
+};
+
+/** `--out <dir>` → `--out <dossier>`: each placeholder translated, the flags kept as they are typed. */
+function localiseTerms(text: string, lang: Lang): string {
+  const words = TERMS[lang];
+  return text.replace(/([<[])([^>\]]+)([>\]])/g, (whole, open: string, word: string, close: string) =>
+    words[word] === undefined ? whole : `${open}${words[word]}${close}`,
+  );
+}
+
+/**
+ * Commander's wrapping, but only at plain spaces: a French no-break space (before `:`, inside
+ * `« »`) never becomes a line break, so that no line starts with `: crisis)`.
+ */
+function boxWrap(text: string, width: number): string {
+  if (width < 40) return text;
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const chunks = line.match(/[ \t]*[^ \t]+/g);
+      if (!chunks) return '';
+      const rows: string[] = [];
+      let row = chunks.shift() ?? '';
+      for (const chunk of chunks) {
+        if (visibleLength(row) + visibleLength(chunk) <= width) row += chunk;
+        else {
+          rows.push(row);
+          row = chunk.trimStart();
+        }
+      }
+      rows.push(row);
+      return rows.join('\n');
+    })
+    .join('\n');
+}
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+/**
+ * Commander's error messages, which it writes in English, in the language of the run. A message it
+ * adds in a later release shows as commander writes it.
+ */
+export function commanderError(text: string, lang: Lang): string {
+  const [first = '', ...rest] = text.replace(/\n+$/, '').split('\n');
+  const message = /^error: (.*)$/.exec(first)?.[1];
+  if (message === undefined) return text;
+  const quoted = (value: string): string => localiseTerms(value, lang);
+  const reason = (why: string): string => {
+    const allowed = /^Allowed choices are (.*)\.$/.exec(why);
+    return allowed ? t(help.errorAllowed, lang, { values: allowed[1] ?? '' }) : why;
+  };
+  const rules: [RegExp, (match: RegExpExecArray) => string][] = [
+    [/^unknown option '(.+)'$/, (match) => t(help.errorUnknownOption, lang, { option: match[1] ?? '' })],
+    [/^unknown command '(.+)'$/, (match) => t(help.errorUnknownCommand, lang, { command: match[1] ?? '' })],
+    [/^missing required argument '(.+)'$/, (match) => t(help.errorMissingArgument, lang, { name: quoted(match[1] ?? '') })],
+    [/^option '(.+)' argument missing$/, (match) => t(help.errorOptionMissing, lang, { option: quoted(match[1] ?? '') })],
+    [
+      /^option '(.+)' argument '(.*)' is invalid\. ?(.*)$/,
+      (match) => t(help.errorOptionInvalid, lang, { option: quoted(match[1] ?? ''), value: match[2] ?? '', reason: reason(match[3] ?? '') }).trim(),
+    ],
+    [
+      /^command-argument value '(.*)' is invalid for argument '(.+)'\. ?(.*)$/,
+      (match) => t(help.errorArgumentInvalid, lang, { value: match[1] ?? '', name: quoted(match[2] ?? ''), reason: reason(match[3] ?? '') }).trim(),
+    ],
+    [
+      /^too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+      (match) =>
+        t(help.errorTooMany, lang, {
+          where: match[1] ? t(help.errorTooManyFor, lang, { command: match[1] }) : '',
+          expected: match[2] ?? '',
+          received: match[3] ?? '',
+        }),
+    ],
+  ];
+  const rule = rules.find(([pattern]) => pattern.test(message));
+  const said = rule ? rule[1](rule[0].exec(message) as RegExpExecArray) : message;
+  const hints = rest.map((line) => {
+    const suggestion = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(line);
+    if (!suggestion) return line;
+    const names = suggestion[1] ?? '';
+    return t(help.errorDidYouMean, lang, { names: line.includes('one of') ? t(help.errorOr, lang, { names }) : names });
+  });
+  return `${[t(help.errorPrefix, lang, { message: said }), ...hints].join('\n')}\n`;
+}
+
 /** What commander adds after a description, "(default: …)" and "(choices: …)", in the user's language. */
 function extraInfo(description: string, choices: readonly string[] | undefined, fallback: unknown, lang: Lang): string {
   const extra = [
@@ -338,7 +445,7 @@ function register(parent: Command, spec: CommandSpec, lang: Lang, setExit: (code
   }
   const after = [
     ...(spec.examples ? [`\n${t(help.helpExamples, lang)}\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`] : []),
-    ...(spec.notes ? [`${t(spec.notes, lang)}\n`] : []),
+    ...(spec.notes ? [`${boxWrap(t(spec.notes, lang), HELP_WIDTH)}\n`] : []),
   ];
   if (after.length > 0) command.addHelpText('after', after.join('\n'));
   const { run } = spec;
@@ -365,6 +472,18 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .helpOption('-h, --help', t(help.helpHelp, lang))
     .helpCommand('help [command]', t(help.helpHelp, lang))
     .configureHelp({
+      helpWidth: HELP_WIDTH,
+      boxWrap,
+      optionTerm: (option) => localiseTerms(option.flags, lang),
+      subcommandTerm(command) {
+        return localiseTerms(Help.prototype.subcommandTerm.call(this, command), lang);
+      },
+      commandUsage(command) {
+        return localiseTerms(Help.prototype.commandUsage.call(this, command), lang);
+      },
+      argumentTerm(argument) {
+        return localiseTerms(Help.prototype.argumentTerm.call(this, argument), lang);
+      },
       styleTitle: (title) => {
         const known = HELP_TITLES[title];
         return known ? t(known, lang) : title;
@@ -375,7 +494,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     } satisfies Partial<Help>)
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(text) });
+    .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(commanderError(text, lang)) });
   program.hook('preAction', async () => {
     const { setQuiet } = await import('./terminal/output.js');
     setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);

@@ -23,6 +23,28 @@ export const help = catalogue({
   helpChoices: { en: 'choices: {values}', fr: 'choix : {values}' },
   helpDefault: { en: 'default: {value}', fr: 'par défaut : {value}' },
   helpHelp: { en: 'show help for a command', fr: 'afficher l\'aide d\'une commande' },
+  // Commander's own errors, said in the language of the run (cli.ts `commanderError`).
+  errorPrefix: { en: 'error: {message}', fr: 'erreur : {message}' },
+  errorUnknownOption: { en: 'unknown option \'{option}\'', fr: 'option inconnue « {option} »' },
+  errorUnknownCommand: { en: 'unknown command \'{command}\'', fr: 'commande inconnue « {command} »' },
+  errorDidYouMean: { en: '(Did you mean {names}?)', fr: '(vouliez-vous dire {names} ?)' },
+  errorOr: { en: 'one of {names}', fr: 'l\'une de {names}' },
+  errorMissingArgument: { en: 'missing required argument \'{name}\'', fr: 'argument obligatoire manquant : « {name} »' },
+  errorOptionMissing: { en: 'option \'{option}\' argument missing', fr: 'l\'option « {option} » attend une valeur' },
+  errorOptionInvalid: {
+    en: 'option \'{option}\' argument \'{value}\' is invalid. {reason}',
+    fr: 'valeur « {value} » refusée pour l\'option « {option} ». {reason}',
+  },
+  errorArgumentInvalid: {
+    en: 'command-argument value \'{value}\' is invalid for argument \'{name}\'. {reason}',
+    fr: 'valeur « {value} » refusée pour l\'argument « {name} ». {reason}',
+  },
+  errorAllowed: { en: 'Allowed choices are {values}.', fr: 'Choix possibles : {values}.' },
+  errorTooMany: {
+    en: 'too many arguments{where}. Expected {expected} but got {received}.',
+    fr: 'trop d\'arguments{where} : {expected} attendu(s), {received} reçu(s).',
+  },
+  errorTooManyFor: { en: ' for \'{command}\'', fr: ' pour « {command} »' },
   helpVersion: { en: 'print the version', fr: 'afficher la version' },
   startDescription: {
     en: 'Walk through an unhappy client\'s call, then write a recap and an email draft.',
@@ -177,6 +199,10 @@ export const help = catalogue({
     fr: 'Afficher une session en entier : promesse, prochain contact, leçon, fichiers et réponses.',
   },
   showId: { en: 'a session id, or the start of one', fr: 'un id de session, ou son début' },
+  showRef: {
+    en: 'a session id, the start of one, or a client\'s name (several sessions match: they are listed)',
+    fr: 'un id de session, son début, ou le nom d\'un client (si plusieurs sessions correspondent, elles sont listées)',
+  },
   recapDescription: {
     en: 'Write a session\'s recap or email draft again, from its saved answers.',
     fr: 'Réécrire le compte rendu ou le brouillon d\'e-mail d\'une session, à partir de ses réponses enregistrées.',

@@ -1,7 +1,7 @@
 import type { Finding } from './model.js';
 import { m } from './messages.js';
 import { t, type Message } from '../i18n/catalogue.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { printInfo, printResult, screenWidth, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 import { inert, inertLine } from '../text/inert.js';
 
@@ -29,26 +29,27 @@ export function printFindings(draft: Draft, lang: Lang, findings: readonly Findi
   const blocks: string[] = [];
   for (const finding of findings) {
     const level = finding.level === 'warning' ? '' : ` ${t(LEVEL_NAMES[finding.level], lang)}`;
-    const head = `${style.bold(`${name}:${finding.line}:${finding.col}`)} ${style.yellow(inertLine(finding.rule))}${level} ${inert(finding.message)}`;
+    // FILE:LINE:COL stays whole on the first line (editors and terminals jump to it); at a terminal, the message wraps under it.
+    const head = wrap(`${style.bold(`${name}:${finding.line}:${finding.col}`)} ${style.yellow(inertLine(finding.rule))}${level} ${inert(finding.message)}`, '  ');
     const shown = finding.length > 0 ? underlined(lines, finding) : [];
-    const instead = finding.replacement === undefined ? [] : [`  ${style.green('→')} ${style.green(`"${inert(finding.replacement)}"`)}`];
-    blocks.push([head, ...shown, ...instead, `  ${style.green('→')} ${inert(finding.suggestion)}`, '', ''].join('\n'));
+    const instead = finding.replacement === undefined ? [] : [wrap(`  ${style.green('→')} ${style.green(`"${inert(finding.replacement)}"`)}`, '    ')];
+    blocks.push([head, ...shown, ...instead, wrap(`  ${style.green('→')} ${inert(finding.suggestion)}`, '    '), '', ''].join('\n'));
   }
   if (blocks.length > 0) printResult(blocks.join(''));
   if (findings.length === 0) {
-    printInfo(style.green(t(m.checkClean, lang, { file: name })));
+    printInfo(style.green(wrap(t(m.checkClean, lang, { file: name }))));
     return;
   }
   const ids = ruleIds(findings);
   const findingCount = findings.length === 1 ? t(m.checkFindingOne, lang) : t(m.checkFindingMany, lang, { n: findings.length });
   const ruleCount = ids.length === 1 ? t(m.checkRuleOne, lang) : t(m.checkRuleMany, lang, { n: ids.length });
-  printInfo(t(m.checkSummary, lang, { file: name, findings: findingCount, rules: ruleCount, ids: ids.join(', ') }));
+  printInfo(wrap(t(m.checkSummary, lang, { file: name, findings: findingCount, rules: ruleCount, ids: ids.join(', ') })));
 }
 
 const LEVEL_NAMES: Record<Finding['level'], Message> = { error: m.levelError, warning: m.levelWarning, suggestion: m.levelSuggestion };
 
-/** Shows wider than this are cut around the words, so that long paragraphs stay readable. */
-const WIDTH = 100;
+/** Shows wider than this are cut around the words, so that long paragraphs stay readable: at a terminal, its width less the indent. */
+const WIDTH = Math.min(screenWidth(), 104) - 4;
 const CONTEXT = 30;
 
 /** The draft's lines, each cut into characters once, however many findings show it. */

@@ -7,7 +7,7 @@ import { fileLabels, statusLabel, writtenDate } from '../render/labels.js';
 import { readRecords } from '../session/records.js';
 import { runWalk, type WalkOptions } from '../session/walk.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
-import { printInfo, style } from '../terminal/output.js';
+import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 import { inertLine } from '../text/inert.js';
 
@@ -92,13 +92,13 @@ function printPast(root: string, client: string, lang: Lang): Past {
     return incident.promise ? t(m.incidentPromise, lang, { ...vars, what: oneLine(incident.promise.what) }) : t(m.incident, lang, vars);
   });
   const lessons = lessonSessions.map((session) => oneLine(session.lesson ?? ''));
-  printInfo(style.bold(t(m.pastTitle, lang, { client: inertLine(client) })));
-  for (const line of lines) printInfo(`  ${inertLine(line)}`);
+  printInfo(style.bold(wrap(t(m.pastTitle, lang, { client: inertLine(client) }))));
+  for (const line of lines) printInfo(wrap(`  ${inertLine(line)}`, '    '));
   if (incidents.length > SHOWN_INCIDENTS)
     printInfo(style.dim(`  ${t(m.moreIncidents, lang, { count: incidents.length - SHOWN_INCIDENTS })}`));
   if (lessons.length > 0) {
     printInfo(t(m.lessons, lang));
-    for (const lesson of lessons) printInfo(`  - ${inertLine(lesson)}`);
+    for (const lesson of lessons) printInfo(wrap(`  - ${inertLine(lesson)}`, '    '));
   }
   printInfo('');
   return { incidents: lines, lessons };

@@ -133,7 +133,7 @@ function lockedId(path: string): string | undefined {
 
 async function confirmed(lang: Lang): Promise<boolean> {
   // Through the adapter: importing '@inquirer/prompts' whole would bundle every prompt (and its encodings).
-  const { select } = await import('../prompters/inquirer.js');
+  const { listTheme, select } = await import('../prompters/inquirer.js');
   try {
     return await select({
       message: t(m.confirm, lang),
@@ -142,6 +142,8 @@ async function confirmed(lang: Lang): Promise<boolean> {
         { value: true, name: t(m.yes, lang) },
       ],
       default: false,
+      // Inquirer's key hints in the user's language.
+      theme: listTheme(lang),
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') return false;

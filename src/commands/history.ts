@@ -1,7 +1,7 @@
 import { ageInDays, isStaleDraft, sessionDue, STALE_DRAFT_DAYS, type SessionDue } from '../engine/due.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
-import { printInfo, printResult, printTable, style } from '../terminal/output.js';
+import { fitWords, printInfo, printResult, printTable, screenWidth, style, wrap } from '../terminal/output.js';
 import { kindLabel, shortDate, statusLabel, writtenDate } from '../render/labels.js';
 import { readRecords } from '../session/records.js';
 import { RECORD_STATUSES, type Lang } from '../types.js';
@@ -56,7 +56,7 @@ const m = catalogue({
 });
 
 
-/** Long names are cut in the table; `show` has them in full. */
+/** Long names are cut in the table (in screen columns); `show` has them in full. */
 const CLIENT_WIDTH = 24;
 
 /** `calmclient history`: every session, newest first, with what is due or overdue highlighted. */
@@ -85,10 +85,10 @@ export default async function history(options: HistoryOptions, lang: Lang): Prom
   printSessions(listed, markers, now, lang);
   printPromises(listed, markers, lang);
   if (options.drafts) {
-    printInfo(`\n${style.dim(t(m.draftsHint, lang))}`);
+    printInfo(`\n${style.dim(wrap(t(m.draftsHint, lang)))}`);
   } else {
     const stale = sessions.filter((session) => isStaleDraft(session, now)).length;
-    if (stale > 0) printInfo(`\n${style.yellow(t(m.staleHint, lang, { count: stale, days: STALE_DRAFT_DAYS }))}`);
+    if (stale > 0) printInfo(`\n${style.yellow(wrap(t(m.staleHint, lang, { count: stale, days: STALE_DRAFT_DAYS })))}`);
   }
   return ExitCode.ok;
 }
@@ -173,11 +173,13 @@ function printPromises(listed: readonly Listed[], markers: MarkerWords, lang: La
       date: writtenDate(promise.by, lang),
       id: inertLine(session.id),
     });
-    return `  ${state === 'overdue' ? style.red(text) : style.yellow(text)}`;
+    const wrapped = wrap(text, '    ', screenWidth() - 2);
+    return `  ${state === 'overdue' ? style.red(wrapped) : style.yellow(wrapped)}`;
   });
   printResult(lines.join('\n'));
 }
 
+/** A long name cut at a word, to CLIENT_WIDTH screen columns (a CJK character takes two). */
 function cut(text: string): string {
-  return text.length <= CLIENT_WIDTH ? text : `${text.slice(0, CLIENT_WIDTH - 1)}…`;
+  return fitWords(text, CLIENT_WIDTH);
 }

@@ -4,7 +4,7 @@ import { dataDir } from '../paths.js';
 import { kindLabel, writtenDate } from '../render/labels.js';
 import { readRecords } from '../session/records.js';
 import { sameClient, sessionDay } from '../store/session-list.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { printInfo, printResult, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';
 import { inert, inertJson, inertLine } from '../text/inert.js';
 
@@ -40,7 +40,7 @@ export default async function lessons(options: LessonsOptions, lang: Lang): Prom
     if (index > 0) printResult('');
     const heading = `${writtenDate(sessionDay(session), lang)} · ${inertLine(session.client)} · ${kindLabel(session.kind, lang)}`;
     printResult(`${style.bold(heading)}  ${style.dim(inertLine(session.id))}`);
-    for (const line of inert(session.lesson ?? '').split('\n')) printResult(`  ${line}`);
+    for (const line of inert(session.lesson ?? '').split('\n')) printResult(wrap(`  ${line}`, '  '));
   });
   return ExitCode.ok;
 }

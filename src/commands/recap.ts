@@ -10,7 +10,7 @@ import { deliverEmail } from '../session/email-out.js';
 import { documentPeople, knownPeople } from '../session/people.js';
 import { sessionPlaybook } from '../session/playbook.js';
 import { readRecords } from '../session/records.js';
-import { mailboxes, newMessageId, outputDir, printWritten } from '../session/complete.js';
+import { mailboxes, newMessageId, outputDir, printCreated, printWritten } from '../session/complete.js';
 import { RecordKeeper } from '../session/record-keeper.js';
 import { findSession } from '../store/session-list.js';
 import type { Lang } from '../types.js';
@@ -63,7 +63,8 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
   const keeper = new RecordKeeper(root, session, 'recap', lang, { exists: true });
   if (format === 'email') {
     const eml = emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(people) });
-    const written = keeper.writeFiles(outDir, { email: documents.email, eml });
+    const written = keeper.writeFiles(outDir.path, { email: documents.email, eml });
+    if (outDir.created) printCreated(outDir.path, lang);
     printWritten(
       [
         [t(fileLabels.email, lang), written.email],
@@ -79,7 +80,8 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
       );
     return ExitCode.ok;
   }
-  const { document } = keeper.writeFiles(outDir, { document: documents.recap });
+  const { document } = keeper.writeFiles(outDir.path, { document: documents.recap });
+  if (outDir.created) printCreated(outDir.path, lang);
   printWritten([[t(fileLabels.recap, lang), document]], lang);
   return ExitCode.ok;
 }

@@ -1,8 +1,9 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
-import { printInfo, printResult, style, wrap } from '../terminal/output.js';
-import { loadTips, type TipTopic } from '../tips/load.js';
+import { columns, padColumns, printInfo, printResult, screenWidth, style, wrap } from '../terminal/output.js';
+import { findTopic, loadTips, topicName, type TipTopic } from '../tips/load.js';
+import { LANGS } from '../types.js';
 
 const m = catalogue({
   heading: {
@@ -20,21 +21,28 @@ export interface TipsOptions {
 
 /** `calmclient tips [TOPIC]`: the topics, or one topic's cards. */
 export default async function tips(topic: string | undefined, options: TipsOptions, lang: Lang): Promise<ExitCode> {
-  const { topics } = loadTips(lang);
+  const tips = loadTips(lang);
+  const { topics } = tips;
   if (topic === undefined) {
     if (options.json) {
       printResult(JSON.stringify(topics, null, 2));
       return ExitCode.ok;
     }
-    printInfo(style.bold(t(m.heading, lang)));
-    const width = Math.max(...topics.map((entry) => entry.id.length));
-    for (const entry of topics)
-      printResult(`  ${style.cyan(entry.id.padEnd(width))}  ${t(m.topic, lang, { title: entry.title, summary: entry.summary })}`);
-    printInfo(style.dim(t(m.more, lang)));
+    printInfo(style.bold(wrap(t(m.heading, lang))));
+    const width = Math.max(...topics.map((entry) => columns(topicName(entry))));
+    for (const entry of topics) {
+      // The description wraps in its own column, under itself.
+      const [first = '', ...rest] = wrap(t(m.topic, lang, { title: entry.title, summary: entry.summary }), '', screenWidth() - width - 4).split('\n');
+      const lines = [`  ${style.cyan(padColumns(topicName(entry), width))}  ${first}`, ...rest.map((line) => `${' '.repeat(width + 4)}${line}`)];
+      printResult(lines.join('\n'));
+    }
+    printInfo(style.dim(wrap(t(m.more, lang))));
     return ExitCode.ok;
   }
-  const wanted = topics.find((entry) => entry.id === topic.trim().toLowerCase());
-  if (!wanted) throw new UsageError(t(m.unknown, lang, { topic, topics: topics.map((entry) => entry.id).join(', ') }));
+  // The other language's names too: `tips valse` works in an English run.
+  const others = LANGS.filter((other) => other !== lang).map((other) => loadTips(other));
+  const wanted = findTopic(topic, tips, ...others);
+  if (!wanted) throw new UsageError(t(m.unknown, lang, { topic, topics: topics.map(topicName).join(', ') }));
   printResult(options.json ? JSON.stringify(wanted, null, 2) : cards(wanted));
   return ExitCode.ok;
 }

@@ -51,7 +51,13 @@ const common = {
   id: stepId,
   /** Short heading shown with the progress line. */
   title: nonEmpty.optional(),
-  /** Longer explanation shown before the question. */
+  /**
+   * What to do at this moment, in one line: shown above the question (or alone, for advice),
+   * while the rest of the step (`help`, `text`, `tips`, `warning`) opens on demand. Without it,
+   * the first sentence of `help` (or of an advice's `text`) stands in.
+   */
+  now: nonEmpty.optional(),
+  /** Longer explanation, opened on demand under the question. */
   help: nonEmpty.optional(),
   /** Short coaching lines shown as a list. */
   tips: z.array(nonEmpty).optional(),

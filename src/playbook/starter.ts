@@ -51,6 +51,7 @@ steps:
   - id: breathe
     type: advice           # a card to read; Enter goes on
     title: Breathe first
+    now: Take one slow breath before you say a word.   # what to do now, one line
     text: |
       One slow breath before you say a word.
     tips:
@@ -59,7 +60,10 @@ steps:
   - id: client_words
     type: text             # several lines; an empty line finishes
     title: Their words
+    now: Note their own words, not your reading of them.
     message: What did the client say? One point per line.
+    help: >                # the reasons, shown on demand (? during the call)
+      Their exact words will help you more later than your impression.
 
   - id: fault
     type: select           # one choice in a list
@@ -140,6 +144,7 @@ steps:
   - id: respirer
     type: advice           # une carte à lire ; Entrée pour continuer
     title: D'abord respirer
+    now: Une respiration lente avant de dire un mot.   # quoi faire maintenant, une ligne
     text: |
       Une respiration lente avant de dire un mot.
     tips:
@@ -148,7 +153,10 @@ steps:
   - id: paroles_client
     type: text             # plusieurs lignes ; une ligne vide termine
     title: Ses mots
+    now: Notez ses mots à lui, pas votre interprétation.
     message: Qu'a dit le client ? Un point par ligne.
+    help: >                # le pourquoi, affiché à la demande (? pendant l'appel)
+      Ses mots exacts vous serviront plus tard bien mieux que votre impression.
 
   - id: origine
     type: select           # un choix dans une liste

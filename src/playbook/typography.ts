@@ -5,7 +5,7 @@ import type { Choice, PlaybookSource, Step, Verdict } from './schema.js';
 const SPACING: Record<Lang, ((text: string) => string) | undefined> = { en: undefined, fr: frenchSpacing };
 
 /**
- * The words a French playbook shows on screen (titles, questions, help, tips, warnings, choices,
+ * The words a French playbook shows on screen (titles, what to do now, questions, help, tips, warnings, choices,
  * verdicts) with the no-break spaces French puts before `: ; ! ?` and inside `« »`, as the
  * message catalogues get them from `t`: a prompt wrapped at 80 columns never starts a line with a
  * lone `?` or `»`. Playbooks are written with plain spaces, easier to read and to type; templates
@@ -20,6 +20,7 @@ export function withFrenchSpacing<P extends PlaybookSource>(playbook: P): P {
   const step = (item: Step): Step => {
     const common = {
       ...(item.title ? { title: text(item.title) } : {}),
+      ...(item.now ? { now: text(item.now) } : {}),
       ...(item.help ? { help: text(item.help) } : {}),
       ...(item.tips ? { tips: item.tips.map((tip) => text(tip)) } : {}),
       ...(item.warning ? { warning: text(item.warning) } : {}),

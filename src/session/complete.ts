@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import { todayOf } from '../dates/calendar.js';
@@ -8,7 +8,7 @@ import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { configDir, recapsDir } from '../paths.js';
 import type { Playbook } from '../playbook/schema.js';
 import { nextContactEvent, type EventDetails } from '../render/calendar.js';
-import { renderSession } from '../render/documents.js';
+import { renderSession, type RenderedSession } from '../render/documents.js';
 import { emlFromDraft, type MailboxInput } from '../render/eml.js';
 import { fileLabels } from '../render/labels.js';
 import { readProfile, signatureOf } from '../store/profile.js';
@@ -17,7 +17,7 @@ import { deliverEmail, type Delivery } from './email-out.js';
 import { documentPeople, type SessionPeople } from './people.js';
 import { checkOutDir } from '../store/files.js';
 import type { SessionRecord } from '../store/sessions.js';
-import { printInfo, printResult, style } from '../terminal/output.js';
+import { columns, labelled, printInfo, printResult, style, wrap } from '../terminal/output.js';
 import { inert } from '../text/inert.js';
 import type { RecordKeeper } from './record-keeper.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
@@ -29,21 +29,31 @@ import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js
 
 const m = catalogue({
   written: { en: 'Written:', fr: 'Fichiers écrits :' },
+  created: { en: 'Created the folder {dir}', fr: 'Dossier créé : {dir}' },
   reviewTitle: { en: 'Before you send the email, reread these words:', fr: 'Avant d\'envoyer l\'e-mail, relisez ces mots :' },
 });
 
 /** `--out DIR`, else the profile's `out` (`calmclient config set out DIR`), else the recaps folder; checked before the first question. */
-export function outputDir(out: string | undefined, root: string, lang: Lang): string {
+export function outputDir(out: string | undefined, root: string, lang: Lang): OutputDir {
   const chosen = out ?? readProfile(configDir(), lang).out;
-  const dir = chosen === undefined ? recapsDir(root) : resolve(chosen);
-  checkOutDir(dir, chosen !== undefined, lang);
-  return dir;
+  const path = chosen === undefined ? recapsDir(root) : resolve(chosen);
+  // calmclient's own folder is made without a word when the files are written, as it always was
+  // (its data folder is checked first, see data-dir.ts).
+  if (chosen === undefined && !existsSync(path)) return { path, created: false };
+  return { path, created: checkOutDir(path, lang) && chosen !== undefined };
+}
+
+/** Where the documents go, checked before the first question. */
+export interface OutputDir {
+  path: string;
+  /** A folder the user named that does not exist yet: it is made (with its parents) as the files are written, and the user told. */
+  created: boolean;
 }
 
 export interface Completion {
   /** The session's record, as the run keeps it on disk. */
   keeper: RecordKeeper;
-  outDir: string;
+  outDir: OutputDir;
   playbook: Playbook;
   /** Every answer of the walk, as `walkSession` returned them. */
   answers: Answers;
@@ -56,6 +66,10 @@ export interface Completion {
   people: SessionPeople;
   /** `--open`, `--copy`: the e-mail handed to the mail client or the clipboard once written. */
   delivery?: Delivery | undefined;
+  /** The e-mail draft as the user edited it at the review; written instead of the one rendered. */
+  editedEmail?: string | undefined;
+  /** The day the documents are dated and named after (the session's own day when it is amended). */
+  renderNow?: Date;
 }
 
 /**
@@ -68,14 +82,22 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   const { session } = keeper;
   const { lang } = playbook;
   const kept = effectiveAnswers(playbook, done.answers);
-  const documents = renderSession({
+  const rendered = renderSession({
     playbook,
     answers: kept,
     client: session.client,
-    now,
+    now: done.renderNow ?? now,
     people: documentPeople(done.people),
     ...(session.templateValues ? { extra: session.templateValues } : {}),
   });
+  const documents = done.editedEmail === undefined ? rendered : { ...rendered, email: editedDraft(rendered.email, done.editedEmail) };
+  // A finished session amended keeps the files it wrote: the new ones are written beside them, and
+  // its status stays (a crisis resolved since stays resolved).
+  const amended = session.status !== 'draft';
+  const kept_ = { previousFiles: session.previousFiles, editedEmail: session.editedEmail };
+  if (amended) session.previousFiles = [...(session.previousFiles ?? []), ...Object.values(session.files).filter((path): path is string => typeof path === 'string')];
+  if (done.editedEmail === undefined) delete session.editedEmail;
+  else session.editedEmail = done.editedEmail;
   Object.assign(session, recordFields(playbook, kept));
   session.answers = done.answers;
   delete session.partial;
@@ -83,15 +105,15 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
   const recorded = recordedStatus(playbook, kept);
   const format = done.emailFormat ?? 'md';
   // Listed in the record (still a draft) before they exist, then written all or none.
-  const files = keeper.writeFiles(done.outDir, {
+  const files = keeper.writeFiles(done.outDir.path, {
     recap: documents.recap,
     email: format === 'eml' ? undefined : documents.email,
     eml: format === 'md' ? undefined : emlFromDraft(documents.email, { date: now, messageId: newMessageId(), ...mailboxes(done.people) }),
     calendar: nextContactEvent(session, now, done.crisis, eventDetails(playbook, kept, session, done.people)),
   });
-  const before = { files: session.files, status: session.status };
+  const before = { files: session.files, status: session.status, ...kept_ };
   session.files = files;
-  session.status = recorded ?? done.defaultStatus;
+  session.status = recorded ?? (amended ? session.status : done.defaultStatus);
   try {
     keeper.save();
   } catch (error) {
@@ -101,6 +123,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     throw keeper.answersKept(error instanceof Error ? error : new Error(String(error)));
   }
 
+  if (done.outDir.created) printCreated(done.outDir.path, lang);
   printWritten(
     [
       [t(done.recapLabel, lang), files.recap],
@@ -150,6 +173,18 @@ export function eventDetails(playbook: Playbook, answers: Answers, session: Sess
   };
 }
 
+/**
+ * The e-mail draft as the user edited it: its first line is the subject when it still reads
+ * `Subject: …` (`Objet : …`), as the rendered draft starts; the rest is the body.
+ */
+function editedDraft(email: RenderedSession['email'], text: string): RenderedSession['email'] {
+  const [first = '', ...rest] = text.replace(/\r\n?/g, '\n').split('\n');
+  const label = /^(?:Subject|Objet)\s*:\s*(.*)$/.exec(first);
+  const subject = label ? (label[1] ?? '').trim() || email.subject : email.subject;
+  const body = label ? rest.join('\n').replace(/^\n+/, '') : text;
+  return { ...email, subject, body, contents: text.endsWith('\n') ? text : `${text}\n` };
+}
+
 /** A step's answer when it is non-empty text (or a choice value). */
 function textAnswer(answers: Answers, id: string | undefined): string | undefined {
   const value = id === undefined ? undefined : answers[id];
@@ -175,11 +210,17 @@ async function reviewEmail(path: string, contents: string, lang: Lang, now: Date
 }
 
 /** `Written:` and one line per file, paths aligned. */
+/** The `--out` folder was made for the files. */
+export function printCreated(dir: string, lang: Lang): void {
+  printInfo(wrap(t(m.created, lang, { dir: inert(dir) })));
+}
+
+/** `Written:` and one line per file, paths aligned; a path too long for the line goes on its own. */
 export function printWritten(files: readonly (readonly [label: string, path: string | undefined])[], lang: Lang): void {
   const written = files.filter((file): file is readonly [string, string] => file[1] !== undefined);
-  const width = Math.max(16, ...written.map(([label]) => label.length));
+  const width = Math.max(16, ...written.map(([label]) => columns(label)));
   printInfo(style.bold(t(m.written, lang)));
-  for (const [label, path] of written) printResult(`  ${label.padEnd(width)} ${inert(path)}`);
+  for (const [label, path] of written) printResult(labelled(label, width, inert(path)));
 }
 
 /** The promise, next contact and lesson, taken from the steps the playbook's `record` names. */

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { AnswerValue } from '../engine/answers.js';
-import type { Progress, Prompter } from '../engine/run.js';
+import type { Prompter, StepContext } from '../engine/run.js';
 import { InputError, isCalmError, type SourceProblem } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import type { Playbook, QuestionStep } from '../playbook/schema.js';
@@ -246,21 +246,25 @@ export function scriptedPeople(
 
 type Asker = Pick<Prompter, 'ask'>;
 
-/** These questions are not steps of the playbook: no "step 3/21" counter for them. */
-const OUTSIDE_PLAYBOOK: Progress = { index: 0, total: 0 };
+/** These questions are not steps of the playbook: no "step 3/21" counter for them, and nothing to go back to. */
+const OUTSIDE_PLAYBOOK: StepContext = { progress: { index: 0, total: 0 }, trail: [], canGoBack: false };
 
-const ask = async (prompter: Asker, step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> => prompter.ask(step, progress);
+const ask = async (prompter: Asker, step: QuestionStep, context: StepContext): Promise<AnswerValue | undefined> => {
+  const answer = await prompter.ask(step, context);
+  // Going back is not offered here (canGoBack is false): a prompter that still says so gets no answer.
+  return typeof answer === 'symbol' ? undefined : answer;
+};
 
 /** Asks again until `check` accepts the answer (or it is left empty): `check` returns the problem to show. */
 async function askChecked(
   prompter: Asker,
   step: Extract<QuestionStep, { type: 'input' }>,
-  progress: Progress,
+  context: StepContext,
   check: (value: string) => string | undefined,
 ): Promise<string | undefined> {
   let message = step.message;
   for (;;) {
-    const answer = await ask(prompter, { ...step, message }, progress);
+    const answer = await ask(prompter, { ...step, message }, context);
     const value = typeof answer === 'string' ? answer.trim() : '';
     if (value === '') return undefined;
     const problem = check(value);

@@ -72,10 +72,11 @@ const RESUMED_BY: Record<PlaybookKind, RecordCommand> = { crisis: 'start', preve
 
 /**
  * The draft named, or the newest unfinished session of this kind, taken for this run: if another
- * calmclient has it open, the refusal says which (see lock.ts).
+ * calmclient has it open, the refusal says which (see lock.ts). With `finished`, a finished
+ * session named by its id is taken too: it goes back to the review, to be amended and written again.
  */
-export async function resumeDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang): Promise<Resumed> {
-  const draft = findDraft(root, kind, ref, lang);
+export async function resumeDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang, finished = false): Promise<Resumed> {
+  const draft = findDraft(root, kind, ref, lang, finished);
   const lock = takeSession(root, draft.id, RESUMED_BY[kind], lang);
   try {
     return { draft, playbook: await sessionPlaybook(draft, lang), lock };
@@ -85,7 +86,7 @@ export async function resumeDraft(root: string, kind: PlaybookKind, ref: string 
   }
 }
 
-function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang): SessionRecord {
+function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: Lang, finished: boolean): SessionRecord {
   const loaded = loadSessions(root);
   if (ref === true) {
     const newest = loaded.sessions.find((session) => session.kind === kind && session.status === 'draft');
@@ -94,7 +95,7 @@ function findDraft(root: string, kind: PlaybookKind, ref: string | true, lang: L
   }
   const session = findSession(loaded, ref, lang);
   if (session.kind !== kind) throw new UsageError(t(m.wrongKind, lang, { id: session.id, kind: kindLabel(session.kind, lang) }));
-  if (session.status !== 'draft')
+  if (session.status !== 'draft' && !finished)
     throw new UsageError(t(m.notDraft, lang, { id: session.id, status: statusLabel(session.status, lang) }));
   return session;
 }

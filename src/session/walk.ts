@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
-import { runPlaybook, type Prompter } from '../engine/run.js';
+import { runPlaybook, type Prompter, type StepContext } from '../engine/run.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { resolvePlaybook } from '../playbook/registry.js';
-import type { Playbook, QuestionStep } from '../playbook/schema.js';
+import type { AdviceStep, Playbook, QuestionStep } from '../playbook/schema.js';
 import type { AnswerValue } from '../engine/answers.js';
 import { AnswersFile, ScriptedPrompter } from '../prompters/scripted.js';
+import type { AdviceMemory } from '../prompters/inquirer.js';
+import { adviceKey, readAdviceRead, saveAdviceRead } from '../store/advice-read.js';
 import { kindLabel } from '../render/labels.js';
 import { newSessionId, type SessionRecord } from '../store/sessions.js';
 import { printInfo, printWarning, style, wrap } from '../terminal/output.js';
@@ -14,10 +16,11 @@ import type { EmailFormat, Lang, PlaybookKind, RecordStatus, SessionStatus } fro
 import { readUserFile } from '../user-files.js';
 import { configDir } from '../paths.js';
 import { completeSession, outputDir } from './complete.js';
+import type { ReviewInput, Reviewed } from './review.js';
 import { prepareDataDir } from './data-dir.js';
-import { askContact, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
+import { askContact, documentPeople, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
 import { RecordKeeper } from './record-keeper.js';
-import { describeMismatches, reconcileDraft, resumeDraft, type Resumed } from './resume.js';
+import type { Resumed } from './resume.js';
 
 /**
  * A session from its first question to its documents, for the three commands that walk a
@@ -132,7 +135,14 @@ export interface WalkResult {
 export async function runWalk(spec: WalkSpec): Promise<WalkResult> {
   const now = spec.now ?? new Date();
   const root = spec.root;
-  const resumed = spec.resumed ?? (spec.options.resume === undefined ? undefined : await resumeDraft(root, spec.kind, spec.options.resume, spec.lang));
+  // A finished session named by its id opens at the review, to amend it: interactively only.
+  const amendable = spec.options.answers === undefined && spec.kind !== 'followup';
+  // resume.ts is imported only to resume: reading records loads zod, which a new session does without.
+  const resumed =
+    spec.resumed ??
+    (spec.options.resume === undefined
+      ? undefined
+      : await (await import('./resume.js')).resumeDraft(root, spec.kind, spec.options.resume, spec.lang, amendable));
   try {
     return await walkAndComplete(spec, now, resumed);
   } finally {
@@ -152,8 +162,9 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
     );
   // Checked before the first question: nobody should type for ten minutes into a folder that fails.
   const outDir = outputDir(spec.options.out, root, lang);
-  prepareDataDir(root, outDir, lang);
+  prepareDataDir(root, outDir.path, lang);
   if (draft) {
+    const { describeMismatches, reconcileDraft } = await import('./resume.js');
     // Answers the playbook, as it now is, cannot take are said, and asked again.
     const mismatches = reconcileDraft(playbook, draft);
     if (mismatches.length > 0) printWarning(`${describeMismatches(playbook.id, draft.id, mismatches, lang)}\n`);
@@ -166,7 +177,7 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
   const client = draft?.client ?? spec.client;
   const walk =
     spec.options.answers === undefined
-      ? await interactiveWalk(playbook, now, client, spec.command, draft?.answers, draft?.partial)
+      ? await interactiveWalk(playbook, now, client, spec.command, root, draft?.answers, draft?.partial)
       : scriptedWalk(playbook, spec.options.answers, now, client);
   // The people (session/people.ts): who is greeted, tu or vous, who signs.
   const config = configDir();
@@ -181,6 +192,8 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
     people = await askContact(walk.prompter, { root, configDir: config, client: walkClient, lang });
   }
   const shown = draft ? undefined : spec.beforeQuestions?.(people.client, lang);
+  // What was said before the first question (past incidents, the promise to check) stays above it.
+  if (!draft && spec.beforeQuestions) walk.keepScreenOnce?.();
   const fields: Partial<SessionRecord> = { ...spec.fields };
   const values = draft ? {} : { ...(shown ?? {}), ...(await templateValues(spec, walk, lang)) };
   if (Object.keys(values).length > 0) fields.templateValues = values;
@@ -189,9 +202,34 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
   const keeper = new RecordKeeper(root, session, spec.command, lang, { exists: draft !== undefined, lock: resumed?.lock });
   try {
     const prompter = spec.propose ? proposing(walk.prompter, session.answers, spec.propose) : walk.prompter;
-    const answers = await walkSession(playbook, { ...walk, prompter }, keeper);
-    if (walk.answersFile) assertSigned();
-    else people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+    // An amended session keeps the day of its call: its documents are dated and named after it.
+    const isDraft = session.status === 'draft';
+    const renderNow = isDraft ? now : new Date(session.createdAt);
+    const { answers, editedEmail } = await walkSession(playbook, { ...walk, prompter }, keeper, async (walked) => {
+      if (walk.answersFile) {
+        assertSigned();
+        return { answers: walked, editedEmail: session.editedEmail };
+      }
+      // The profile before the review: the draft it shows is signed as it will be written.
+      people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
+      if (!walk.review) return { answers: walked, editedEmail: session.editedEmail };
+      return walk.review({
+        playbook,
+        session,
+        state: { answers: walked, remembered: {} },
+        renderNow,
+        people: documentPeople(people),
+        // A finished session being amended is saved only once the user chooses to write.
+        save: (revised, edited) => {
+          if (!isDraft) return;
+          if (edited === undefined) delete session.editedEmail;
+          else session.editedEmail = edited;
+          session.answers = revised;
+          session.updatedAt = new Date().toISOString();
+          keeper.saveDraft();
+        },
+      });
+    });
     // Before the documents: a folder that cannot keep the contact stops the run with nothing written.
     remember();
     const recorded = await completeSession({
@@ -200,6 +238,8 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
       playbook,
       answers,
       now,
+      renderNow,
+      editedEmail,
       defaultStatus: spec.defaultStatus,
       recapLabel: spec.recapLabel,
       ...(spec.crisis ? { crisis: spec.crisis } : {}),
@@ -217,13 +257,13 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
 export function proposing(prompter: Prompter, earlier: Answers, propose: NonNullable<WalkSpec['propose']>): Prompter {
   const known: Answers = { ...earlier };
   return {
-    advise: (step, progress) => prompter.advise(step, progress),
-    ask: async (step, progress) => {
+    advise: (step, context) => prompter.advise(step, context),
+    ask: async (step, context) => {
       const proposed = propose(step, known);
       // The proposal is a value of the step's own kind: a choice value for a select.
       const asked = proposed === undefined ? step : ({ ...step, default: proposed } as QuestionStep);
-      const value = await prompter.ask(asked, progress);
-      if (value !== undefined) known[step.id] = value;
+      const value = await prompter.ask(asked, context);
+      if (value !== undefined && typeof value !== 'symbol') known[step.id] = value;
       return value;
     },
   };
@@ -232,23 +272,30 @@ export function proposing(prompter: Prompter, earlier: Answers, propose: NonNull
 /** The command's template values, with those its `templateQuestions` got from the user or the answers file. */
 async function templateValues(spec: WalkSpec, walk: Walk, lang: Lang): Promise<Record<string, string>> {
   const values: Record<string, string> = { ...spec.fields?.templateValues };
-  for (const [index, question] of (spec.templateQuestions ?? []).entries()) {
+  for (const question of spec.templateQuestions ?? []) {
     if (values[question.key] !== undefined) continue;
     const fromFile = walk.answersFile?.values[question.key];
     const answer = walk.answersFile
       ? typeof fromFile === 'string' || typeof fromFile === 'number' ? String(fromFile) : undefined
       : await walk.prompter.ask(
           { id: question.key, type: 'input', title: t(question.title, lang), required: false, message: t(question.message, lang) },
-          { index: index + 1, total: spec.templateQuestions?.length ?? 1 },
+          OUTSIDE_PLAYBOOK,
         );
     if (typeof answer === 'string' && answer.trim() !== '') values[question.key] = answer.trim().replace(/\s+/g, ' ');
   }
   return values;
 }
 
+/** A question before the playbook's steps (the mission's name): no place in the step count, nothing to go back to. */
+const OUTSIDE_PLAYBOOK: StepContext = { progress: { index: 0, total: 0 }, trail: [], canGoBack: false };
+
 interface Walk {
   client: string;
   prompter: Prompter;
+  /** What was said before the first question stays on the screen above it (interactive runs). */
+  keepScreenOnce?: () => void;
+  /** The review before anything is written (interactive runs); a run from a file writes at once. */
+  review?: (input: Omit<ReviewInput, 'prompter'>) => Promise<Reviewed>;
   /** The answers file of a run from one: the people and template values are read from it too. */
   answersFile?: AnswersFile;
   /** Interactive runs save a draft after every answer; a run from a file is all or nothing. */
@@ -290,6 +337,7 @@ async function interactiveWalk(
   now: Date,
   client: string | undefined,
   command: WalkCommand,
+  root: string,
   earlier: Answers = {},
   partial?: { step: string; text: string },
 ): Promise<Walk> {
@@ -306,12 +354,29 @@ async function interactiveWalk(
   const release = (): void => {
     for (const signal of STOP_SIGNALS) process.off(signal, abort);
   };
-  const prompter = new InquirerPrompter({ lang, now, signal: stop.signal, ...(partial ? { typed: partial } : {}) });
+  const prompter = new InquirerPrompter({
+    lang,
+    now,
+    signal: stop.signal,
+    advice: adviceMemory(root, playbook, earlier),
+    ...(partial ? { typed: partial } : {}),
+  });
   printInfo(`${style.bold(t(m.header, lang, { title: playbook.title }))}\n${style.dim(wrap(playbook.description.trim()))}\n`);
-  if (Object.keys(earlier).length > 0) prompter.recall(playbook, earlier);
+  prompter.recall(playbook.steps.filter((step) => step.type !== 'advice' && step.id in earlier).length);
   try {
     const name = client?.trim() || (await prompter.askLine(t(m.clientQuestion, lang)));
-    return { client: name, prompter, saveDrafts: true, finish: () => undefined, release, typed: () => prompter.typed() };
+    prompter.client = name;
+    const { reviewSession } = await import('./review.js');
+    return {
+      client: name,
+      prompter,
+      review: (input) => reviewSession({ ...input, prompter }),
+      keepScreenOnce: () => prompter.keepScreenOnce(),
+      saveDrafts: true,
+      finish: () => undefined,
+      release,
+      typed: () => prompter.typed(),
+    };
   } catch (error) {
     release();
     throw error;
@@ -342,21 +407,25 @@ function newSession(playbook: Playbook, client: string, now: Date, fields: Parti
  * saves a draft after each answer, and when it is stopped keeps what was being typed and says how to
  * continue.
  */
-async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper): Promise<Answers> {
+async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper, after: (answers: Answers) => Promise<Reviewed>): Promise<Reviewed> {
   const { session, command } = keeper;
+  // A finished session being amended is saved only once the user chooses to write.
   const saveDraft = (answers: Answers): void => {
+    if (session.status !== 'draft') return;
     session.answers = answers;
     session.updatedAt = new Date().toISOString();
     delete session.partial;
     keeper.saveDraft();
   };
-  let answers: Answers;
   try {
-    answers = await runPlaybook(playbook, {
+    const answers = await runPlaybook(playbook, {
       prompter: walk.prompter,
       answers: session.answers,
       ...(walk.saveDrafts ? { onAnswer: saveDraft } : {}),
     });
+    walk.finish();
+    // The profile and the review (interactive runs): under the same signals, and stopped the same way.
+    return await after(answers);
   } catch (error) {
     if (error instanceof CancelledError) {
       const typed = walk.typed();
@@ -373,6 +442,24 @@ async function walkSession(playbook: Playbook, walk: Walk, keeper: RecordKeeper)
   } finally {
     walk.release();
   }
-  walk.finish();
-  return answers;
+}
+
+/**
+ * Which advice the user has read, kept in the data folder across runs: read advice opens folded.
+ * The advice a resumed session went past counts as read.
+ */
+function adviceMemory(root: string, playbook: Playbook, earlier: Answers): AdviceMemory {
+  const read = readAdviceRead(root);
+  const key = (step: AdviceStep): string => adviceKey(playbook.id, step.id);
+  const before = read.size;
+  for (const step of playbook.steps) if (step.type === 'advice' && earlier[step.id] === true) read.add(key(step));
+  if (read.size !== before) saveAdviceRead(root, read);
+  return {
+    isRead: (step) => read.has(key(step)),
+    markRead: (step) => {
+      if (read.has(key(step))) return;
+      read.add(key(step));
+      saveAdviceRead(root, read);
+    },
+  };
 }

@@ -55,10 +55,10 @@ function entries(dir: string): string[] {
   }
 }
 
-/** Every path a record names as one of its files. */
-export function listedFiles(session: Pick<SessionRecord, 'files' | 'written'>): string[] {
+/** Every path a record names as one of its files, those of before it was amended included. */
+export function listedFiles(session: Pick<SessionRecord, 'files' | 'written' | 'previousFiles'>): string[] {
   const files = Object.values(session.files).filter((path): path is string => typeof path === 'string');
-  return [...new Set([...files, ...(session.written ?? [])])];
+  return [...new Set([...files, ...(session.written ?? []), ...(session.previousFiles ?? [])])];
 }
 
 /**

@@ -25,7 +25,6 @@ import { errorCode } from '../user-files.js';
 
 const m = catalogue({
   notWritable: { en: 'cannot write to {dir}: {reason}', fr: 'impossible d\'écrire dans {dir} : {reason}' },
-  missing: { en: 'the folder does not exist', fr: 'le dossier n\'existe pas' },
   notDir: { en: 'it is not a folder', fr: 'ce n\'est pas un dossier' },
   readOnly: { en: 'the folder is read-only', fr: 'le dossier est en lecture seule' },
   EACCES: { en: 'EACCES (permission denied)', fr: 'EACCES (permission refusée)' },
@@ -274,21 +273,22 @@ export function notWritable(dir: string, error: unknown, lang: Lang): UsageError
 
 /**
  * Checks, before the first question, that the documents can go into `dir`: nobody should type for
- * ten minutes into a folder that fails. A folder of calmclient's own that does not exist yet is
- * made when the files are written; one the user named must exist.
+ * ten minutes into a folder that fails. A folder that does not exist yet is made, with its
+ * parents, when the files are written: then the nearest folder that exists must take new folders.
+ * Returns whether `dir` will be made.
  */
-export function checkOutDir(dir: string, givenByUser: boolean, lang: Lang): void {
-  if (!existsSync(dir)) {
-    if (givenByUser) throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.missing, lang) }));
-    return;
-  }
+export function checkOutDir(dir: string, lang: Lang): boolean {
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const missing = existing !== dir;
   try {
-    if (!statSync(dir).isDirectory()) throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.notDir, lang) }));
-    accessSync(dir, constants.W_OK);
+    if (!statSync(existing).isDirectory()) throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.notDir, lang) }));
+    accessSync(existing, constants.W_OK);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(t(m.notWritable, lang, { dir, reason: t(m.readOnly, lang) }));
   }
+  return missing;
 }
 
 /**

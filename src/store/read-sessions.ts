@@ -1,14 +1,14 @@
-import type { ErrorObject } from 'ajv';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionsDir } from '../paths.js';
-import validateSessionRecord from './session-record-check.js';
+import { sessionRecordSchema } from './session-schema.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 import { readRecordText, recordFileProblem, type RecordFileProblem } from './record-file.js';
 
 /**
- * Reading session records back, each checked against the format (session-schema.ts, through the
- * check compiled from it), apart from saving them (sessions.ts).
+ * Reading session records back, each checked against the format (the zod schema of
+ * session-schema.ts), apart from saving them (sessions.ts): only the commands that read records
+ * load zod.
  */
 
 /** A record that could not be read; the others are read all the same. */
@@ -69,19 +69,10 @@ function readSessionFile(dir: string, name: string): { session: SessionRecord } 
   }
   const version = data !== null && typeof data === 'object' ? (data as { version?: unknown }).version : undefined;
   if (typeof version === 'number' && version > SESSION_VERSION) return { problem: { file, kind: 'newer', version } };
-  if (!validateSessionRecord(data)) return { problem: { file, kind: 'field', field: wrongField(validateSessionRecord.errors?.[0]) } };
+  const checked = sessionRecordSchema.safeParse(data);
+  // The dotted path of the first wrong field (`promise.by`); empty when the file holds no record at all.
+  if (!checked.success) return { problem: { file, kind: 'field', field: checked.error.issues[0]?.path.join('.') ?? '' } };
   // The id names the file: a follow-up rewrites the crisis record at `<id>.json`, never elsewhere.
-  if (`${data.id}.json` !== name) return { problem: { file, kind: 'field', field: 'id' } };
-  return { session: data };
-}
-
-/** The dotted path of the field a check error is about (`promise.by`); empty for the record itself. */
-function wrongField(error: ErrorObject | undefined): string {
-  if (!error) return '';
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (error.keyword === 'required' && typeof error.params.missingProperty === 'string') path.push(error.params.missingProperty);
-  return path.join('.');
+  if (`${checked.data.id}.json` !== name) return { problem: { file, kind: 'field', field: 'id' } };
+  return { session: checked.data };
 }

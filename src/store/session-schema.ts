@@ -3,19 +3,14 @@ import { KINDS, LANGS, SESSION_STATUSES } from '../types.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 
 /**
- * What a session record must hold to be read back: the one definition of the format. Records are
- * not checked with zod as they are read, though: `history` reads thousands of them, and zod takes
- * longer over them than everything else the command does. The build compiles this schema, through
- * its JSON Schema, into plain code (scripts/generate-session-check.ts writes
- * session-record-check.js), which read-sessions.ts runs; a test keeps the two in step.
- *
- * Everything here must therefore be expressible in JSON Schema: patterns, not refinements.
+ * What a session record must hold to be read back: the one definition of the format, which
+ * read-sessions.ts checks every record against.
  */
 
 /** `YYYY-MM-DD`, a day that exists (zod's own pattern: month lengths, leap years). */
 const DAY = z.regexes.date.source.replace(/^\^/, '').replace(/\$$/, '');
 
-/** A stored date (engine/dates.ts `parseIso`): a day that exists, with `THH:MM` when a time was given. */
+/** A stored date (dates/calendar.ts `parseIso`): a day that exists, with `THH:MM` when a time was given. */
 const storedDate = z.string().regex(new RegExp(`^(?:${DAY})(?:T(?:[01]\\d|2[0-3]):[0-5]\\d)?$`));
 
 /**
@@ -40,6 +35,8 @@ export const sessionRecordSchema = z.looseObject({
   followsUp: z.string().optional(),
   followedUpAt: z.iso.datetime().optional(),
   templateValues: z.record(z.string(), z.string()).optional(),
+  editedEmail: z.string().optional(),
+  previousFiles: z.array(z.string()).optional(),
   files: z.looseObject({
     recap: z.string().optional(),
     email: z.string().optional(),

@@ -34,6 +34,16 @@ export interface SessionRecord {
   followedUpAt?: string | undefined;
   /** Values the command added to the templates (`mission`, `promise`…), so `recap` renders the same documents. */
   templateValues?: Record<string, string> | undefined;
+  /**
+   * The e-mail draft as the user edited it in their editor at the review, when they did: the
+   * documents are written with it, and a later review (`--resume ID`) starts from it.
+   */
+  editedEmail?: string | undefined;
+  /**
+   * Files written before the session was amended (`start --resume ID` on a finished session):
+   * kept on disk, never overwritten; `forget` deletes them with the rest.
+   */
+  previousFiles?: string[] | undefined;
   /** `eml`: the e-mail draft as a message file (`start --format eml|both`). */
   files: { recap?: string | undefined; email?: string | undefined; eml?: string | undefined; calendar?: string | undefined };
   /**

@@ -1,4 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { SourceProblem } from '../errors.js';
 import { inert, inertLine } from '../text/inert.js';
 import { writeStderr } from './streams.js';
@@ -46,14 +48,15 @@ export function printInfo(text: string): void {
 
 /**
  * Errors and warnings are plain text, and often quote the user's data (a file name, a client, a
- * value from a file): both are printed through `inert`, so that nothing in them acts on the terminal.
+ * value from a file): both are printed through `inert`, so that nothing in them acts on the
+ * terminal; they are laid out to the width of stderr when it is a terminal, between words.
  */
 export function printError(text: string): void {
-  writeStderr(`${errorStyle().red('calmclient:')} ${inert(text)}\n`);
+  writeStderr(`${wrap(`${errorStyle().red('calmclient:')} ${inert(text)}`, '  ', screenWidth(process.stderr))}\n`);
 }
 
 export function printWarning(text: string): void {
-  writeStderr(`${errorStyle().yellow(inert(text))}\n`);
+  writeStderr(`${errorStyle().yellow(wrap(inert(text), '', screenWidth(process.stderr)))}\n`);
 }
 
 /**
@@ -81,28 +84,86 @@ export function printProblemWarnings(problems: readonly SourceProblem[]): void {
   for (const problem of problems) writeStderr(`${formatProblem(problem, errorStyle().yellow)}\n`);
 }
 
-/** Wraps prose to the terminal's width (at most 80 columns); `indent` starts every line but the first. */
-export function wrap(text: string, indent = ''): string {
-  const width = Math.min(process.stdout.columns || 80, 80) - indent.length;
+/** The columns `text` takes on a terminal: wide (CJK) characters take two, colours none. */
+export function columns(text: string): number {
+  return stringWidth(text);
+}
+
+/**
+ * The width text is laid out to: the terminal's, at most 80 columns. Into a pipe or a file, none:
+ * each line stays whole for the programs that read it (grep, an editor jumping to FILE:LINE:COL,
+ * a script reading the paths written, a pager that wraps to its own width).
+ */
+export function screenWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
+  return stream.isTTY ? Math.min(stream.columns || 80, 80) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * A space that must not become a line break: before French closing punctuation (`vous ?`, `»`,
+ * `:`), after `«`, and inside a number and its unit (`70 %`). A private-use character stands for
+ * it while the text is wrapped; it is a plain space again in what is printed.
+ */
+const GLUE = '\ue000';
+const GLUED = [/ (?=[»?!:;%]+(?:[\s,.)]|$))/g, /(?<=«) /g, /(?<=\d) (?=%)/g] as const;
+
+/**
+ * Wraps prose to `width` screen columns (the terminal's, at most 80), between words only: a word,
+ * a path or a URL is never broken, and one longer than the line goes alone on its own line.
+ * `indent` starts every line but the first, and counts in the width. Colours are kept.
+ */
+export function wrap(text: string, indent = '', width = screenWidth()): string {
+  if (width === Number.POSITIVE_INFINITY) return text;
   return text
     .split('\n')
     .map((paragraph) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        // French puts a space before » ? ! : ; — never start a line with one of them.
-        const clinging = /^[»?!:;]+$/.test(word);
-        if (line && line.length + 1 + word.length > width && !clinging) {
-          lines.push(line);
-          line = word;
-        } else {
-          line = line ? `${line} ${word}` : word;
-        }
-      }
-      lines.push(line);
-      return lines.join(`\n${indent}`);
+      // A paragraph's own leading spaces stay: `  → suggestion` keeps its place.
+      const lead = /^[ \t]*/.exec(paragraph)?.[0] ?? '';
+      const room = Math.max(20, width - Math.max(columns(indent), columns(lead)));
+      let glued = paragraph.slice(lead.length).replace(/[ \t]+/g, ' ');
+      for (const pattern of GLUED) glued = glued.replace(pattern, GLUE);
+      const rows = wrapAnsi(glued, room, { hard: false, trim: true }).replaceAll(GLUE, ' ').split('\n');
+      return rows.map((row, index) => (row === '' ? '' : `${index === 0 ? lead : indent}${row}`)).join('\n');
     })
     .join('\n');
+}
+
+/**
+ * `text` cut to `width` columns at the end of a word, with `…` when something was cut: a summary
+ * never ends in half a word ("j'ai impr…"). A first word longer than the width is cut inside.
+ */
+export function fitWords(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (columns(flat) <= width) return flat;
+  let kept = '';
+  for (const word of flat.split(' ')) {
+    const next = kept === '' ? word : `${kept} ${word}`;
+    if (columns(next) + 1 > width) break;
+    kept = next;
+  }
+  if (kept === '') {
+    for (const char of flat) {
+      if (columns(kept + char) + 1 > width) break;
+      kept += char;
+    }
+  }
+  return `${kept.replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * `  label  value`, the labels padded to `labelWidth` columns; a value that would not fit on the
+ * line (a long path) goes on its own line under the label, whole, where a terminal wraps it only
+ * if it is wider than the screen itself.
+ */
+export function labelled(label: string, labelWidth: number, value: string, width = screenWidth()): string {
+  const line = `  ${padColumns(label, labelWidth)} ${value}`;
+  if (columns(line) <= width || value.includes('\n')) return line;
+  const indent = columns(value) + 4 <= width ? '    ' : '';
+  return `  ${label}\n${indent}${value}`;
+}
+
+/** `text` padded with spaces to `width` screen columns. */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - columns(text)));
 }
 
 export interface TableRow {
@@ -110,17 +171,17 @@ export interface TableRow {
   colour?: (text: string) => string;
 }
 
-/** A bold header, then rows in aligned columns (the last one unpadded); the rows are results. */
+/** A bold header, then rows in aligned columns (measured in screen columns; the last one unpadded); the rows are results. */
 export function printTable(header: readonly string[], rows: readonly TableRow[]): void {
-  const widths = header.map((title) => title.length);
+  const widths = header.map((title) => columns(title));
   for (const { cells } of rows)
     cells.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+      widths[column] = Math.max(widths[column] ?? 0, columns(cell));
     });
   const line = (cells: readonly string[]): string => {
     let text = '';
     cells.forEach((cell, column) => {
-      text += column === cells.length - 1 ? cell : `${cell.padEnd(widths[column] ?? 0)}  `;
+      text += column === cells.length - 1 ? cell : `${padColumns(cell, widths[column] ?? 0)}  `;
     });
     return text;
   };

@@ -5,7 +5,7 @@
 
 let stderrWritten = false;
 
-/** Everything calmclient writes to stderr goes through here, but the launcher's CALMCLIENT_DEBUG line. */
+/** Everything calmclient writes to stderr goes through here. */
 export function writeStderr(text: string): void {
   stderrWritten = true;
   process.stderr.write(text);

@@ -31,7 +31,8 @@ describe('calmclient followup --answers', () => {
     writeFileSync(crisisFile, CRISIS_FR);
     const crisisId = await startCrisis(home, crisisFile, ['--lang', 'fr']);
     const { stdout } = await ok(['followup', crisisId, '--answers', answers('followup-fr.yaml'), '--lang', 'fr'], home);
-    expect(stdout).toContain(`Suivi de Société Lefèvre : session de crise ${crisisId}`);
+    // French spacing: a no-break space before the colon.
+    expect(stdout).toContain(`Suivi de Société Lefèvre\u00a0: session de crise ${crisisId}`);
     expect(stdout).toContain(`La session de crise ${crisisId} (Société Lefèvre) est désormais ouverte.`);
 
     const followUp = record(home, savedId(stdout));

@@ -55,7 +55,8 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
         terminal.kill();
       }
       const screen = terminal.screen();
-      expect(screen).toMatch(/Stopped\. Your answers so far are saved in session \S+\. To go on: calmclient start --resume \S+/);
+      // (Laid out to the terminal's width, between words: the message may take two lines.)
+      expect(screen.replace(/\s+/g, ' ')).toMatch(/Stopped\. Your answers so far are saved in session \S+\. To go on: calmclient start --resume \S+/);
       // `stty -a` after calmclient: echo and line editing are back on.
       expect(screen).toMatch(/(^|\s)echo(\s|$)/m);
       expect(screen).toMatch(/(^|\s)icanon(\s|$)/m);
@@ -100,6 +101,9 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
       await second.type('+3\r');
       await second.waitFor('Next call?');
       await second.type('+4 10:00\r');
+      // The review before anything is written: Enter writes.
+      await second.waitFor('Write the recap and the email draft');
+      await second.type('\r');
       await second.waitFor('Written:');
       expect((await second.exited).exitCode).toBe(0);
     } finally {
@@ -198,6 +202,7 @@ describe('the answers recalled on --resume (issue 13, item 3)', () => {
     }
     expect(terminal.raw()).not.toContain('\u001b]52');
     expect(terminal.raw()).not.toContain('\u202e');
-    expect(terminal.screen()).toContain('They wrote ^[]52;c;ZXZpbA==^G and <U+202E>evil');
+    // The answers given before show in the trail of the next step, cut at a word to fit it.
+    expect(terminal.screen()).toContain('They wrote ^[]52;c;ZXZpbA==^G and…');
   });
 });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_WRAPPER_START } from '../../src/launch.js';
 import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
 
 interface PackResult {
@@ -23,16 +24,16 @@ describe('the npm package', () => {
     bin: Record<string, string>;
   };
 
-  it('packs under 600 KB, with the CLI, the playbooks and the schema, and no sources or tests', () => {
+  it('packs under 600 kB, with the CLI, the playbooks and the schema, and no sources or tests', () => {
     const pack = dryPack();
     expect(pack.size).toBeLessThan(600_000);
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
       expect.arrayContaining([
         'bin/calmclient.js',
-        'dist/launch.cjs',
         'dist/calmclient.cjs',
         'dist/playbooks.json',
+        'dist/reply-rules.json',
         'dist/THIRD-PARTY-LICENSES.md',
         'schema/playbook.schema.json',
       ]),
@@ -46,14 +47,17 @@ describe('the npm package', () => {
   it('bundles only the zod locales calmclient speaks', () => {
     // `import { z } from 'zod'`, or a locale reached through the namespace (`z.locales.fr()`), keeps
     // all 40 locales in the bundle (+300 KB): write `import * as z from 'zod'`, and import locales from 'zod/locales'.
-    const bundle = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.cjs')).map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'));
+    const bundle = bundleFiles().map((file) => readFileSync(file, 'utf8'));
     expect(bundle.some((code) => code.includes('erwartet'))).toBe(false);
   });
 
-  it('has no install scripts and no runtime dependencies: dist/ bundles them', () => {
+  it('has no install scripts, and no runtime dependency but the editor prompt\'s character sets: dist/ bundles the rest', () => {
     // `prepare` builds a clone after `npm install`; npm never runs it for a package installed from the registry.
     for (const hook of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[hook]).toBeUndefined();
-    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(['chardet', 'iconv-lite']);
+    // Each at the version the editor prompt's own dependency range takes, as the lock file resolves it.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    for (const [name, version] of Object.entries(manifest.dependencies ?? {})) expect(lock.packages[`node_modules/${name}`]?.version).toBe(version);
     expect(manifest.bin).toEqual({ calmclient: 'bin/calmclient.js' });
   });
 
@@ -63,14 +67,26 @@ describe('the npm package', () => {
     const zod = '"ZodError"';
     const yaml = '"yaml.alias"';
     const inquirer = '"createPrompt"';
-    const forHelp = ranDuring(['--help']);
-    for (const library of [zod, yaml, inquirer]) expect(forHelp(library)).toBe(false);
+    for (const args of [['--help'], ['--version'], ['start', '--help']]) {
+      const ran = ranDuring(args);
+      for (const library of [zod, yaml, inquirer]) expect(ran(library), `${library} during ${args.join(' ')}`).toBe(false);
+    }
     const forStart = ranDuring(['start', '--answers', join(FIXTURES, 'answers', 'crisis-en.yaml')]);
     expect(forStart(yaml)).toBe(true);
     expect(forStart(inquirer)).toBe(false);
     expect(forStart(zod)).toBe(false);
+    // Records are checked with zod as they are read.
+    expect(ranDuring(['history'])(zod)).toBe(true);
   });
 });
+
+/** The bundle's JavaScript files (one today, dist/calmclient.cjs). */
+function bundleFiles(): string[] {
+  const dist = join(ROOT, 'dist');
+  return readdirSync(dist)
+    .filter((name) => /\.c?js$/.test(name))
+    .map((name) => join(dist, name));
+}
 
 interface Coverage {
   result: { url: string; functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[] }[];
@@ -79,25 +95,63 @@ interface Coverage {
 /**
  * Whether code holding `marker` ran during one run of the binary with `args`, as V8's coverage of
  * the bundle tells: the smallest function around each place the marker is, and whether it was called.
+ * A file of the bundle that was never loaded has no coverage: nothing in it ran.
  */
 function ranDuring(args: string[]): (marker: string) => boolean {
   const home = tempDir();
   const coverage = join(home, 'coverage');
   expect(runCli(args, { home, env: { NODE_V8_COVERAGE: coverage } }).code).toBe(0);
-  const bundle = readFileSync(join(ROOT, 'dist', 'calmclient.cjs'), 'utf8');
-  const reports = readdirSync(coverage).map((name) => JSON.parse(readFileSync(join(coverage, name), 'utf8')) as Coverage);
-  const script = reports.flatMap((report) => report.result).find((entry) => entry.url.endsWith('/dist/calmclient.cjs'));
-  if (!script) throw new Error('no coverage of the bundle');
-  const ranges = script.functions.map((fn) => fn.ranges[0]).filter((range) => range !== undefined);
-  const ran = (offset: number): boolean => {
+  const scripts = readdirSync(coverage).flatMap((name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as Coverage).result);
+  expect(scripts.some((script) => script.url === pathToFileURL(join(ROOT, 'dist', 'calmclient.cjs')).href)).toBe(true);
+  const ranIn = (file: string, offset: number): boolean => {
+    const script = scripts.find((entry) => entry.url === pathToFileURL(file).href);
+    if (!script) return false;
+    const ranges = script.functions.map((fn) => fn.ranges[0]).filter((range) => range !== undefined);
     const around = ranges.filter((range) => range.startOffset <= offset && offset < range.endOffset);
     const innermost = around.sort((a, b) => a.endOffset - a.startOffset - (b.endOffset - b.startOffset))[0];
     return (innermost?.count ?? 0) > 0;
   };
   return (marker) => {
-    const places = [...bundle.matchAll(new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => match.index);
+    const places = bundleFiles().flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(new RegExp(marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ file, offset: match.index })),
+    );
     expect(places.length).toBeGreaterThan(0);
-    // The launcher runs the bundle inside a function wrapper: V8 counts from the wrapper's start.
-    return places.some((place) => ran(place + BUNDLE_WRAPPER_START.length));
+    return places.some((place) => ranIn(place.file, place.offset));
   };
 }
+
+describe("Node's compile cache", () => {
+  // Node 22 and later keep the compiled code of the modules they load, in the temporary folder unless told otherwise.
+  const hasCompileCache = 'enableCompileCache' in module;
+
+  it.runIf(hasCompileCache)('keeps the compiled bundle between runs, where Node has one', () => {
+    const temp = tempDir();
+    expect(runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const [versionDir] = readdirSync(join(temp, 'node-compile-cache'));
+    expect(readdirSync(join(temp, 'node-compile-cache', versionDir ?? '')).length).toBeGreaterThan(0);
+  });
+
+  it.runIf(hasCompileCache)('is only a slower start when damaged, or when it cannot be written', () => {
+    const temp = tempDir();
+    runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } });
+    const [versionDir] = readdirSync(join(temp, 'node-compile-cache'));
+    const cacheDir = join(temp, 'node-compile-cache', versionDir ?? '');
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not compiled code');
+    expect(runCli(['tips'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toContain('waltz');
+    expect(runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp } }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // A temporary "folder" that is a file: no cache folder can be made there (whoever runs the tests).
+    const notAFolder = join(tempDir(), 'file');
+    writeFileSync(notAFolder, '');
+    const result = runCli(['tips'], { home: tempDir(), env: { TMPDIR: notAFolder } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('waltz');
+    expect(result.stderr).toBe('');
+  });
+
+  it('is left alone when the user turns it off, and never needed', () => {
+    const temp = tempDir();
+    const result = runCli(['--version'], { home: tempDir(), env: { TMPDIR: temp, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(existsSync(join(temp, 'node-compile-cache'))).toBe(false);
+  });
+});

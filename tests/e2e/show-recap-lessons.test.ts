@@ -47,7 +47,33 @@ describe('show, recap and lessons', () => {
       savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
       const ambiguous = await runInProcess(['show', id.slice(0, 12)], { home: other });
       expect(ambiguous.code).toBe(2);
-      expect(ambiguous.stderr).toContain('matches several sessions');
+      expect(ambiguous.stderr).toContain('matches 2 sessions, newest first. Show one with: calmclient show ID');
+    });
+
+    it('finds the sessions of a client by name, and lists them newest first when there are several', async () => {
+      const other = tempDir();
+      const first = savedId((await ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Dupont & Fils'], other)).stdout);
+      // One client: its session in full, whatever the case, accents or punctuation of the name typed.
+      for (const name of ['Dupont & Fils', 'dupont fils', 'DUPONT']) {
+        const shown = await ok(['show', name], other);
+        expect(shown.stdout.split('\n')[0]).toContain('Dupont & Fils · crisis');
+        expect(shown.stdout).toContain(first);
+      }
+      const second = savedId((await ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Dupont & Fils'], other)).stdout);
+      await ok(['start', '--answers', answers('crisis-en.yaml'), '--client', 'Martin'], other);
+      const listed = await runInProcess(['show', 'dupont'], { home: other });
+      expect(listed.code).toBe(2);
+      const rows = listed.stdout.trim().split('\n');
+      expect(rows[0]).toMatch(/^DATE\s+CLIENT\s+KIND\s+STATUS\s+ID$/);
+      // Newest first, with its date and status; Martin is not among them.
+      expect(rows.slice(1).map((row) => row.split(/\s{2,}/).at(-1))).toEqual([second, first]);
+      expect(rows[1]).toMatch(/^\d{4}-\d{2}-\d{2}\s+Dupont & Fils\s+crisis\s+open\s+/);
+      expect(listed.stdout).not.toContain('Martin');
+      expect(listed.stderr).toContain('"dupont" matches 2 sessions, newest first. Show one with: calmclient show ID');
+      const json = JSON.parse((await runInProcess(['show', 'dupont', '--json'], { home: other })).stdout) as { id: string }[];
+      expect(json.map((entry) => entry.id)).toEqual([second, first]);
+      // The four letters at the end of an id are enough.
+      expect((await ok(['show', first.slice(-4)], other)).stdout).toContain(first);
     });
 
     it('says so when the id is unknown or its record unreadable (exit 2)', async () => {
@@ -93,11 +119,20 @@ describe('show, recap and lessons', () => {
       expect(texts.some((text) => text.includes('I fix the payment module'))).toBe(true);
     });
 
-    it('refuses an unknown format, a missing folder and a draft (exit 2)', async () => {
+    it('makes a missing --out folder, with its parents, and says so', async () => {
+      const out = join(tempDir(), 'new', 'folder');
+      const made = await ok(['recap', crisis, '--out', out], home);
+      expect(made.stdout).toContain(`Created the folder ${out}`);
+      expect(readdirSync(out)).toHaveLength(1);
+    });
+
+    it('refuses an unknown format, a folder it cannot make and a draft (exit 2)', async () => {
       expect((await runInProcess(['recap', crisis, '--format', 'pdf'], { home })).stderr).toContain('unknown format "pdf"');
-      const missing = await runInProcess(['recap', crisis, '--out', join(tempDir(), 'nowhere')], { home });
+      const file = join(tempDir(), 'a-file');
+      writeFileSync(file, 'x');
+      const missing = await runInProcess(['recap', crisis, '--out', join(file, 'nowhere')], { home });
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain('the folder does not exist');
+      expect(missing.stderr).toContain('it is not a folder');
       const other = tempDir();
       const id = savedId((await ok(['start', '--answers', answers('crisis-en.yaml')], other)).stdout);
       rewriteRecord(other, id, { status: 'draft' });

@@ -127,10 +127,21 @@ describe('calmclient start, when it cannot run', () => {
     expect(readFileSync(recap, 'utf8')).toContain(client);
   });
 
-  it('refuses a missing --out folder before asking anything', async () => {
-    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', join(home, 'nope')], { home });
+  it('makes a missing --out folder with its parents, private, and says so', async () => {
+    const out = join(home, 'new', 'deep', 'folder');
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', out, '--lang', 'fr'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Dossier créé\u00a0: ${out}`);
+    expect(readdirSync(out).filter((name) => name.endsWith('.md'))).toHaveLength(2);
+    if (process.platform !== 'win32') expect(statSync(join(home, 'new')).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses an --out folder it cannot make before asking anything', async () => {
+    const file = join(home, 'a-file');
+    writeFileSync(file, 'x');
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--out', join(file, 'nope')], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot write to .*nope: the folder does not exist/);
+    expect(result.stderr).toMatch(/cannot write to .*nope: it is not a folder/);
   });
 
   it.runIf(existsSync('/sys'))('says which folder failed when writing is refused, and leaves nothing behind', async () => {

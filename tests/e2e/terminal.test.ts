@@ -8,7 +8,7 @@ import { PtySession } from '../pty.js';
 /** What the terminal shows when the first step of a built-in English playbook is asked. */
 function firstPrompt(playbook: string): string {
   const first = loadPlaybookFile(join(ROOT, 'playbooks', 'en', `${playbook}.yaml`), 'en').steps[0];
-  return first?.type === 'advice' ? 'Press Enter to go on' : (first?.message ?? '');
+  return first?.type === 'advice' ? '⏎ go on' : (first?.message ?? '');
 }
 
 /** The row of a list the pointer is on. */

@@ -27,6 +27,7 @@ interface Verdict {
 interface Step {
   id: string;
   type: string;
+  now?: string;
   when?: unknown;
   required?: boolean;
   default?: unknown;
@@ -103,6 +104,21 @@ describe('en/fr parity of the playbooks', () => {
           const pb = lang === 'en' ? en : fr;
           for (const file of [pb.templates.recap.file, pb.templates.email.body.file]) {
             if (file) expect(existsSync(join(root, 'playbooks', lang, file)), `${lang}/${file}`).toBe(true);
+          }
+        }
+      });
+
+      it('says what to do now, in one line of its own words, at every step', () => {
+        for (const pb of [en, fr]) {
+          for (const step of pb.steps as (Step & { help?: string; text?: string })[]) {
+            const now = step.now;
+            expect(typeof now, `${pb.lang} ${step.id}`).toBe('string');
+            // Under the progress line, after "▸ ": one row at 80 columns.
+            expect(String(now).length, `${pb.lang} ${step.id}: ${String(now)}`).toBeLessThanOrEqual(76);
+            expect(String(now), `${pb.lang} ${step.id}`).toMatch(/[.!?»"]$/);
+            // Not the first sentence it stands for: a line of its own, to act on.
+            const first = (step.help ?? step.text ?? '').split(/(?<=[.!?])\s/)[0]?.trim();
+            expect(now, `${pb.lang} ${step.id}`).not.toBe(first);
           }
         }
       });

@@ -4,7 +4,17 @@ import { coerceAnswer, type AnswerValue, type Answers } from '../../src/engine/a
 import { holds } from '../../src/engine/conditions.js';
 import { formatDate, parseIso, toIso } from '../../src/dates/calendar.js';
 import { readDate } from '../../src/dates/read.js';
-import { effectiveAnswers, nextStep, runPlaybook, type Progress, type Prompter } from '../../src/engine/run.js';
+import {
+  BACK,
+  effectiveAnswers,
+  nextStep,
+  reviseAnswer,
+  runPlaybook,
+  type Back,
+  type Progress,
+  type Prompter,
+  type StepContext,
+} from '../../src/engine/run.js';
 import { loadPlaybookFile } from '../../src/playbook/load.js';
 import type { QuestionStep, Step } from '../../src/playbook/schema.js';
 import { FIXTURES } from '../helpers.js';
@@ -18,12 +28,39 @@ const NOW = new Date(2026, 10, 22, 10, 0);
 class TablePrompter implements Prompter {
   readonly seen: { id: string; progress: Progress }[] = [];
   constructor(private readonly table: Record<string, AnswerValue | undefined>) {}
-  async advise(step: Step, progress: Progress): Promise<void> {
+  async advise(step: Step, { progress }: StepContext): Promise<void> {
     this.seen.push({ id: step.id, progress });
   }
-  async ask(step: QuestionStep, progress: Progress): Promise<AnswerValue | undefined> {
+  async ask(step: QuestionStep, { progress }: StepContext): Promise<AnswerValue | undefined> {
     this.seen.push({ id: step.id, progress });
     return this.table[step.id];
+  }
+}
+
+/**
+ * A person with a script of replies, in order: an answer, or BACK. Records each step it was shown
+ * with what the engine offered again, the trail and whether it could go back.
+ */
+class ScriptPrompter implements Prompter {
+  readonly seen: { id: string; previous: AnswerValue | undefined; trail: string[]; canGoBack: boolean; progress: string }[] = [];
+  constructor(private readonly replies: (AnswerValue | undefined | Back)[]) {}
+  private record(step: Step, context: StepContext): AnswerValue | undefined | Back {
+    this.seen.push({
+      id: step.id,
+      previous: context.previous,
+      trail: context.trail.map((entry) => entry.step.id),
+      canGoBack: context.canGoBack,
+      progress: `${context.progress.index}/${context.progress.total}${context.progress.branch ? '+' : ''}`,
+    });
+    if (this.replies.length === 0) throw new Error(`no reply left for ${step.id}`);
+    return this.replies.shift();
+  }
+  async advise(step: Step, context: StepContext): Promise<void | Back> {
+    const reply = this.record(step, context);
+    return reply === BACK ? BACK : undefined;
+  }
+  async ask(step: QuestionStep, context: StepContext): Promise<AnswerValue | undefined | Back> {
+    return this.record(step, context);
   }
 }
 
@@ -49,14 +86,16 @@ describe('conditions', () => {
 });
 
 describe('nextStep and progress', () => {
-  it('starts at step 1 of the steps that apply before any answer', () => {
-    // gesture and call wait for answers that open their branch.
+  it('counts the steps every run goes through, those without a condition', () => {
+    // gesture and call wait for answers that open their branch: they are not counted.
     expect(nextStep(mini, {})).toMatchObject({ step: { id: 'breathe' }, progress: { index: 1, total: 6 } });
   });
 
-  it('counts a branch once the answer that opens it exists', () => {
+  it('gives a branch the number of the step before it, and never changes the total', () => {
     const answers: Answers = { breathe: true, said: 'x', gap: 'delay', mine: true };
-    expect(nextStep(mini, answers)).toMatchObject({ step: { id: 'gesture' }, progress: { index: 5, total: 8 } });
+    expect(nextStep(mini, answers)).toMatchObject({ step: { id: 'gesture' }, progress: { index: 4, total: 6, branch: true } });
+    answers.gesture = 'A free day';
+    expect(nextStep(mini, answers)).toMatchObject({ step: { id: 'needs' }, progress: { index: 5, total: 6 } });
   });
 
   it('returns nothing when every step that applies is answered', () => {
@@ -80,6 +119,39 @@ describe('runPlaybook', () => {
     });
     await runPlaybook(mini, { prompter });
     expect(prompter.seen.map((s) => s.id)).toEqual(['breathe', 'said', 'gap', 'mine', 'gesture', 'needs', 'deadline', 'call']);
+    // The counter never goes backwards and never surprises: branches keep the number before them.
+    expect(prompter.seen.map((s) => `${s.progress.index}/${s.progress.total}`)).toEqual(['1/6', '2/6', '3/6', '4/6', '4/6', '5/6', '6/6', '6/6']);
+  });
+
+  it('keeps the counter moving forward on every path through every built-in playbook', async () => {
+    const { loadPlaybookFile: load } = await import('../../src/playbook/load.js');
+    const { ROOT } = await import('../helpers.js');
+    for (const lang of ['en', 'fr'] as const) {
+      for (const id of ['crisis', 'prevention', 'followup']) {
+        const playbook = load(join(ROOT, 'playbooks', lang, `${id}.yaml`), lang);
+        // Every choice of every list, in turn: the first, the second… each path opens other branches.
+        for (let pick = 0; pick < 4; pick++) {
+          const seen: Progress[] = [];
+          const prompter: Prompter = {
+            advise: async (_step, { progress }) => void seen.push(progress),
+            ask: async (step, { progress }) => {
+              seen.push(progress);
+              if (step.type === 'select') return step.choices[pick % step.choices.length]?.value;
+              if (step.type === 'checkbox') return step.choices.slice(0, pick).map((choice) => choice.value);
+              if (step.type === 'confirm') return pick % 2 === 0;
+              if (step.type === 'date') return step.time ? '2099-01-02T10:00' : '2099-01-02';
+              return 'x';
+            },
+          };
+          await runPlaybook(playbook, { prompter });
+          const totals = new Set(seen.map((progress) => progress.total));
+          expect(totals.size, `${lang}/${id} path ${pick}`).toBe(1);
+          for (let i = 1; i < seen.length; i++)
+            expect(seen[i]?.index, `${lang}/${id} path ${pick}, step ${i}`).toBeGreaterThanOrEqual(seen[i - 1]?.index ?? 0);
+          expect(seen.at(-1)?.index).toBe(seen[0]?.total);
+        }
+      }
+    }
   });
 
   it('resumes after the answers already given and reports every answer to onAnswer', async () => {
@@ -106,6 +178,85 @@ describe('runPlaybook', () => {
   it('drops advice markers, empty answers and closed branches from the effective answers', () => {
     const effective = effectiveAnswers(mini, { breathe: true, said: 'x', gap: 'quality', mine: false, gesture: 'stale', needs: [] });
     expect(effective).toEqual({ said: 'x', gap: 'quality', mine: false });
+  });
+});
+
+describe('going back', () => {
+  it('asks the previous question again with its answer offered, and goes on from there', async () => {
+    const prompter = new ScriptPrompter([undefined, 'Late', 'delay', BACK, 'quality', false, [], '2026-11-25']);
+    const answers = await runPlaybook(mini, { prompter });
+    expect(prompter.seen.map((s) => s.id)).toEqual(['breathe', 'said', 'gap', 'mine', 'gap', 'mine', 'needs', 'deadline']);
+    // Back at `mine`: `gap` again, its answer offered.
+    expect(prompter.seen[4]).toMatchObject({ id: 'gap', previous: 'delay', trail: ['said'] });
+    expect(answers).toMatchObject({ gap: 'quality', mine: false });
+    // `call` was opened by `delay`; with `quality` it is not asked.
+    expect(answers).not.toHaveProperty('call');
+  });
+
+  it('goes back over several questions, then offers each answer again on the way forward', async () => {
+    const prompter = new ScriptPrompter([undefined, 'Late', 'quality', BACK, BACK, 'Late again', 'quality', false, [], '2026-11-25']);
+    await runPlaybook(mini, { prompter });
+    expect(prompter.seen.map((s) => `${s.id}:${JSON.stringify(s.previous ?? null)}`)).toEqual([
+      'breathe:null', 'said:null', 'gap:null', 'mine:null', 'gap:"quality"', 'said:"Late"', 'gap:"quality"', 'mine:null', 'needs:null', 'deadline:null',
+    ]);
+  });
+
+  it('skips advice already shown on the way back and forward, and cannot go back before the first question', async () => {
+    const prompter = new ScriptPrompter([undefined, BACK, 'Late', BACK, 'Late', 'quality', false, [], '2026-11-25']);
+    await runPlaybook(mini, { prompter });
+    // At `said` there is no question before it: BACK stays on `said`.
+    expect(prompter.seen.map((s) => s.id)).toEqual(['breathe', 'said', 'said', 'gap', 'said', 'gap', 'mine', 'needs', 'deadline']);
+    expect(prompter.seen.map((s) => s.canGoBack)).toEqual([false, false, false, true, false, true, true, true, true]);
+  });
+});
+
+describe('reviseAnswer', () => {
+  const done: Answers = { breathe: true, said: 'Late', gap: 'quality', mine: true, gesture: 'A free day', needs: [], deadline: '2026-11-25' };
+
+  it('asks the answer again, then the questions the new answer opens; the closed branch is set aside', async () => {
+    // gap: quality → delay opens `call`.
+    const prompter = new ScriptPrompter(['delay', '2026-11-26T10:00']);
+    const revised = await reviseAnswer(mini, { answers: done, remembered: {} }, 'gap', { prompter });
+    expect(prompter.seen.map((s) => s.id)).toEqual(['gap', 'call']);
+    expect(prompter.seen[0]).toMatchObject({ previous: 'quality', trail: ['said'], canGoBack: true });
+    expect(revised?.answers).toMatchObject({ gap: 'delay', call: '2026-11-26T10:00', gesture: 'A free day', deadline: '2026-11-25' });
+
+    // mine: true → false closes `gesture`; its answer is remembered, not kept.
+    const second = new ScriptPrompter([false]);
+    const closed = await reviseAnswer(mini, revised ?? { answers: {}, remembered: {} }, 'mine', { prompter: second });
+    expect(closed?.answers).not.toHaveProperty('gesture');
+    expect(closed?.remembered).toMatchObject({ gesture: 'A free day' });
+    expect(effectiveAnswers(mini, closed?.answers ?? {})).not.toHaveProperty('gesture');
+
+    // mine: false → true opens it again: asked again, the old answer offered.
+    const third = new ScriptPrompter([true, 'Two free days']);
+    const reopened = await reviseAnswer(mini, closed ?? { answers: {}, remembered: {} }, 'mine', { prompter: third });
+    expect(third.seen.map((s) => `${s.id}:${JSON.stringify(s.previous)}`)).toEqual(['mine:false', 'gesture:"A free day"']);
+    expect(reopened?.answers).toMatchObject({ mine: true, gesture: 'Two free days' });
+  });
+
+  it('is cancelled by going back from the answer being changed, and leaves the answers as they were', async () => {
+    const prompter = new ScriptPrompter([BACK]);
+    const state = { answers: done, remembered: {} };
+    expect(await reviseAnswer(mini, state, 'mine', { prompter })).toBeUndefined();
+    expect(state.answers).toEqual(done);
+  });
+
+  it('goes back from a question it opened to the answer being changed, then on again', async () => {
+    const prompter = new ScriptPrompter(['delay', BACK, 'delay', '2026-11-26T10:00']);
+    const revised = await reviseAnswer(mini, { answers: done, remembered: {} }, 'gap', { prompter });
+    expect(prompter.seen.map((s) => `${s.id}:${JSON.stringify(s.previous ?? null)}`)).toEqual(['gap:"quality"', 'call:null', 'gap:"delay"', 'call:null']);
+    expect(revised?.answers).toMatchObject({ gap: 'delay', call: '2026-11-26T10:00' });
+  });
+
+  it('saves every answer given while changing one', async () => {
+    const saved: Answers[] = [];
+    await reviseAnswer(mini, { answers: done, remembered: {} }, 'gap', {
+      prompter: new ScriptPrompter(['delay', '2026-11-26T10:00']),
+      onAnswer: (answers) => void saved.push(answers),
+    });
+    expect(saved.map((answers) => answers.gap)).toEqual(['delay', 'delay']);
+    expect(saved.at(-1)).toHaveProperty('call', '2026-11-26T10:00');
   });
 });
 
