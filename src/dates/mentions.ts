@@ -348,6 +348,12 @@ interface LanguageRules {
   datedOn: string;
   /** Whether token `i` puts the sentence in the past or the future, beyond the words of PAST_WORDS and FUTURE_WORDS. */
   tense: (finder: Finder, i: number) => Tense | undefined;
+  /** Ordinals that never number a day: French writes no day as `2e`, `3e` (only `1er`). */
+  rankOrdinal: (value: number) => boolean;
+  /** Whether a word, as written (lower case) and folded, is a past participle. */
+  participle: (written: string, norm: string) => boolean;
+  /** A participle after these words is a passive or an adjective, not a past: English `can be opened`, `your detailed reply`. */
+  notBeforePast: ReadonlySet<string>;
 }
 
 const RULES: Record<Lang, LanguageRules> = {
@@ -358,6 +364,9 @@ const RULES: Record<Lang, LanguageRules> = {
     dayNeedsOrdinal: true,
     datedOn: 'on',
     tense: (finder, i) => finder.englishTense(i),
+    rankOrdinal: () => false,
+    participle: (written, norm) => (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(norm),
+    notBeforePast: NOT_BEFORE_PAST_EN,
   },
   fr: {
     hoursSpentOn: new Set(['de', 'd']),
@@ -366,6 +375,9 @@ const RULES: Record<Lang, LanguageRules> = {
     dayNeedsOrdinal: false,
     datedOn: 'le',
     tense: (finder, i) => finder.frenchTense(i),
+    rankOrdinal: (value) => value !== 1,
+    participle: (written, norm) => /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(norm),
+    notBeforePast: new Set(),
   },
 };
 
@@ -873,8 +885,8 @@ class Finder {
       // adjective: `le premier client`, `the first thing`. French writes no day as `2e`, `3e`.
       const written = this.tokens[expr.end - 1];
       const adjective = written?.kind === 'word' && next?.kind === 'word' && !FOLLOWS_A_DAY.has(next.norm) && !g.monthName(expr.end) && !g.partOfDay(expr.end);
-      const frenchRank = this.lang === 'fr' && written?.ordinal === true && written.value !== 1;
-      if (adjective || frenchRank)
+      const rank = written?.ordinal === true && RULES[this.lang].rankOrdinal(written.value);
+      if (adjective || rank)
         return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
       // A day of the month alone needs its marker: `le 15`, `the 15th`; in English, `the 5` is a count (`the 5 boxes`).
       const last = this.tokens[expr.end - 1];
@@ -1038,8 +1050,7 @@ class Finder {
     if (token?.kind !== 'word') return undefined;
     if (PLANNED[this.lang].has(token.norm)) return 'future';
     const written = token.text.toLowerCase();
-    const participle = this.lang === 'fr' ? /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(token.norm) : (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(token.norm);
-    if (!participle) return undefined;
+    if (!RULES[this.lang].participle(written, token.norm)) return undefined;
     // Its auxiliary, if any, tells the tense: "vous sera adressée le 28", "will be sent on Friday"
     // are future; "est expédiée le 3", "should be shipped on" leave it to the sentence; alone ("le
     // lave-linge acheté le 2 janvier") or after "avons", "has", it is past.
@@ -1054,11 +1065,11 @@ class Finder {
     return 'past';
   }
 
-  /** An English participle after `be`, `is`, an article…: `can be opened`, `your detailed reply`, not a past. */
+  /** A participle after `be`, `is`, an article… (see LanguageRules.notBeforePast): `can be opened`, `your detailed reply`, not a past. */
   private passiveOrAdjective(i: number): boolean {
     const token = this.tokens[i];
     const before = this.tokens[i - 1];
-    if (this.lang !== 'en' || !token || before?.kind !== 'word' || !NOT_BEFORE_PAST_EN.has(before.norm)) return false;
+    if (!token || before?.kind !== 'word' || !RULES[this.lang].notBeforePast.has(before.norm)) return false;
     return token.norm.endsWith('ed') || IRREGULAR_PARTICIPLES.en.has(token.norm);
   }
 
