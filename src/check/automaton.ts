@@ -141,6 +141,12 @@ export function indexTokens(tokens: readonly Token[]): TokenIndex {
   return { forms, puncts, words, numbers, lights };
 }
 
+/** What may follow the first word of a match: these words, or light punctuation when `light`. */
+interface SecondWords {
+  words: Set<string>;
+  light: boolean;
+}
+
 /** How each state tests a token, decoded once (see CompiledAutomaton). */
 const enum Kind {
   Epsilon,
@@ -162,6 +168,7 @@ export class CompiledAutomaton {
   private readonly literal: (ReadonlySet<string> | undefined)[];
   private readonly text: (string | undefined)[];
   private readonly next0: Int32Array;
+
   private readonly firstByForm = new Map<string, number[]>();
   private readonly firstOther: number[] = [];
 
@@ -246,55 +253,135 @@ export class CompiledAutomaton {
   }
 
   /**
-   * Where a match may start: the tokens that pass a first state's test, in order. `index` gives the
-   * positions of each form in `tokens` (see TokenIndex), so that only the few forms this automaton
-   * starts with are looked at, not every token.
+   * Where a match may start: a mark on each token that passes a first state's test. `index` gives
+   * the positions of each form in `tokens` (see TokenIndex), so that only the few forms this
+   * automaton starts with are looked at, not every token. Marks rather than a merged, sorted list
+   * of positions, which took a Set and a sort per list and per draft. (checkText, warm, median of
+   * 6 runs: 100 KB one-line draft of scripts/bench-check.mjs 191 → 163 ms; 1 MB draft 848 → 687 ms.)
    */
-  private candidates(tokens: readonly Token[], index: TokenIndex): number[] {
-    const lists: (readonly number[])[] = [];
+  private candidates(tokens: readonly Token[], index: TokenIndex): Uint8Array | undefined {
+    let marks: Uint8Array | undefined;
+    const mark = (at: readonly number[]): void => {
+      marks ??= new Uint8Array(tokens.length);
+      for (let k = 0; k < at.length; k++) marks[at[k] as number] = 1;
+    };
+    // A word that starts a match is a candidate only when the word after it can continue one:
+    // "you" starts a hundred patterns, but "you misunderstood" few places. (checkText on the 1 MB
+    // draft of scripts/bench-check.mjs, warm, median of 6 runs: 826 → 663 ms.)
+    const markFollowed = (form: string, at: readonly number[]): void => {
+      const second = this.secondWords(form);
+      if (second === null) return mark(at);
+      for (let k = 0; k < at.length; k++) {
+        const after = tokens[(at[k] as number) + 1];
+        if (!after) continue;
+        // Light punctuation may stand between two words of a pattern ("sorry, but").
+        if (after.kind === 'punct' && second.light) {
+          marks ??= new Uint8Array(tokens.length);
+          marks[at[k] as number] = 1;
+          continue;
+        }
+        if (after.kind !== 'word' && after.kind !== 'number') continue;
+        const forms = after.forms;
+        for (let f = 0; f < forms.length; f++) {
+          if (!second.words.has(forms[f] as string)) continue;
+          marks ??= new Uint8Array(tokens.length);
+          marks[at[k] as number] = 1;
+          break;
+        }
+      }
+    };
     if (this.firstByForm.size < index.forms.size) {
       for (const form of this.firstByForm.keys()) {
         const at = index.forms.get(form);
-        if (at) lists.push(at);
+        if (at) markFollowed(form, at);
       }
     } else {
-      for (const [form, at] of index.forms) if (this.firstByForm.has(form)) lists.push(at);
+      for (const [form, at] of index.forms) if (this.firstByForm.has(form)) markFollowed(form, at);
     }
     // The other first states, through the index too: a glob is tried on each distinct form once.
     for (const s of this.firstOther) {
       switch (this.kind[s]) {
         case Kind.Glob: {
           const glob = this.text[s] as string;
-          for (const [form, at] of index.forms) if (globMatches(glob, form) && at.some((i) => tokens[i]?.kind === 'word')) lists.push(at);
+          for (const [form, at] of index.forms) if (globMatches(glob, form) && at.some((i) => tokens[i]?.kind === 'word')) mark(at);
           break;
         }
         case Kind.Word:
-          lists.push(index.words);
+          mark(index.words);
           break;
         case Kind.Number:
-          lists.push(index.numbers);
+          mark(index.numbers);
           break;
         case Kind.Light:
-          lists.push(index.lights);
+          mark(index.lights);
           break;
         case Kind.Punct: {
           const at = index.puncts.get(this.text[s] as string);
-          if (at) lists.push(at);
+          if (at) mark(at);
           break;
         }
       }
     }
-    if (lists.length === 1) return lists[0] as number[];
-    const merged = new Set<number>();
-    for (const list of lists) for (const i of list) merged.add(i);
-    return [...merged].sort((a, b) => a - b);
+    return marks;
   }
 
-  /** Every match in `tokens[from, to)`: leftmost, then longest, none overlapping. */
+  /**
+   * The forms a word after `form` must have to continue a match that `form` starts, or null when
+   * anything may follow (a match of that one word, or a next state that is no list of words).
+   */
+  private secondWords(form: string): SecondWords | null {
+    const known = this.second.get(form);
+    if (known !== undefined) return known;
+    let second: SecondWords | null = { words: new Set<string>(), light: false };
+    for (const first of this.firstByForm.get(form) ?? []) {
+      for (const s of this.closure([this.next0[first] as number])) {
+        const literal = this.literal[s];
+        if (this.kind[s] === Kind.Light) second.light = true;
+        else if (!literal) {
+          second = null;
+          break;
+        } else for (const word of literal) second.words.add(word);
+      }
+      if (second === null || this.acceptsAfter(first)) {
+        second = null;
+        break;
+      }
+    }
+    this.second.set(form, second);
+    return second;
+  }
+
+  private readonly second = new Map<string, SecondWords | null>();
+
+  /** Whether a match may end right after state `first` consumes its word. */
+  private acceptsAfter(first: number): boolean {
+    const { states, accept } = this.automaton;
+    const seen = new Set<number>();
+    const stack = [this.next0[first] as number];
+    while (stack.length > 0) {
+      const s = stack.pop() as number;
+      if (s === accept) return true;
+      if (seen.has(s) || this.kind[s] !== Kind.Epsilon) continue;
+      seen.add(s);
+      stack.push(...(states[s] as State).next);
+    }
+    return false;
+  }
+
+  /**
+   * Every match in `tokens[from, to)`: leftmost, then longest, none overlapping.
+   *
+   * The threads run as in Pike's VM: of two threads in one state, the older is kept. A match is
+   * final once no live thread started at or before it; then the search starts again at its end,
+   * with no thread. Threads that started inside the match are dropped, and a younger thread merged
+   * into one of them, or a match completed while the final one was pending ("a priori vendredi si la
+   * livraison arrive à temps" holds two matches, the second complete before the first is known to
+   * be the longest), is found again from there. A thread lives for a bounded number of tokens, so
+   * the tokens read twice are bounded too: the time stays linear.
+   */
   search(tokens: readonly Token[], index: TokenIndex = indexTokens(tokens), from = 0, to = tokens.length): TokenSpan[] {
     const candidates = this.candidates(tokens, index);
-    if (candidates.length === 0) return [];
-    let nextCandidate = 0;
+    if (!candidates) return [];
     const { states, accept } = this.automaton;
     const count = states.length;
     const kind = this.kind;
@@ -304,8 +391,11 @@ export class CompiledAutomaton {
     let currentStart = new Int32Array(count);
     let next: number[] = [];
     let nextStart = new Int32Array(count);
+    // `mark[s] === tick`: state s has a thread for this step already. A tick, not the token's index:
+    // after a restart, a token is read again.
     const mark = new Int32Array(count).fill(-1);
     const started = new Int32Array(count).fill(-1);
+    let tick = 0;
     const stack: number[] = [];
     const found: TokenSpan[] = [];
     // The best match so far: the leftmost start, then the longest; -1 when none.
@@ -313,13 +403,13 @@ export class CompiledAutomaton {
     let pendingTo = -1;
     let blocked = from;
 
-    /** Adds the closure of `state` for a thread started at `start`, to be consumed at step `step`. */
+    /** Adds the closure of `state` for a thread started at `start`, to be consumed after `step` tokens. */
     const addClosure = (state: number, start: number, step: number): void => {
       stack.push(state);
       while (stack.length > 0) {
         const s = stack.pop() as number;
-        if (mark[s] === step) continue;
-        mark[s] = step;
+        if (mark[s] === tick) continue;
+        mark[s] = tick;
         if (s === accept) {
           if (pendingFrom < 0 || start < pendingFrom || (start === pendingFrom && step > pendingTo)) {
             pendingFrom = start;
@@ -340,11 +430,11 @@ export class CompiledAutomaton {
     for (let i = from; i < to; i++) {
       // Nothing alive and nothing pending: jump to where a match may start.
       if (current.length === 0 && pendingFrom < 0) {
-        while (nextCandidate < candidates.length && (candidates[nextCandidate] as number) < Math.max(i, blocked)) nextCandidate++;
-        if (nextCandidate >= candidates.length) break;
-        i = candidates[nextCandidate] as number;
+        if (i < blocked) i = blocked;
+        while (i < to && candidates[i] === 0) i++;
         if (i >= to) break;
       }
+      tick++;
       const token = tokens[i] as Token;
       const step = i + 1;
       // Older threads first: of two threads in one state, the one that started first is kept.
@@ -360,8 +450,8 @@ export class CompiledAutomaton {
           for (let k = 0; k < starts.length; k++) {
             const s = starts[k] as number;
             // Two forms of one token may index the same state: it starts once.
-            if (started[s] === i) continue;
-            started[s] = i;
+            if (started[s] === tick) continue;
+            started[s] = tick;
             addClosure(next0[s] as number, i, step);
           }
         }
@@ -370,18 +460,19 @@ export class CompiledAutomaton {
           if (this.passes(s, token)) addClosure(next0[s] as number, i, step);
         }
       }
-      // A pending match is final once no live thread started at or before it.
       if (pendingFrom >= 0) {
         let alive = false;
         for (let k = 0; k < next.length && !alive; k++) alive = (nextStart[next[k] as number] as number) <= pendingFrom;
         if (!alive) {
           found.push({ from: pendingFrom, to: pendingTo });
           blocked = pendingTo;
-          let kept = 0;
-          for (let k = 0; k < next.length; k++) if ((nextStart[next[k] as number] as number) >= pendingTo) next[kept++] = next[k] as number;
-          next.length = kept;
           pendingFrom = -1;
           pendingTo = -1;
+          // Start again at the end of the match, with no thread (see above).
+          current.length = 0;
+          next.length = 0;
+          i = blocked - 1;
+          continue;
         }
       }
       const list = current;

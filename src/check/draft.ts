@@ -31,6 +31,11 @@ export interface Suppression {
 
 export interface Draft {
   text: string;
+  /**
+   * The text as the rules read it, offsets unchanged: quoted lines and suppression comments are
+   * blanked out with spaces (the date finder, src/dates/mentions.ts, reads this).
+   */
+  shown: string;
   folded: FoldedText;
   tokens: Token[];
   /** `sentence[i]`: the number of the sentence token `i` is in. */
@@ -50,6 +55,7 @@ export function prepareDraft(text: string): Draft {
   const lines = splitLines(text);
   const suppressions: Suppression[] = [];
   const parts: string[] = [];
+  const shown: string[] = [];
   let subject: Draft['subject'];
   let seenContent = false;
   for (const { start, end, next } of lines) {
@@ -61,6 +67,7 @@ export function prepareDraft(text: string): Draft {
     }
     const hidden = ignore !== null || QUOTED_LINE.test(line);
     parts.push(hidden ? MASK.repeat(line.length) : line, text.slice(end, next));
+    shown.push(hidden ? ' '.repeat(line.length) : line, text.slice(end, next));
     if (!hidden && !seenContent && line.trim() !== '') {
       seenContent = true;
       if (SUBJECT_LINE.test(line)) subject = { from: start, to: end };
@@ -92,7 +99,7 @@ export function prepareDraft(text: string): Draft {
       if (bump) sentence[i] = (sentence[i] as number) + 1;
     });
   }
-  const draft: Draft = { text, folded, tokens, sentence, paragraph, clause, suppressions, lineStarts: lines.map((line) => line.start) };
+  const draft: Draft = { text, shown: shown.join(''), folded, tokens, sentence, paragraph, clause, suppressions, lineStarts: lines.map((line) => line.start) };
   if (subject) draft.subject = subject;
   return draft;
 }

@@ -1,3 +1,4 @@
+import type { Tense } from '../dates/mentions.js';
 import type { Matcher } from './matcher.js';
 import type { Fragment } from './pattern.js';
 import type { Lang } from '../types.js';
@@ -31,25 +32,29 @@ interface RuleCommon {
 export interface PhraseRule extends RuleCommon {
   check: 'phrase';
   patterns: PatternList;
-  /** The rule does not apply in a sentence where one of these stands too (a past tense, for a window). */
+  /** The rule does not apply in a sentence where one of these stands too (a habit, for a hedge). */
   unlessSentence?: PatternList;
+  /**
+   * The rule does not apply where the clause of the words is told in one of these tenses, as the
+   * date reader reads it (src/dates/mentions.ts `tenseAt`): a stock delay told in the past ("vous
+   * nous avez demandé une réponse dans les meilleurs délais") promises nothing.
+   */
+  unlessTense?: readonly Tense[];
   /** What to write instead of the words found, when one replacement fits (Vale's `swap`). */
   replace?: string;
 }
 
 /**
- * A finding when the draft gives no concrete next step: no dated future commitment (dates are
- * found and classified by code, see dates.ts; `dates` adds phrases of the user's own), no immediate
- * remedy, no choice offered to the client. `future` and `past` phrases tell a commitment from a
- * fact when the date alone cannot; a date in a sentence with a `hedge` is no commitment.
+ * A finding when the draft gives no concrete next step: no dated future commitment (dates, and the
+ * tense of their sentence, are found and classified by src/dates/mentions.ts; `dates` adds phrases
+ * of the user's own), no immediate remedy, no choice offered to the client. A date in a clause with
+ * a `hedge` is no commitment.
  */
 export interface NextDateRule extends RuleCommon {
   check: 'next-date';
   dates?: PatternList;
   remedy?: PatternList;
   choice?: PatternList;
-  future?: PatternList;
-  past?: PatternList;
   hedge?: PatternList;
 }
 

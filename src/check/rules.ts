@@ -9,6 +9,7 @@ import { LANGS, type Lang } from '../types.js';
 import { YamlSource } from '../yaml/source.js';
 import { AutomatonBuilder, TooLargeError } from './automaton.js';
 import { prepareDraft, toOriginal } from './draft.js';
+import { guessLanguage } from './language.js';
 import { m, PLACEHOLDER_WEEKDAYS } from './messages.js';
 import { LEVELS, type CheckKind, type PatternList, type PhraseRule, type Rule, type RuleSet } from './model.js';
 import { Matcher } from './matcher.js';
@@ -58,6 +59,7 @@ function schemas(lang: Lang) {
       except: z.array(nonEmpty).min(1).optional(),
       negated: z.boolean().optional(),
       unless_sentence: z.array(nonEmpty).min(1).optional(),
+      unless_tense: z.array(z.enum(['past', 'future'])).min(1).optional(),
       replace: nonEmpty.optional(),
     }),
     'next-date': z.strictObject({
@@ -66,8 +68,6 @@ function schemas(lang: Lang) {
       dates: patternList.optional(),
       remedy: patternList.optional(),
       choice: patternList.optional(),
-      future: patternList.optional(),
-      past: patternList.optional(),
       hedge: patternList.optional(),
     }),
     'feeling-first': z.strictObject({
@@ -100,7 +100,7 @@ const ZOD_LOCALES: Record<Lang, typeof zodEnglish> = { en: zodEnglish, fr: zodFr
 const CHECKS: readonly CheckKind[] = ['phrase', 'next-date', 'feeling-first', 'apology-but'];
 /** The pattern lists each check reads. */
 const LISTS_OF: Record<Exclude<CheckKind, 'phrase'>, readonly string[]> = {
-  'next-date': ['dates', 'remedy', 'choice', 'future', 'past', 'hedge'],
+  'next-date': ['dates', 'remedy', 'choice', 'hedge'],
   'feeling-first': ['acknowledgement', 'explanation', 'opening'],
   'apology-but': ['apology', 'contrast', 'concession'],
 };
@@ -157,7 +157,7 @@ export function parseRules(file: string, text: string, options: ParseOptions = {
   if (compiler.problems.length > 0) fail(compiler.problems);
 
   if (options.verifyExamples !== false) {
-    const failures = compiled.flatMap(({ rule, index, done }) => exampleProblems(source, rule, index, done, lang));
+    const failures = compiled.flatMap(({ rule, index, done }) => exampleProblems(source, rule, index, done, lang, patternLang));
     if (failures.length > 0) fail(failures);
   }
   const ruleSet: RuleSet = {
@@ -275,6 +275,7 @@ class Compiler {
         if (phrase.negated) patterns.negated = true;
         const done: PhraseRule = { ...about, check: 'phrase', patterns };
         if (phrase.unless_sentence) done.unlessSentence = { match: this.matchers(phrase.unless_sentence, (i) => [...path, 'unless_sentence', i]), negated: true };
+        if (phrase.unless_tense) done.unlessTense = phrase.unless_tense;
         if (phrase.replace !== undefined) done.replace = phrase.replace;
         return done;
       }
@@ -536,7 +537,7 @@ function patternStart(node: YamlNode | undefined): number | undefined {
 }
 
 /** Each rule must find something in every `match` example and nothing in any `no_match` one. */
-function exampleProblems(source: YamlSource, rule: RuleSource, index: number, compiled: Rule, lang: Lang): SourceProblem[] {
+function exampleProblems(source: YamlSource, rule: RuleSource, index: number, compiled: Rule, lang: Lang, dateLang: Lang | undefined): SourceProblem[] {
   if (!rule.examples) return [];
   const problems: SourceProblem[] = [];
   const at = (kind: 'match' | 'no_match', i: number, message: string): void => {
@@ -544,11 +545,11 @@ function exampleProblems(source: YamlSource, rule: RuleSource, index: number, co
   };
   rule.examples.match.forEach((example, i) => {
     const draft = prepareDraft(example);
-    if (runRule(compiled, draft, new Context(draft)).length === 0) at('match', i, t(m.rulesExampleMissed, lang, { id: rule.id }));
+    if (runRule(compiled, draft, new Context(draft, { lang: dateLang ?? guessLanguage(example) ?? lang })).length === 0) at('match', i, t(m.rulesExampleMissed, lang, { id: rule.id }));
   });
   rule.examples.no_match.forEach((example, i) => {
     const draft = prepareDraft(example);
-    const [hit] = runRule(compiled, draft, new Context(draft));
+    const [hit] = runRule(compiled, draft, new Context(draft, { lang: dateLang ?? guessLanguage(example) ?? lang }));
     if (!hit) return;
     const { from, to } = toOriginal(draft, hit);
     at('no_match', i, t(m.rulesExampleHit, lang, { id: rule.id, text: example.slice(from, to) }));

@@ -230,8 +230,10 @@ function apostrophes(text: string, start: number, end: number, push: (kind: Toke
     const apostrophe = text.indexOf("'", at);
     if (apostrophe < 0 || apostrophe >= end) break;
     const elided = text.slice(at, apostrophe + 1);
-    const forms = FR_ELISIONS[elided];
+    let forms = FR_ELISIONS[elided];
     if (!forms) break;
+    // "s'" is "si" only before "il(s)" ("s'il"); elsewhere it is "se" ("s'en excuser", "s'est").
+    if (elided === "s'") forms = /^ils?\b/.test(text.slice(apostrophe + 1, end)) ? ['si'] : ['se'];
     push('word', at, apostrophe + 1, [elided, ...forms]);
     at = apostrophe + 1;
   }

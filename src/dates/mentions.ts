@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { addDays, compareDates, daysInMonth, momentOf, todayOf, weekdayOf, type CalendarDate } from './calendar.js';
+import { addDays, compareDates, dayOf, daysInMonth, momentOf, weekdayOf, type CalendarDate } from './calendar.js';
 import { expressionStarters, Grammar, type Expr } from './grammar.js';
 import { WEEKDAY_PLURALS } from './lexicon.js';
 import { resolve, type DateOrder, type Direction } from './resolve.js';
@@ -59,11 +59,24 @@ export interface DateMention {
   until?: CalendarDate;
   /** What a `not-a-date` is. */
   lookalike?: Lookalike;
+  /**
+   * The tense of the words nearest the mention in its sentence, when they say one: "we received it
+   * on 2 March" is `past`, "I will call you on Friday" `future`. How a year-less date was placed.
+   */
+  tense?: Tense;
+  /**
+   * A delay counted from the reference rather than a day named: "within 48 hours", "dans 3 jours",
+   * "d'ici deux semaines". Said of a policy as often as of a commitment ("refunds take 5 days").
+   */
+  delay?: true;
 }
 
 export interface MentionOptions {
-  /** The draft's own date: when it was written. */
-  reference: Date;
+  /**
+   * The draft's own date: when it was written. A `Date` gives the minute; a calendar day without
+   * an hour gives only the day, and a time said for that day is placed by the sentence's tense.
+   */
+  reference: Date | CalendarDate;
   lang: Lang;
   /** Which way round `04/02` is read; day first when not given. */
   order?: DateOrder;
@@ -73,7 +86,30 @@ export function findDateMentions(text: string, options: MentionOptions): DateMen
   return new Finder(text, options).find();
 }
 
-type Tense = 'past' | 'future';
+/**
+ * A draft read for its dates and its tenses, once: the reply checker asks for the mentions, and
+ * for the tense of the clauses its phrases stand in ("Vous nous avez demandé une réponse dans les
+ * meilleurs délais" is no vague promise: it is told in the past).
+ */
+export interface DateReading {
+  /** `findDateMentions` of the text, worked out on first call. */
+  mentions(): DateMention[];
+  /**
+   * The tense of the clause the span `[start, end)` (UTF-16 offsets) stands in, as the words
+   * nearest it say: `past` for a past tense, an imperfect or a past conditional ("nous aurions dû",
+   * "should have"), `future` for a future tense or a plan; undefined when they say neither (the
+   * present, a request, a modal).
+   */
+  tenseAt(start: number, end: number): Tense | undefined;
+}
+
+export function readDates(text: string, options: MentionOptions): DateReading {
+  const finder = new Finder(text, options);
+  let mentions: DateMention[] | undefined;
+  return { mentions: () => (mentions ??= finder.find()), tenseAt: (start, end) => finder.tenseAt(start, end) };
+}
+
+export type Tense = 'past' | 'future';
 
 /** Words that date a thing rather than promise it: "your order of", "votre commande du". */
 const DATED_THINGS: Record<Lang, ReadonlySet<string>> = {
@@ -157,6 +193,20 @@ const LUNCH: Record<Lang, readonly (readonly string[])[]> = {
   en: [['lunch', 'break'], ['lunchtime'], ['lunch', 'time'], ['at', 'lunch'], ['over', 'lunch'], ['lunch', 'hour'], ['during', 'lunch']],
 };
 
+/** Today, said as a part of it or its end: a commitment for the reference's own day. */
+const SAME_DAY: Record<Lang, readonly (readonly string[])[]> = {
+  fr: [
+    ['dans', 'la', 'journee'], ['en', 'fin', 'de', 'journee'], ['en', 'cours', 'de', 'journee'], ['avant', 'la', 'fin', 'de', 'la', 'journee'],
+    ['d', 'ici', 'la', 'fin', 'de', 'la', 'journee'], ['d', 'ici', 'ce', 'soir'], ['avant', 'ce', 'soir'], ['dans', 'l', 'apres', 'midi'],
+    ['dans', 'la', 'matinee'], ['dans', 'la', 'soiree'], ['en', 'fin', 'de', 'matinee'], ['en', 'fin', 'd', 'apres', 'midi'], ['en', 'debut', 'd', 'apres', 'midi'],
+  ],
+  en: [
+    ['later', 'today'], ['by', 'the', 'end', 'of', 'the', 'day'], ['by', 'end', 'of', 'day'], ['before', 'the', 'end', 'of', 'the', 'day'],
+    ['end', 'of', 'day'], ['by', 'close', 'of', 'business'], ['close', 'of', 'business'], ['by', 'eod'], ['eod'], ['by', 'cob'], ['cob'],
+    ['later', 'this', 'morning'], ['later', 'this', 'afternoon'], ['later', 'this', 'evening'], ['before', 'tonight'],
+  ],
+};
+
 /** The first words of the spans `vagueWindow` knows (`la semaine prochaine`, `end of the month`, `mi-mars`). */
 const SPAN_STARTERS = ['la', 'semaine', 'next', 'early', 'debut', 'cette', 'this', 'later', 'en', 'fin', 'the', 'end', 'ce', 'le', 'les', 'in', 'mi', 'late', 'mid', 'courant', 'during'];
 
@@ -164,7 +214,7 @@ const SPAN_STARTERS = ['la', 'semaine', 'next', 'early', 'debut', 'cette', 'this
 const MENTION_STARTERS: ReadonlySet<string> = new Set([
   ...expressionStarters(),
   ...SPAN_STARTERS,
-  ...[EVERY, RANGE_FROM, DEADLINE_WORDS, LUNCH].flatMap((lists) => [...lists.en, ...lists.fr].map((words) => words[0] ?? '')),
+  ...[EVERY, RANGE_FROM, DEADLINE_WORDS, LUNCH, SAME_DAY].flatMap((lists) => [...lists.en, ...lists.fr].map((words) => words[0] ?? '')),
   ...VERSION_WORDS,
   ...Object.keys(WEEKDAY_PLURALS.en),
   ...Object.keys(WEEKDAY_PLURALS.fr),
@@ -180,29 +230,100 @@ const PAST_WORDS: Record<Lang, ReadonlySet<string>> = {
     'emailed', 'contacted', 'visited', 'happened', 'occurred', 'went', 'came', 'got', 'made', 'took', 'gave', 'found', 'saw',
     'met', 'left', 'arrived', 'started', 'began', 'missed', 'failed', 'forgot', 'promised', 'agreed', 'signed', 'lost',
   ]),
-  fr: new Set(['hier', 'etait', 'etaient', 'avait', 'avaient', 'etions', 'avions', 'eut', 'fut', 'depuis', 'derniere', 'dernier']),
+  fr: new Set([
+    'hier', 'etait', 'etaient', 'etais', 'etiez', 'etions', 'avait', 'avaient', 'avais', 'aviez', 'avions', 'eut', 'fut', 'depuis',
+    'derniere', 'dernier',
+  ]),
 };
 const FUTURE_WORDS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set([
-    'will', 'shall', 'going', 'gonna', 'plan', 'planning', 'scheduled', 'expect', 'intend', 'aim', 'promise', 'commit', 'let',
-    'please', 'can', 'could', 'would', 'should', 'tomorrow', 'next', 'upcoming', 'by', 'until', 'before', 'within', 'soon',
-  ]),
+  en: new Set(['will', 'shall', 'going', 'gonna', 'plan', 'planning', 'scheduled', 'expect', 'intend', 'aim', 'promise', 'commit']),
   fr: new Set([
     'sera', 'aura', 'fera', 'pourra', 'devra', 'viendra', 'recevra', 'livrera', 'passera', 'appellera', 'enverra', 'arrivera',
     'rappellera', 'prendra', 'faudra', 'partira', 'reprendra', 'verra', 'ira', 'saura', 'tiendra', 'allons', 'vais', 'allez',
-    'vont', 'prevu', 'prevue', 'prevus', 'prevues', 'compte', 'comptons', 'demain', 'prochain', 'prochaine', 'avant', 'ici',
-    'pourrez', 'pourriez', 'pouvons', 'pourrons', 'souhaitez', 'merci',
+    'vont', 'prevu', 'prevue', 'prevus', 'prevues', 'compte', 'comptons', 'pourrez', 'pourrons',
   ]),
 };
-const FRENCH_AUXILIARIES = new Set(['ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont']);
+/**
+ * Words that point ahead without saying that something will happen (a request, a modal, a date
+ * word): they choose the next occurrence of a year-less date, but a delay said with them is no
+ * promise ("disputes can be opened within 30 days").
+ */
+const FORWARD_WORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['let', 'please', 'can', 'could', 'would', 'should', 'tomorrow', 'next', 'upcoming', 'by', 'until', 'before', 'within', 'soon']),
+  fr: new Set(['demain', 'prochain', 'prochaine', 'avant', 'ici', 'pourriez', 'pouvons', 'souhaitez', 'merci']),
+};
+/** A tense cue: `forward` points ahead without a future tense. */
+type Cue = Tense | 'forward';
+/** The auxiliaries of the passé composé, and of the past conditional (`nous aurions dû vous prévenir`: owning a past miss). */
+const FRENCH_AUXILIARIES = new Set([
+  'ai', 'as', 'a', 'avons', 'avez', 'ont', 'suis', 'es', 'est', 'sommes', 'etes', 'sont',
+  'aurais', 'aurait', 'aurions', 'auriez', 'auraient', 'serais', 'serait', 'serions', 'seriez', 'seraient',
+]);
 const FRENCH_SKIPPED = new Set(['pas', 'bien', 'deja', 'vous', 'nous', 'le', 'la', 'l', 'les', 'y', 'en', 'ne', 'n', 'tout', 'toujours', 'jamais', 'meme', 'aussi', 'egalement', 'ete']);
 /** Before a word in -ed, these make it an adjective or a passive that is not past: `your detailed reply`, `it is scheduled`. */
 const NOT_BEFORE_PAST_EN = new Set([
   'the', 'a', 'an', 'your', 'our', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'is', 'are', 'be', 'am',
   'being', 'get', 'gets', 'getting', 'm', 're', 's', 'very', 'so', 'too', 'more', 'most', 'fully', 'well',
 ]);
-const FUTURE_ENDINGS_FR = /^[a-z]{3,}(?:rai|ras|rons|rez|ront)$/;
-const NOT_FUTURE_FR = new Set(['vrai', 'environs', 'marrons', 'citrons', 'patrons', 'ronds', 'serez', 'serrez', 'ferez', 'mirez', 'apprez']);
+/**
+ * The French future: `-rai, -ras, -ra, -rons, -rez, -ront` on a stem of three letters or more
+ * (`livrerons`, `enverra`, `viendra`, `mettra`, `recevra`), and the short stems of `être`, `avoir`,
+ * `savoir`, `faire`, `aller`, `voir`, `devoir` (`seront`, `aurez`, `fera`, `iront`, `verra`). The
+ * third person `-ra` counts after `e`, `i`, `r`, `d`, `t`, `v`; the few nouns and names in `-ra`
+ * that share those endings (`caméra`, `Sandra`) are listed below.
+ */
+const FUTURE_ENDINGS_FR = /^(?:[a-z]{3,}(?:rai|ras|rons|rez|ront)|[a-z]{3,}[eirdtv]ra|(?:se|au|sau|fe|i|ver|dev)r(?:ai|as|a|ons|ez|ont))$/;
+const IMPERFECT_FR = /^[a-z]{2,}[^r](?:ait|aient)$/;
+const NOT_IMPERFECT_FR = new Set(['plait', 'fait', 'lait', 'souhait', 'parfait', 'forfait', 'extrait', 'portrait', 'retrait', 'bienfait', 'attrait', 'refait', 'satisfait', 'defait', 'contrefait', 'distrait']);
+const NOT_FUTURE_FR = new Set([
+  'vrai', 'environs', 'marrons', 'citrons', 'patrons', 'ronds', 'serrez', 'mirez', 'apprez', 'camera', 'opera', 'cobra', 'sierra',
+  'hydra', 'extra', 'ultra', 'mantra', 'sandra', 'alexandra', 'cassandra', 'petra', 'algebra',
+]);
+
+/** Words that may follow a day of the month said alone: `le premier à 10h`, `the 1st of next month`, `on the 3rd and`. */
+const FOLLOWS_A_DAY = new Set([
+  'a', 'at', 'au', 'aux', 'du', 'de', 'd', 'of', 'et', 'and', 'ou', 'or', 'pour', 'for', 'prochain', 'next', 'in', 'dans', 'avant', 'before',
+  'by', 'apres', 'after', 'des', 'from', 'to', 'au', 'jusqu', 'until', 'sans', 'avec', 'with', 'si', 'if', 'when', 'quand', 'comme', 'as',
+  'je', 'j', 'nous', 'vous', 'on', 'il', 'elle', 'we', 'i', 'you', 'it', 'they', 'then', 'puis', 'latest', 'plus', 'at', 'sharp', 'pile',
+]);
+const FULL_WEEKDAYS = new Set([
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
+/** The first words of a month said without its day: `en mars`, `early April`, `end of May`. */
+const MONTH_PREFIXES = new Set(['en', 'in', 'fin', 'debut', 'mi', 'early', 'late', 'mid', 'end', 'courant', 'during']);
+/** Where a clause starts, for the tense of a date: a comma, a semicolon, a colon, "but", "then". */
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')']);
+const CLAUSE_OPENERS = new Set(['mais', 'but', 'puis', 'then', 'ensuite', 'donc', 'so']);
+/** What links a participle to its date: `placed on`, `acheté le`, `reporté au`, `scheduled for`. */
+const DATE_LINKS = new Set(['on', 'le', 'the', 'du', 'au', 'for', 'pour', 'of']);
+/** Participles of planning: the date after them is a plan, whatever the tense of the sentence. */
+const PLANNED: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['scheduled', 'rescheduled', 'planned', 'booked', 'set', 'due', 'expected', 'moved', 'postponed', 'pushed', 'brought', 'fixed', 'arranged', 'confirmed']),
+  fr: new Set([
+    'prevu', 'prevue', 'prevus', 'prevues', 'programme', 'programmee', 'programmes', 'programmees', 'reprogramme', 'reprogrammee',
+    'planifie', 'planifiee', 'planifies', 'planifiees', 'fixe', 'fixee', 'fixes', 'fixees', 'cale', 'calee', 'cales', 'calees',
+    'reporte', 'reportee', 'reportes', 'reportees', 'decale', 'decalee', 'decales', 'decalees', 'repousse', 'repoussee',
+    'avance', 'avancee', 'confirme', 'confirmee', 'attendu', 'attendue', 'attendus', 'attendues',
+  ]),
+};
+/** Past participles that end in neither `-ed` nor `-é`. */
+const IRREGULAR_PARTICIPLES: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['sent', 'paid', 'bought', 'left', 'made', 'took', 'taken', 'got', 'given', 'told', 'said', 'written', 'received', 'sold', 'built', 'done', 'seen', 'met', 'held', 'spent', 'lost']),
+  fr: new Set([
+    'recu', 'recue', 'recus', 'recues', 'remis', 'remise', 'parvenu', 'parvenus', 'parvenue', 'parvenues', 'venu', 'venus', 'venue',
+    'pris', 'prise', 'fait', 'faite', 'mis', 'mise', 'vu', 'vue', 'ecrit', 'ecrite', 'dit', 'ouvert', 'ouverte', 'offert', 'offerte',
+    'rendu', 'rendue', 'perdu', 'perdue', 'repondu', 'vendu', 'vendue', 'survenu', 'survenue', 'intervenu', 'emis', 'emise', 'souscrit', 'inscrit',
+  ]),
+};
+/** Between an auxiliary and its participle: `sera bien envoyée`, `will be sent`, `a déjà été`. */
+const PARTICIPLE_ADVERBS = new Set(['bien', 'deja', 'pas', 'already', 'not', 'also', 'aussi', 'alors', 'donc', 'then', 'all']);
+/** `be`, `être` after a modal or a future: `will be sent`, `devraient être imprimées`. */
+const BE_INFINITIVE = new Set(['be', 'etre']);
+/** `être`, `be` in the present: the sentence, not the participle, says when. */
+const PRESENT_PASSIVE = new Set(['est', 'sont', 'is', 'are', 'am', 'm', 're', 's']);
+/** Words in `-ed` that are no participle. */
+const NOT_PARTICIPLES_EN = new Set(['need', 'speed', 'feed', 'indeed', 'seed', 'breed', 'greed', 'exceed', 'proceed', 'succeed', 'embed']);
 
 /** Small sets of words the rules below look for, made once. */
 const DU_DE = new Set(['du', 'de']);
@@ -227,6 +348,12 @@ interface LanguageRules {
   datedOn: string;
   /** Whether token `i` puts the sentence in the past or the future, beyond the words of PAST_WORDS and FUTURE_WORDS. */
   tense: (finder: Finder, i: number) => Tense | undefined;
+  /** Ordinals that never number a day: French writes no day as `2e`, `3e` (only `1er`). */
+  rankOrdinal: (value: number) => boolean;
+  /** Whether a word, as written (lower case) and folded, is a past participle. */
+  participle: (written: string, norm: string) => boolean;
+  /** A participle after these words is a passive or an adjective, not a past: English `can be opened`, `your detailed reply`. */
+  notBeforePast: ReadonlySet<string>;
 }
 
 const RULES: Record<Lang, LanguageRules> = {
@@ -237,6 +364,9 @@ const RULES: Record<Lang, LanguageRules> = {
     dayNeedsOrdinal: true,
     datedOn: 'on',
     tense: (finder, i) => finder.englishTense(i),
+    rankOrdinal: () => false,
+    participle: (written, norm) => (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(norm),
+    notBeforePast: NOT_BEFORE_PAST_EN,
   },
   fr: {
     hoursSpentOn: new Set(['de', 'd']),
@@ -245,6 +375,9 @@ const RULES: Record<Lang, LanguageRules> = {
     dayNeedsOrdinal: false,
     datedOn: 'le',
     tense: (finder, i) => finder.frenchTense(i),
+    rankOrdinal: (value) => value !== 1,
+    participle: (written, norm) => /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(norm),
+    notBeforePast: new Set(),
   },
 };
 
@@ -257,10 +390,12 @@ class Finder {
   private readonly today: CalendarDate;
   /** The reference as a calendar minute. */
   private readonly moment: CalendarDate;
+  /** Whether the reference gave its time of day, not only its day. */
+  private readonly timeKnown: boolean;
   /** Sentence number of each token. */
   private readonly sentence: number[];
   /** Tense cue of each token, if any. */
-  private readonly tense: (Tense | undefined)[];
+  private readonly cues: (Cue | undefined)[];
 
   constructor(
     private readonly text: string,
@@ -269,12 +404,38 @@ class Finder {
     this.tokens = tokenize(text);
     this.lang = options.lang;
     this.order = options.order ?? 'dmy';
-    this.reference = options.reference;
-    this.moment = momentOf(options.reference);
-    this.today = todayOf(options.reference);
+    const { reference } = options;
+    if (reference instanceof Date) {
+      this.reference = reference;
+      this.moment = momentOf(reference);
+      this.timeKnown = true;
+    } else {
+      // A day without its time: its first minute for the resolver, times of that day placed by tense.
+      this.reference = new Date(reference.year, reference.month - 1, reference.day, reference.hour ?? 0, reference.minute ?? 0);
+      this.moment = { year: reference.year, month: reference.month, day: reference.day, hour: reference.hour ?? 0, minute: reference.minute ?? 0 };
+      this.timeKnown = reference.hour !== undefined;
+    }
+    this.today = dayOf(this.moment);
     this.grammar = new Grammar(this.tokens, { langs: [options.lang], typed: false });
     this.sentence = this.sentences();
-    this.tense = this.tokens.map((_, i) => this.tenseCue(i));
+    this.cues = this.tokens.map((_, i) => this.tenseCue(i));
+  }
+
+  tenseAt(start: number, end: number): Tense | undefined {
+    // The tokens the span covers: the first that ends after `start`, up to the last that starts before `end`.
+    let low = 0;
+    let high = this.tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.tokens[middle] as Token).end <= start) low = middle + 1;
+      else high = middle;
+    }
+    let last = low;
+    while (last < this.tokens.length && (this.tokens[last] as Token).start < end) last++;
+    if (last === low) return undefined;
+    // The clause alone: a participle before a phrase is as often a noun (`comptabilité`) as a verb.
+    const cue = this.clauseCue(low, last);
+    return cue === 'forward' ? undefined : cue;
   }
 
   find(): DateMention[] {
@@ -289,7 +450,9 @@ class Finder {
       }
       const found = this.at(i);
       if (found) {
-        mentions.push(found.mention);
+        const cue = this.nearestCue(i, found.end);
+        const tense = cue === 'forward' ? undefined : cue;
+        mentions.push(tense ? { ...found.mention, tense } : found.mention);
         i = found.end;
       } else i++;
     }
@@ -300,7 +463,7 @@ class Finder {
   private at(i: number): { mention: DateMention; end: number } | undefined {
     const lookalike = this.lookalike(i);
     if (lookalike) return lookalike;
-    const candidates = [this.recurring(i), this.range(i), this.vagueWindow(i), this.dated(i)].filter((c): c is { mention: DateMention; end: number } => c !== undefined);
+    const candidates = [this.recurring(i), this.range(i), this.vagueWindow(i), this.dated(i), this.sameDay(i)].filter((c): c is { mention: DateMention; end: number } => c !== undefined);
     let best: { mention: DateMention; end: number } | undefined;
     for (const candidate of candidates) if (!best || candidate.end > best.end) best = candidate;
     return best;
@@ -535,7 +698,7 @@ class Finder {
       let next = end;
       if (g.isPunct(next, ',')) next++;
       if (g.isWord(next, ON_LE_CE)) next++;
-      const then = g.expression(next) ?? (next !== end ? g.expression(next - 1) : undefined);
+      const then = this.expressionAt(next) ?? (next !== end ? this.expressionAt(next - 1) : undefined);
       if (then?.day && !then.time) {
         const resolved = this.resolveExpr(then, this.directionAt(i, then.end, then));
         if (resolved) day = resolved;
@@ -548,7 +711,7 @@ class Finder {
     for (const from of RANGE_FROM[this.lang]) {
       const start = g.skipWords(i, from);
       if (start === undefined) continue;
-      const left = g.expression(start);
+      const left = this.expressionAt(start);
       const leftDay = left ? undefined : g.dayOfMonth(start, false);
       const leftEnd = left?.end ?? leftDay?.[1];
       if (leftEnd === undefined) continue;
@@ -557,7 +720,7 @@ class Finder {
       for (const to of RANGE_TO[this.lang]) {
         const after = g.skipWords(leftEnd, to);
         if (after === undefined) continue;
-        const right = g.expression(after) ?? (marked ? this.bareDay(after) : undefined);
+        const right = this.expressionAt(after) ?? (marked ? this.bareDay(after) : undefined);
         if (!right || (!right.day && !right.time)) continue;
         if (COUNT_NOUNS.has(this.tokens[right.end]?.norm ?? '') && this.tokens[right.end]?.kind === 'word') continue;
         if (!marked && !(right.day?.kind === 'date' && right.day.month !== undefined)) continue;
@@ -599,15 +762,19 @@ class Finder {
   private vagueWindow(i: number): { mention: DateMention; end: number } | undefined {
     const g = this.grammar;
     const today = this.today;
-    const spans = (this.spans ??= this.namedSpans());
     let best: { mention: DateMention; end: number } | undefined;
     const lead = this.deadlineLead(i);
     const at = lead ?? i;
-    for (const [words, from, until] of spans) {
+    // Only the spans that start with the word at `at`, not all of them at every `the`, `le`, `la`
+    // of a draft. (On the 1 MB draft of scripts/bench-check.mjs, warm: 317 ms when trying them
+    // all, 228 ms, median of 8 runs.)
+    const first = this.tokens[at]?.kind === 'word' ? (this.tokens[at]?.norm ?? '') : '';
+    for (const [words, from, until] of (this.spans ??= this.namedSpans()).get(first) ?? []) {
       const end = g.skipWords(at, words);
       if (end === undefined || (best && best.end >= end)) continue;
       best = { mention: this.windowMention(i, end, from, until), end };
     }
+    if (!MONTH_PREFIXES.has(first) && !g.monthName(at)) return best;
     // A month and no day: `en mars`, `in March 2027`, `fin mars`, `early April`, `mi-avril`.
     for (const prefix of [['en'], ['in'], ['fin'], ['debut'], ['mi'], ['early'], ['late'], ['mid'], ['end', 'of'], ['courant'], ['during'], []] as const) {
       const start = g.skipWords(at, prefix);
@@ -638,10 +805,21 @@ class Finder {
     return best;
   }
 
-  private spans: (readonly [readonly string[], CalendarDate, CalendarDate])[] | undefined;
+  /** `dans la journée`, `en fin de journée`, `later today`, `by end of day`: the reference's own day. */
+  private sameDay(i: number): { mention: DateMention; end: number } | undefined {
+    let end: number | undefined;
+    for (const words of SAME_DAY[this.lang]) {
+      const after = this.grammar.skipWords(i, words);
+      if (after !== undefined && (end === undefined || after > end)) end = after;
+    }
+    if (end === undefined) return undefined;
+    return { mention: this.mention(i, end, this.kindOf(this.today, i, end), { date: this.today }), end };
+  }
 
-  /** The spans said in words, placed once on the calendar of the draft's week and month. */
-  private namedSpans(): (readonly [readonly string[], CalendarDate, CalendarDate])[] {
+  private spans: Map<string, (readonly [readonly string[], CalendarDate, CalendarDate])[]> | undefined;
+
+  /** The spans said in words, placed once on the calendar of the draft's week and month, by first word. */
+  private namedSpans(): Map<string, (readonly [readonly string[], CalendarDate, CalendarDate])[]> {
     const today = this.today;
     const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
     const endOfMonth: CalendarDate = { year: today.year, month: today.month, day: daysInMonth(today.year, today.month) };
@@ -681,7 +859,12 @@ class Finder {
       [['the', 'coming', 'days'], comingDays],
       [['the', 'next', 'few', 'days'], comingDays],
     ];
-    return table.map(([words, [from, until]]) => [words, from, until] as const);
+    const byFirst = new Map<string, (readonly [readonly string[], CalendarDate, CalendarDate])[]>();
+    for (const [words, [from, until]] of table) {
+      const first = words[0] ?? '';
+      byFirst.set(first, [...(byFirst.get(first) ?? []), [words, from, until] as const]);
+    }
+    return byFirst;
   }
 
   // ── dates and times ─────────────────────────────────────────────────────────────────────────
@@ -690,7 +873,7 @@ class Finder {
     const g = this.grammar;
     const lead = this.deadlineLead(i);
     const start = lead ?? i;
-    const expr = g.expression(start);
+    const expr = this.expressionAt(start);
     if (!expr) return undefined;
     // A weekday alone with `le` in French is a habit; `recurring` has it.
     const { day, time } = expr;
@@ -698,11 +881,21 @@ class Finder {
     if (day?.kind === 'date' && day.month === undefined && !time) {
       const next = this.tokens[expr.end];
       if (next?.kind === 'word' && ORDINAL_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
+      // An ordinal spelled out (`premier`, `first`) before a word that cannot follow a day is an
+      // adjective: `le premier client`, `the first thing`. French writes no day as `2e`, `3e`.
+      const written = this.tokens[expr.end - 1];
+      const adjective = written?.kind === 'word' && next?.kind === 'word' && !FOLLOWS_A_DAY.has(next.norm) && !g.monthName(expr.end) && !g.partOfDay(expr.end);
+      const rank = written?.ordinal === true && RULES[this.lang].rankOrdinal(written.value);
+      if (adjective || rank)
+        return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'ordinal' }), end: expr.end };
       // A day of the month alone needs its marker: `le 15`, `the 15th`; in English, `the 5` is a count (`the 5 boxes`).
       const last = this.tokens[expr.end - 1];
       if (RULES[this.lang].dayNeedsOrdinal && last?.kind === 'number' && !last.ordinal) return undefined;
       if (next?.kind === 'word' && COUNT_NOUNS.has(next.norm)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'quantity' }), end: expr.end };
     }
+    // A weekday abbreviated (`Sam`, `mer`, `sat`, `wed`) is a name, a noun or a verb in prose as
+    // often as a day: a day only with a date, a time or its dot (`sam. 14`, `ven. à 10h`).
+    if (day?.kind === 'weekday' && !time && !this.hasFullWeekday(expr.start, expr.end) && !g.isPunct(expr.end, '.')) return undefined;
     // `midi` alone as a noun (`le repas de midi`); `à midi`, `demain midi`, `ce midi` are times.
     if (!day && time?.noon && expr.end - expr.start === 1 && !g.isWord(expr.start - 1, BEFORE_A_TIME)) {
       if (g.isWord(expr.start - 1, BEFORE_LUNCH_NOON)) return { mention: this.mention(i, expr.end, 'not-a-date', { lookalike: 'lunchtime' }), end: expr.end };
@@ -715,15 +908,46 @@ class Finder {
     const resolved = full.date;
     // `ouvert à 9h`, `the office opens at 9am`: a time alone where opening is spoken of is a timetable.
     if (!day && time && this.speaksOfOpening(start)) return { mention: this.mention(i, expr.end, 'recurring'), end: expr.end };
-    if (this.isReference(start)) return { mention: this.mention(i, expr.end, 'reference', { date: resolved }), end: expr.end };
-    return { mention: this.mention(i, expr.end, this.kindOf(resolved, start, expr.end), { date: resolved }), end: expr.end };
+    if (this.isReference(start)) {
+      // The date of a dated thing (an order, an invoice) is its last occurrence, unless its words say otherwise.
+      const dated = lead === undefined && !this.nearestTense(start, expr.end) ? this.resolveExpr(expr, 'past') ?? resolved : resolved;
+      return { mention: this.mention(i, expr.end, 'reference', { date: dated }), end: expr.end };
+    }
+    const delay = day?.kind === 'delay' && day.sign > 0 ? { delay: true as const } : {};
+    // A day named outright ("on 24/02/2025", "le 3 mars", "on Friday") in a sentence told in the
+    // past is past, wherever the calendar puts it: the writer knows, the reference may be a guess.
+    // So is a deadline ("il vous appartenait de les transmettre avant le 15 avril"). A day counted
+    // from the reference ("tomorrow", "in 3 days") keeps its place.
+    const named = day !== undefined && (day.kind === 'date' || day.kind === 'numeric' || (day.kind === 'weekday' && day.mode === 'bare'));
+    const kind = named && this.nearestTense(i, expr.end) === 'past' ? 'past' : this.kindOf(resolved, start, expr.end);
+    return { mention: this.mention(i, expr.end, kind, { date: resolved, ...delay }), end: expr.end };
   }
+
+  private hasFullWeekday(start: number, end: number): boolean {
+    for (let k = start; k < end; k++) if (FULL_WEEKDAYS.has(this.tokens[k]?.norm ?? '')) return true;
+    return false;
+  }
+
+  /**
+   * The grammar's expression at token `i`, parsed once: the deadline words, the ranges and the
+   * dates all ask for the one after them. (On the 1 MB draft of scripts/bench-check.mjs, warm:
+   * 241 ms without this, 228 ms with it, median of 8 runs.)
+   */
+  private expressionAt(i: number): Expr | undefined {
+    const cached = this.expressions.get(i);
+    if (cached !== undefined) return cached === null ? undefined : cached;
+    const expr = this.grammar.expression(i);
+    this.expressions.set(i, expr ?? null);
+    return expr;
+  }
+
+  private readonly expressions = new Map<number, Expr | null>();
 
   /** `by`, `d'ici`, `avant`… before `i`: where the mention starts, or undefined. */
   private deadlineLead(i: number): number | undefined {
     for (const words of DEADLINE_WORDS[this.lang]) {
       const after = this.grammar.skipWords(i, words);
-      if (after !== undefined && after > i && this.grammar.expression(after)) return after;
+      if (after !== undefined && after > i && this.expressionAt(after)) return after;
       if (after !== undefined && after > i) {
         // `d'ici la fin du mois`, `by next week`: a span after a deadline word.
         const span = this.grammar.skipWords(after, ['la']) ?? after;
@@ -740,8 +964,8 @@ class Finder {
   }
 
   private kindOf(date: CalendarDate, start: number, end: number): MentionKind {
-    if (date.hour !== undefined) return compareDates(date, this.moment) < 0 ? 'past' : 'future';
-    const order = compareDates(date, this.today);
+    if (date.hour !== undefined && this.timeKnown) return compareDates(date, this.moment) < 0 ? 'past' : 'future';
+    const order = compareDates(dayOf(date), this.today);
     if (order < 0) return 'past';
     // Today, told in the past ("we received it this morning"), is past.
     if (order === 0 && this.nearestTense(start, end) === 'past') return 'past';
@@ -757,20 +981,40 @@ class Finder {
     return 'nearest';
   }
 
+  /** The tense a year-less date is placed by: words that point ahead count as the future. */
   private nearestTense(start: number, end: number): Tense | undefined {
+    const cue = this.nearestCue(start, end);
+    return cue === 'forward' ? 'future' : cue;
+  }
+
+  private nearestCue(start: number, end: number): Cue | undefined {
+    return this.participleBefore(start) ?? this.clauseCue(start, end);
+  }
+
+  /** The cue nearest the tokens `[start, end)` in their clause: before them first, then just after. */
+  private clauseCue(start: number, end: number): Cue | undefined {
     const sentence = this.sentence[start];
-    let best: { tense: Tense; distance: number } | undefined;
-    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 12; i--) {
-      const tense = this.tense[i];
+    const boundary = (i: number): boolean => (this.tokens[i]?.kind === 'punct' && CLAUSE_MARKS.has(this.tokens[i]?.norm ?? '')) || this.grammar.isWord(i, CLAUSE_OPENERS);
+    let best: { tense: Cue; distance: number } | undefined;
+    // Back to the start of the clause: "nous avons bien reçu votre message, et je vous rappelle le
+    // 14" is not told in the past.
+    let words = 0;
+    for (let i = start - 1; i >= 0 && this.sentence[i] === sentence && start - i <= 16 && !boundary(i); i--) {
+      if (this.tokens[i]?.kind === 'word') words++;
+      const tense = this.cueAt(i);
       if (tense) {
         best = { tense, distance: start - i };
         break;
       }
     }
-    for (let i = end; i < this.tokens.length && this.sentence[i] === sentence && i - end < 8; i++) {
-      const tense = this.tense[i];
+    // Then on to the end of the clause; across a comma only for words put first ("Jeudi, nous
+    // livrerons"): "vous aviez besoin de la poussette au plus vite, avant la naissance" is told by
+    // "aviez", not by "avant".
+    const fronted = words === 0;
+    for (let i = end; i < this.tokens.length && this.sentence[i] === sentence && i - end < 8 && (fronted || !boundary(i)); i++) {
+      const tense = this.cueAt(i);
       if (tense) {
-        // A cue after the date weighs a little less than one before it.
+        // A cue after the words weighs a little less than one before them.
         if (!best || i - end + 2 < best.distance) best = { tense, distance: i - end + 2 };
         break;
       }
@@ -778,12 +1022,55 @@ class Finder {
     return best?.tense;
   }
 
-  private tenseCue(i: number): Tense | undefined {
+
+  private cueAt(i: number): Cue | undefined {
+    return this.cues[i];
+  }
+
+  private tenseCue(i: number): Cue | undefined {
     const token = this.tokens[i];
     if (token?.kind !== 'word') return undefined;
-    if (PAST_WORDS[this.lang].has(token.norm)) return 'past';
+    if (PAST_WORDS[this.lang].has(token.norm) && !this.passiveOrAdjective(i)) return 'past';
     if (FUTURE_WORDS[this.lang].has(token.norm)) return 'future';
+    if (FORWARD_WORDS[this.lang].has(token.norm)) return 'forward';
     return RULES[this.lang].tense(this, i);
+  }
+
+  /**
+   * A participle right before the date says what happened, or is planned, on that day: "bought on
+   * 2 March", "acheté le 2 janvier", "parvenus que le 12 mai" are past; "scheduled for Friday",
+   * "prévue le 14", "reporté au 3" are planned, so future.
+   */
+  private participleBefore(start: number): Tense | undefined {
+    const g = this.grammar;
+    let j = start - 1;
+    if (!g.isWord(start, DATE_LINKS) && g.isWord(j, DATE_LINKS)) j--;
+    if (g.isWord(j, 'que')) j--;
+    const token = this.tokens[j];
+    if (token?.kind !== 'word') return undefined;
+    if (PLANNED[this.lang].has(token.norm)) return 'future';
+    const written = token.text.toLowerCase();
+    if (!RULES[this.lang].participle(written, token.norm)) return undefined;
+    // Its auxiliary, if any, tells the tense: "vous sera adressée le 28", "will be sent on Friday"
+    // are future; "est expédiée le 3", "should be shipped on" leave it to the sentence; alone ("le
+    // lave-linge acheté le 2 janvier") or after "avons", "has", it is past.
+    let k = j - 1;
+    // `re-edited`, `re-sent`: the participle's prefix belongs to it.
+    if (g.isPunct(k, '-') && !this.tokens[k]?.spaced && this.tokens[k - 1]?.kind === 'word') k -= 2;
+    while (k > j - 3 && g.isWord(k, PARTICIPLE_ADVERBS)) k--;
+    // `will be sent`, `sera envoyée`; `can be sent`, `devraient être imprimées`, `est expédiée`.
+    const infinitive = g.isWord(k, BE_INFINITIVE);
+    if (this.cueAt(k) === 'future' || (infinitive && this.cueAt(k - 1) === 'future')) return 'future';
+    if (infinitive || g.isWord(k, PRESENT_PASSIVE)) return undefined;
+    return 'past';
+  }
+
+  /** A participle after `be`, `is`, an article… (see LanguageRules.notBeforePast): `can be opened`, `your detailed reply`, not a past. */
+  private passiveOrAdjective(i: number): boolean {
+    const token = this.tokens[i];
+    const before = this.tokens[i - 1];
+    if (!token || before?.kind !== 'word' || !RULES[this.lang].notBeforePast.has(before.norm)) return false;
+    return token.norm.endsWith('ed') || IRREGULAR_PARTICIPLES.en.has(token.norm);
   }
 
   englishTense(i: number): Tense | undefined {
@@ -801,13 +1088,15 @@ class Finder {
     if (!token) return undefined;
     const word = token.norm;
     if (FUTURE_ENDINGS_FR.test(word) && !NOT_FUTURE_FR.has(word)) return 'future';
+    // The imperfect (`appartenait`, `étaient`); not the conditional in `-rait`, a hedge, nor `plaît`, `fait`.
+    if (IMPERFECT_FR.test(word) && !NOT_IMPERFECT_FR.has(word)) return 'past';
     // Passé composé: an auxiliary, then a past participle (`avons reçu`, `a été`, `est arrivé`).
     if (FRENCH_AUXILIARIES.has(word) && token.text !== 'à') {
       for (let j = i + 1; j < i + 4 && j < this.tokens.length; j++) {
         const next = this.tokens[j];
         if (next?.kind !== 'word') break;
         if (FRENCH_SKIPPED.has(next.norm) && next.norm !== 'ete') continue;
-        if (/(?:é|ée|és|ées|i|is|it|ite|u|ue|us|ert|erte|ait)$/.test(next.text.toLowerCase())) return 'past';
+        if (/(?:é|ée|és|ées|i|is|it|ite|u|ue|us|û|ert|erte|ait)$/.test(next.text.toLowerCase())) return 'past';
         break;
       }
     }
@@ -853,7 +1142,7 @@ class Finder {
       const previous = this.tokens[i - 1];
       if (previous) {
         const gap = this.text.slice(previous.end, token.start);
-        const ends = previous.kind === 'punct' && ['.', '!', '?', ';'].includes(previous.norm) && gap.length > 0;
+        const ends = previous.kind === 'punct' && SENTENCE_ENDS.has(previous.norm) && gap.length > 0;
         if (ends || /\n\s*\n/.test(gap)) id++;
       }
       ids.push(id);
@@ -861,8 +1150,10 @@ class Finder {
     return ids;
   }
 
+
+
   private windowMention(i: number, end: number, from: CalendarDate, until: CalendarDate): DateMention {
-    const past = until.hour !== undefined ? compareDates(until, this.moment) < 0 : compareDates(until, this.today) < 0;
+    const past = until.hour !== undefined && this.timeKnown ? compareDates(until, this.moment) < 0 : compareDates(dayOf(until), this.today) < 0;
     return this.mention(i, end, past ? 'past' : 'window', { date: from, until });
   }
 

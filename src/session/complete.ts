@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
+import { todayOf } from '../dates/calendar.js';
 import { effectiveAnswers } from '../engine/run.js';
 import { catalogue, t, type Message } from '../i18n/catalogue.js';
 import { configDir, recapsDir } from '../paths.js';
@@ -132,7 +133,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     ],
     lang,
   );
-  await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang);
+  await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang, now);
   if (done.delivery)
     await deliverEmail(
       { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
@@ -199,9 +200,11 @@ function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | u
  * Reads the e-mail draft as `calmclient check` would, so the user sees the words that would make
  * things worse (often their own, quoted in the plan) before they send it.
  */
-async function reviewEmail(path: string, contents: string, lang: Lang): Promise<void> {
+async function reviewEmail(path: string, contents: string, lang: Lang, now: Date): Promise<void> {
   const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('../check/report.js')]);
-  const findings = await checkDraft(contents, { lang });
+  // The draft is dated the session's day, the day its dates were written against ("jeudi 26
+  // novembre" is a next step on the 23rd, whenever the review runs).
+  const findings = await checkDraft(contents, { lang, reference: todayOf(now) });
   if (findings.length > 0) printInfo(`\n${style.bold(t(m.reviewTitle, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);
 }

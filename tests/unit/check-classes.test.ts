@@ -38,7 +38,10 @@ describe('the corporate "we" and the formal register', () => {
 describe('French customer-service stock phrases', () => {
   it('find the stock vague delay, the stock apology for "the trouble caused", and the promise of best efforts', () => {
     expect(wordsOf(fr(FR_FRAME('Votre colis sera réexpédié dans les plus brefs délais.')), 'vague-timing')).toEqual(['dans les plus brefs délais']);
-    expect(wordsOf(fr(FR_FRAME('Toutes nos excuses pour les désagréments occasionnés.')), 'non-apology')).toEqual(['pour les désagréments occasionnés']);
+    expect(wordsOf(fr(FR_FRAME('Toutes nos excuses pour les désagréments occasionnés.')), 'non-apology')).toEqual(['excuses pour les désagréments occasionnés']);
+    // The phrase as the object of a gesture is no apology at all.
+    expect(wordsOf(fr(FR_FRAME('En dédommagement de la gêne occasionnée, nous avons annulé votre facture.')), 'non-apology')).toEqual([]);
+    expect(wordsOf(en(EN_FRAME('To make up for any inconvenience, we have refunded the delivery fee.')), 'non-apology')).toEqual([]);
     expect(wordsOf(fr(FR_FRAME('Nos équipes font le maximum pour rétablir la ligne.')), 'vague-timing')).toEqual(['font le maximum']);
   });
 });
@@ -177,7 +180,7 @@ describe('good replies in varied registers, written for these tests', () => {
     "Bonjour Monsieur Petit,\n\nVotre ligne est coupée depuis lundi et vous travaillez à domicile : je mesure la gêne que cela représente.\n\nUn technicien interviendra demain entre 14 h et 16 h pour remplacer le boîtier. En attendant, nous avons activé gratuitement le partage de connexion 4G sur votre forfait mobile.\n\nNous restons à votre écoute pour toute question.\n\nCordialement,\nService technique\n",
     "Bonjour Claire,\n\nTu as raison, le montage n'était pas à la hauteur : le son décroche à deux reprises et j'aurais dû le repérer avant l'envoi.\n\nDeux options : je corrige le son et je te renvoie la version ce soir, ou je refais tout le mixage et tu l'as lundi midi. Dis-moi ce qui t'arrange.\n\nBises,\nHugo\n",
     "Madame Lopez,\n\nJe suis sincèrement désolée : vous deviez recevoir vos meubles le 3 et rien n'est arrivé. Vous aviez posé une journée de congé pour cela, et c'est une perte pour vous.\n\nLa livraison est reprogrammée au mardi 10, avec un créneau de deux heures que le livreur vous confirmera la veille. Nous prenons en charge votre journée perdue par un bon d'achat de 50 €.\n\nBien cordialement,\nNadia Benali\n",
-    "Bonjour Madame Faure,\n\nJe comprends tout à fait votre agacement : vous avez appelé trois fois sans obtenir de réponse claire.\n\nJ'ai repris votre dossier moi-même. Le remboursement de 89 € a été validé aujourd'hui et apparaîtra sur votre relevé en début de semaine prochaine.\n\nMerci de votre compréhension, et n'hésitez pas à revenir vers moi.\n\nDans l'attente de votre retour,\nBien cordialement,\nThomas\n",
+    "Bonjour Madame Faure,\n\nJe comprends tout à fait votre agacement : vous avez appelé trois fois sans obtenir de réponse claire.\n\nJ'ai repris votre dossier moi-même. Le remboursement de 89 € a été validé aujourd'hui et apparaîtra sur votre relevé d'ici vendredi.\n\nMerci de votre compréhension, et n'hésitez pas à revenir vers moi.\n\nDans l'attente de votre retour,\nBien cordialement,\nThomas\n",
     "Bonjour Monsieur Girard,\n\nVous avez raison de vous plaindre : la chambre n'était pas prête à votre arrivée et vous avez attendu deux heures dans le hall avec vos enfants.\n\nNous vous remboursons la première nuit. Je vous propose aussi, si vous le souhaitez, un surclassement lors de votre prochain séjour.\n\nNous espérons avoir l'occasion de vous accueillir à nouveau dans de meilleures conditions.\n\nTrès cordialement,\nLa direction\n",
     "Bonjour Inès,\n\nOups, je suis vraiment confus : j'ai envoyé la facture à la mauvaise adresse et tu as reçu une relance alors que tu n'y étais pour rien.\n\nC'est corrigé, la relance est annulée et la facture est partie à la bonne adresse il y a cinq minutes.\n\nBelle journée,\nKarim\n",
     "Madame, Monsieur,\n\nNous accusons réception de votre réclamation concernant la panne d'ascenseur du 2 février. Vous avez été privés d'ascenseur pendant dix jours, ce qui est inacceptable, en particulier pour les résidents âgés.\n\nLe contrat de maintenance prévoit une intervention sous 48 heures ; ce délai n'a pas été respecté, et nous l'avons signalé au prestataire. Une pénalité lui sera appliquée et déduite des charges de l'immeuble.\n\nUne réunion d'information se tiendra le jeudi 12 mars à 18 h dans le hall.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n\nLe syndic\n",
@@ -197,5 +200,78 @@ describe('good replies in varied registers, written for these tests', () => {
 
   it.each(ENGLISH.map((text, i) => [i + 1, text]))('raise nothing in English (%i)', (_, text) => {
     expect(en(text as string).map((finding) => `${finding.rule}: ${finding.text}`)).toEqual([]);
+  });
+});
+
+/**
+ * The classes that tell a harmless use of the words bad drafts use from a faulty one: the tense of
+ * the clause, what a stock phrase is about (an apology's object or a gesture's), where it sits (after
+ * a colon), what comes before or after it (one's own apology, a burden lifted, the client's favour).
+ * Written for these tests, in both languages.
+ */
+describe('harmless uses of the words of faulty drafts', () => {
+  const hasCategory = (findings: readonly Finding[], category: string): boolean => findings.some((finding) => finding.category === category);
+
+  it('a stock delay told in the past, or as a past miss, promises nothing', () => {
+    expect(hasCategory(en(EN_FRAME('You asked for a reply as soon as possible, and you got none.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('We should have replied as quickly as possible.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('We will reply as soon as possible.')), 'vague-timing')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME('Vous nous aviez demandé une réponse au plus vite.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Nous aurions dû vous répondre dans les meilleurs délais.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Nous vous répondrons dans les meilleurs délais.')), 'vague-timing')).toBe(true);
+  });
+
+  it('a "but" after a colon tells what happened; after a comma it takes the apology back', () => {
+    expect(hasCategory(en(EN_FRAME("I'm sorry: the form was saved, but the confirmation went to an old address.")), 'non-apology')).toBe(false);
+    expect(hasCategory(en(EN_FRAME("I'm sorry, but the form was saved.")), 'non-apology')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME('Je suis désolé : le formulaire était enregistré, mais la confirmation est partie à une ancienne adresse.')), 'non-apology')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Je suis désolé, mais le formulaire était enregistré.')), 'non-apology')).toBe(true);
+  });
+
+  it('"as I said" before one\'s own apology is no reproach', () => {
+    expect(hasCategory(en(EN_FRAME('As I told you this morning, I am sorry.')), 'condescension')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('As I told you this morning, the quote was indicative.')), 'condescension')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Comme je vous l'ai dit ce matin, je suis désolé.")), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Comme je vous l'ai dit ce matin, le devis était indicatif.")), 'condescension')).toBe(true);
+  });
+
+  it('a call-back is no reminder; a note that lifts a burden, or a clause in the client\'s favour, is no lecture', () => {
+    expect(hasCategory(fr(FR_FRAME('Je me permets de vous rappeler demain à 11 h.')), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME('Je me permets de vous rappeler que le devis était indicatif.')), 'condescension')).toBe(true);
+    expect(hasCategory(en(EN_FRAME('Please note that you do not need to resend the form.')), 'condescension')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('Please note that the warranty has lapsed.')), 'condescension')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Conformément à l'article 9 de nos conditions, ce dommage est couvert.")), 'condescension')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Conformément à l'article 9 de nos conditions, aucun remboursement n'est possible.")), 'condescension')).toBe(true);
+  });
+
+  it('what was done for the client is a next step; what was done wrong is the problem', () => {
+    const remedy = { en: 'Hello Noor,\n\nYou are right, and I am sorry.\n\nA credit of £20 has been posted to your account this morning.\n\nSam', fr: 'Bonjour Noor,\n\nVous avez raison, et je suis désolé.\n\nUn avoir de 20 € a été crédité ce matin sur votre compte.\n\nSam' };
+    const problem = { en: 'Hello Noor,\n\nYou are right, and I am sorry.\n\nYour order has been sent to the wrong address.\n\nSam', fr: 'Bonjour Noor,\n\nVous avez raison, et je suis désolé.\n\nVotre commande a été envoyée à la mauvaise adresse.\n\nSam' };
+    expect(hasCategory(en(remedy.en), 'no-next-step')).toBe(false);
+    expect(hasCategory(fr(remedy.fr), 'no-next-step')).toBe(false);
+    expect(hasCategory(en(problem.en), 'no-next-step')).toBe(true);
+    expect(hasCategory(fr(problem.fr), 'no-next-step')).toBe(true);
+  });
+
+  it('a call or a payment within the hour can be kept; a fix cannot', () => {
+    expect(hasCategory(en(EN_FRAME("I'll call you back within the hour.")), 'overpromise')).toBe(false);
+    expect(hasCategory(en(EN_FRAME("I'll rebuild the whole site within the hour.")), 'overpromise')).toBe(true);
+    expect(hasCategory(fr(FR_FRAME("Je vous fais le virement dans l'heure.")), 'overpromise')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Je refais tout le site dans l'heure.")), 'overpromise')).toBe(true);
+  });
+
+  it('a small thing that is one\'s own gesture is not minimising', () => {
+    expect(hasCategory(fr(FR_FRAME("Ce n'est pas grand-chose, mais j'ai ajouté une page offerte.")), 'minimising')).toBe(false);
+    expect(hasCategory(fr(FR_FRAME("Ce décalage, ce n'est pas grand-chose.")), 'minimising')).toBe(true);
+  });
+
+  it('what the client signed is blame only when told as the source of the fault', () => {
+    expect(hasCategory(en(EN_FRAME('The documents you signed last week remain valid.')), 'blame')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('The error came from the brief your team approved.')), 'blame')).toBe(true);
+  });
+
+  it('a hedge on how things are is no hedge on when', () => {
+    expect(hasCategory(en(EN_FRAME('In principle the badge now opens every door; if one refuses it, the desk will let you in.')), 'vague-timing')).toBe(false);
+    expect(hasCategory(en(EN_FRAME('In principle the badge should be ready by Friday.')), 'vague-timing')).toBe(true);
   });
 });

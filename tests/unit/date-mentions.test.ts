@@ -187,3 +187,64 @@ describe('the contract of findDateMentions', () => {
     );
   });
 });
+
+/** `kind "text" [tense] [delay]`: what the reply checker reads of a mention. */
+function read(text: string, lang: Lang, at: Date | { year: number; month: number; day: number } = reference): string[] {
+  return findDateMentions(text, { reference: at, lang }).map(
+    (mention) => `${mention.kind} "${mention.text}"${mention.tense ? ` ${mention.tense}` : ''}${mention.delay ? ' delay' : ''}`,
+  );
+}
+
+describe('what the reply checker reads of a mention', () => {
+  it('the tense of the sentence around it, when its words say one', () => {
+    expect(read('We will call you on Friday.', 'en')).toEqual(['future "on Friday" future']);
+    expect(read('Nous vous rappellerons le 14.', 'fr')).toEqual(['future "le 14" future']);
+    expect(read('Les verres seront prêts le 20.', 'fr')).toEqual(['future "le 20" future']);
+    expect(read('Il vous appartenait de nous les transmettre avant le 15 avril.', 'fr')).toEqual(['past "avant le 15 avril" past']);
+    // The clause, not the sentence: a comma ends what came before.
+    expect(read('Nous avons bien reçu votre message, et je vous rappelle le 24.', 'fr')).toEqual(['future "le 24"']);
+  });
+
+  it('a day named outright in a sentence told in the past is past, even after the reference', () => {
+    expect(read('Your dispute was opened on 24/02/2027, after the period had ended.', 'en')).toEqual(['past "24/02/2027" past']);
+    expect(read('La commande a été livrée le 3 décembre 2026.', 'fr')).toEqual(['past "le 3 décembre 2026" past']);
+    // A day counted from the reference keeps its place.
+    expect(read('Yesterday I promised it for tomorrow.', 'en')).toEqual(['past "Yesterday" past', 'future "tomorrow" past']);
+    // An explicit year before the reference is past, whatever the tense.
+    expect(read('We will ship it on 3 March 2025.', 'en')).toEqual(['past "3 March 2025" future']);
+  });
+
+  it('a participle right before the date: done is past, planned is future', () => {
+    expect(read('Nous avons étudié votre demande pour le lave-linge acheté le 2 janvier.', 'fr')).toEqual(['past "le 2 janvier" past']);
+    expect(read('The parcel sent on 12 November was lost.', 'en')).toEqual(['past "12 November" past']);
+    expect(read('La visite prévue le 2 janvier est maintenue.', 'fr')).toEqual(['future "le 2 janvier" future']);
+    expect(read('Your call is scheduled for 2 December.', 'en')).toEqual(['future "2 December" future']);
+    expect(read('Une facture rectifiée vous sera adressée le 28 novembre.', 'fr')).toEqual(['future "le 28 novembre" future']);
+  });
+
+  it('a delay counted from the reference, which a policy says as often as a promise', () => {
+    expect(read('You will hear from us within 48 hours.', 'en')).toEqual(['future "within 48 hours" future delay']);
+    expect(read('Disputes can be opened within 30 days.', 'en')).toEqual(['future "within 30 days" delay']);
+    expect(read('Je vous réponds dans 3 jours.', 'fr')).toEqual(['future "dans 3 jours" delay']);
+  });
+
+  it("the reference's own day said as a part of it", () => {
+    expect(read('Il repasse dans la journée.', 'fr')).toEqual(['future "dans la journée"']);
+    expect(read("You'll have it by end of day.", 'en')).toEqual(['future "by end of day" future']);
+    expect(read('Nous sommes passés dans la matinée.', 'fr')).toEqual(['past "dans la matinée" past']);
+  });
+
+  it('no day in an ordinal adjective, nor in an abbreviated weekday alone', () => {
+    expect(read('Vous êtes le premier client à vous en plaindre.', 'fr')).toEqual(['not-a-date "le premier"']);
+    expect(read('It was the first thing we checked.', 'en')).toEqual(['not-a-date "the first" past']);
+    expect(read('Bien à vous,\nSam', 'fr')).toEqual([]);
+    expect(read('Merci, on se voit sam. à 10h.', 'fr')).toEqual(['future "sam. à 10h"']);
+  });
+
+  it('a reference that is a day without its time: a time on that day is placed by the tense', () => {
+    const day = { year: 2026, month: 11, day: 18 };
+    expect(read('I called at 9:30 this morning.', 'en', day)).toEqual(['past "at 9:30 this morning" past']);
+    expect(read('I will call you at 9:30.', 'en', day)).toEqual(['future "at 9:30" future']);
+    expect(read('Je vous rappelle ce soir.', 'fr', day)).toEqual(['future "ce soir"']);
+  });
+});
