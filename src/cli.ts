@@ -4,7 +4,6 @@ import { ExitCode, InputError, isCalmError } from './errors.js';
 import { help } from './help.js';
 import { t, type Message } from './i18n/catalogue.js';
 import { langFromArgv, LangError, parseLang, resolveLang } from './i18n/lang.js';
-import { setLang as setCheckLang } from './i18n/messages.js';
 import { drainOutput, writeStderr } from './terminal/streams.js';
 import { EMAIL_FORMATS, LANGS, SHELLS, type Lang, type Shell } from './types.js';
 // Type-only imports vanish at build time: each command's module loads only when it runs.
@@ -542,8 +541,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const lang = await runLang(argv);
-  // The reply checker (src/check/) still reads its messages' language from here.
-  setCheckLang(lang);
   let exitCode: number = ExitCode.ok;
   try {
     await buildProgram(lang, (code) => (exitCode = code)).parseAsync([...argv]);
