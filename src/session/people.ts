@@ -28,7 +28,7 @@ const m = catalogue({
   contactTitle: { en: 'Your contact', fr: 'Votre interlocuteur' },
   contact: {
     en: 'Who are you dealing with at {client}? The name you greet them by, e.g. Sophie (optional)',
-    fr: 'Qui est votre interlocuteur chez {client} ? Le nom que vous utilisez pour le saluer, ex. Sophie (facultatif)',
+    fr: 'Qui est votre interlocuteur chez {client} ? Le nom par lequel vous saluez cette personne, ex. Sophie (facultatif)',
   },
   contactHelp: {
     en: 'calmclient remembers it for {client}: the emails will greet them by name.',
@@ -36,8 +36,8 @@ const m = catalogue({
   },
   detailsTitle: { en: 'For the email to {who}', fr: 'Pour l\'e-mail à {who}' },
   detailsIntro: {
-    en: 'The call is over. A few details about {client} for the documents, asked only this once:',
-    fr: 'L\'appel est terminé. Quelques précisions sur {client} pour les documents, demandées cette fois seulement :',
+    en: 'The call is over. A few details for the documents, asked only this once.',
+    fr: 'L\'appel est terminé. Quelques précisions pour les documents, demandées cette fois seulement.',
   },
   contactEmail: { en: 'Email address of {who}, for the draft\'s To: line (optional)', fr: 'Adresse e-mail de {who}, pour le destinataire du brouillon (facultatif)' },
   contactPhone: { en: 'Phone number of {who}, for the calendar reminder (optional)', fr: 'Numéro de téléphone de {who}, pour le rappel dans l\'agenda (facultatif)' },
@@ -324,8 +324,8 @@ export async function askContactDetails(prompter: Asker, options: { root: string
   const title = t(m.detailsTitle, lang, { who });
   let updated: SessionPeople = { ...people, contact };
   if (askDetails) {
-    printInfo(style.bold(wrap(t(m.detailsIntro, lang, { client: people.client }))));
-    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, required: false, message: t(m.contactEmail, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
+    const now = t(m.detailsIntro, lang);
+    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, now, required: false, message: t(m.contactEmail, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
       parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
     );
     const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>

@@ -245,7 +245,7 @@ export function stepOf(playbook: Playbook, id: string): Step {
 /** On the review screen: the pointer on "write", Enter, and the files are written. */
 export async function writeFromReview(session: PtySession, lang: Lang): Promise<void> {
   await session.waitForScreen(words[lang].review);
-  await session.waitUntil((s) => pointedAt(lang === 'fr' ? 'Écrire le compte rendu et le brouillon de mail' : 'Write the recap and the email draft')(s), 'the pointer on write');
+  await session.waitUntil((s) => pointedAt(lang === 'fr' ? "Écrire le compte rendu et le brouillon d'e-mail" : 'Write the recap and the email draft')(s), 'the pointer on write');
   await session.press('enter');
   expect(await session.exited).toMatchObject({ exitCode: 0 });
   expect(session.output()).toContain(words[lang].written);
