@@ -375,6 +375,8 @@ interface LanguageRules {
   participle: (written: string, norm: string) => boolean;
   /** A participle after these words is a passive or an adjective, not a past: English `can be opened`, `your detailed reply`. */
   notBeforePast: ReadonlySet<string>;
+  /** Where the word that makes word `i` (folded: `word`) an infinitive stands ("to", "de"), or -1. */
+  infinitiveMarker: (finder: Finder, i: number, word: string) => number;
 }
 
 const RULES: Record<Lang, LanguageRules> = {
@@ -388,6 +390,7 @@ const RULES: Record<Lang, LanguageRules> = {
     rankOrdinal: () => false,
     participle: (written, norm) => (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(norm),
     notBeforePast: NOT_BEFORE_PAST_EN,
+    infinitiveMarker: (finder, i, word) => finder.englishInfinitiveMarker(i, word),
   },
   fr: {
     hoursSpentOn: new Set(['de', 'd']),
@@ -399,6 +402,7 @@ const RULES: Record<Lang, LanguageRules> = {
     rankOrdinal: (value) => value !== 1,
     participle: (written, norm) => /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(norm),
     notBeforePast: new Set(),
+    infinitiveMarker: (finder, i, word) => finder.frenchInfinitiveMarker(i, word),
   },
 };
 
@@ -1095,20 +1099,25 @@ class Finder {
   private infinitive(i: number): boolean {
     const token = this.tokens[i];
     if (token?.kind !== 'word' || /^[A-Z]/.test(token.text)) return false;
-    const g = this.grammar;
-    let j = i - 1;
-    if (this.lang === 'en') {
-      if (!g.isWord(j, 'to') || NOT_INFINITIVES_EN.has(token.norm)) return false;
-    } else {
-      if (!/[a-z]{2}(?:er|ir|re)$/.test(token.norm) || NOT_INFINITIVES_FR.has(token.norm)) return false;
-      while (j > i - 4 && g.isWord(j, FRENCH_CLITICS)) j--;
-      // Many nouns end like an infinitive ("déclaration de sinistre du 6 octobre"): without a
-      // pronoun before it ("de vous rappeler"), only the -er of the first group counts.
-      if (j === i - 1 && !token.norm.endsWith('er')) return false;
-      if (!g.isWord(j, INFINITIVE_MARKERS_FR)) return false;
-    }
+    const j = RULES[this.lang].infinitiveMarker(this, i, token.norm);
     // Nor after a verb told in the past: "il vous appartenait de nous les transmettre avant le 15".
-    return !g.isWord(j - 1, MISSED_BEFORE_INFINITIVE[this.lang]) && !this.toldInPast(j - 1);
+    return j >= 0 && !this.grammar.isWord(j - 1, MISSED_BEFORE_INFINITIVE[this.lang]) && !this.toldInPast(j - 1);
+  }
+
+  /** English: the `to` before word `i` when it is an infinitive ("to call you"), else -1. */
+  englishInfinitiveMarker(i: number, word: string): number {
+    return this.grammar.isWord(i - 1, 'to') && !NOT_INFINITIVES_EN.has(word) ? i - 1 : -1;
+  }
+
+  /** French: the `de`, `à`, `pour` before word `i` when it is an infinitive ("de vous rappeler"), else -1. */
+  frenchInfinitiveMarker(i: number, word: string): number {
+    if (!/[a-z]{2}(?:er|ir|re)$/.test(word) || NOT_INFINITIVES_FR.has(word)) return -1;
+    let j = i - 1;
+    while (j > i - 4 && this.grammar.isWord(j, FRENCH_CLITICS)) j--;
+    // Many nouns end like an infinitive ("déclaration de sinistre du 6 octobre"): without a
+    // pronoun before it ("de vous rappeler"), only the -er of the first group counts.
+    if (j === i - 1 && !word.endsWith('er')) return -1;
+    return this.grammar.isWord(j, INFINITIVE_MARKERS_FR) ? j : -1;
   }
 
   /** Whether word `i` alone puts its clause in the past (the cues are still being worked out). */
