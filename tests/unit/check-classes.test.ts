@@ -413,3 +413,23 @@ describe('the faulty words themselves, by class (round 3)', () => {
     expect(categories(fr(FR_FRAME('Il est regrettable que la commande soit arrivée froide.')))).toContain('non-apology');
   });
 });
+
+describe("round 3: what owning, a favourable clause or the client's own reply look like", () => {
+  it('one\'s own action done without checking is owning, not blame', () => {
+    expect(categories(fr(FR_FRAME("Je l'ai envoyé à l'imprimeur sans le relire, c'est ma faute.")))).not.toContain('blame');
+    expect(categories(fr(FR_FRAME('Vous avez signé le bon sans le relire.')))).toContain('blame');
+    expect(categories(fr(FR_FRAME("Il revenait à notre équipe de vérifier l'adresse.")))).not.toContain('blame');
+  });
+
+  it('a clause cited in the client\'s favour is no reproach', () => {
+    expect(categories(fr(FR_FRAME('Comme indiqué dans votre contrat, vous avez droit au remboursement intégral.')))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME("As set out in your policy, you're entitled to a full refund.")))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME('As set out in your policy, refunds take 30 days.')))).toContain('condescension');
+  });
+
+  it('waiting only on the client\'s reply is no vague timing', () => {
+    expect(categories(fr(FR_FRAME("Dès que j'aurai votre accord, je lance la réimpression.")))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("As soon as I have your go-ahead, I'll reprint the lot.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Je vous rappelle dès que possible.')))).toContain('vague-timing');
+  });
+});
