@@ -433,3 +433,19 @@ describe("round 3: what owning, a favourable clause or the client's own reply lo
     expect(categories(fr(FR_FRAME('Je vous rappelle dès que possible.')))).toContain('vague-timing');
   });
 });
+
+describe('round 3: a call or an answer promised with no time (undated-contact)', () => {
+  it('is vague timing, in the corporate voice and the first person', () => {
+    expect(wordsOf(en(EN_FRAME('An adviser will contact you.')), 'vague-timing')).toEqual(['An adviser will contact you']);
+    expect(categories(en(EN_FRAME("You'll hear back from our claims team.")))).toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Un technicien prendra contact avec vous.')))).toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Vous serez recontactée par notre service.')))).toContain('vague-timing');
+  });
+
+  it('but not with a day or a time in its sentence, nor tied to a dated step or to the client\'s reply', () => {
+    expect(categories(en(EN_FRAME("I'll call you back before noon tomorrow.")))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("The refund goes out on Friday; I'll email you the receipt the same day.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Un technicien vous rappellera demain avant 9 h.')))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Dites-moi quel jour vous arrange et je vous rappellerai.')))).not.toContain('vague-timing');
+  });
+});
