@@ -449,3 +449,30 @@ describe('round 3: a call or an answer promised with no time (undated-contact)',
     expect(categories(fr(FR_FRAME('Dites-moi quel jour vous arrange et je vous rappellerai.')))).not.toContain('vague-timing');
   });
 });
+
+describe('round 3: repeated failures, prevention effort, visits within the hour, things waiting for the client', () => {
+  it('a failure "for the second time" names the harm; repeating oneself for the third time is the reproach', () => {
+    expect(categories(en(EN_FRAME('Your parcel went missing for the second time this month.')))).not.toContain('condescension');
+    expect(categories(fr(FR_FRAME("Votre colis s'est perdu pour la deuxième fois ce mois-ci.")))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME('I am telling you for the third time: the quote was an estimate.')))).toContain('condescension');
+    expect(categories(fr(FR_FRAME('Je vous le répète pour la troisième fois : le devis était une estimation.')))).toContain('condescension');
+  });
+
+  it('effort to prevent a repeat is no vague delay', () => {
+    expect(categories(fr(FR_FRAME('Nous mettons tout en œuvre pour que cela ne se reproduise pas.')))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("We're doing everything we can to make sure the next delivery is checked.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Nous mettons tout en œuvre pour vous livrer.')))).toContain('vague-timing');
+  });
+
+  it('a visit within the hour can be kept', () => {
+    expect(categories(fr(FR_FRAME("Un plombier passe réparer la fuite dans l'heure.")))).not.toContain('overpromise');
+    expect(categories(en(EN_FRAME('An engineer will be with you to repair the leak within the hour.')))).not.toContain('overpromise');
+  });
+
+  it('what waits for the client, or a gesture granted, is a next step', () => {
+    const noStep = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.rule === 'no-next-date');
+    expect(noStep(fr('Bonjour,\n\nDésolée pour ce repas gâché. Un bon de 30 € vous attend à l\'accueil.\n\nLéa'))).toBe(false);
+    expect(noStep(fr('Bonjour,\n\nDésolée pour ce repas gâché. Nous vous accordons une remise de 30 €.\n\nLéa'))).toBe(false);
+    expect(noStep(en("Hi,\n\nSorry about the ruined dinner. A £30 voucher is waiting for you at reception.\n\nLea"))).toBe(false);
+  });
+});
