@@ -476,3 +476,19 @@ describe('round 3: repeated failures, prevention effort, visits within the hour,
     expect(noStep(en("Hi,\n\nSorry about the ruined dinner. A £30 voucher is waiting for you at reception.\n\nLea"))).toBe(false);
   });
 });
+
+describe('feeling-first reads exceptions around its candidates, and explanations before the acknowledgement only', () => {
+  const feelingFirst = (findings: readonly Finding[]): string[] => findings.filter((finding) => finding.rule === 'feeling-first').map((finding) => finding.text);
+  it('finds the same whether few or many acknowledgements are set aside before the real one', () => {
+    for (const repeats of [1, 3, 20]) {
+      const setAside = Array.from({ length: repeats }, () => 'We regret that your stay did not meet your expectations.').join(' ');
+      const draft = `Dear Ms Ames,\n\nThe pool was closed because of maintenance.\n\n${setAside}\n\nYou're right, and I'm sorry. I'll call you on Friday at 10:00.`;
+      expect(feelingFirst(en(draft)), String(repeats)).toEqual(['because']);
+    }
+  });
+
+  it('on a long draft whose every apology is taken back, the whole draft is the finding', () => {
+    const draft = `Hi Ben, ${'sorry but it is just a small bug, I will fix it on Friday at 10:00. '.repeat(400)}`;
+    expect(en(draft).filter((finding) => finding.rule === 'feeling-first').map((finding) => finding.length)).toEqual([0]);
+  });
+});
