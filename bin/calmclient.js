@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import module from 'node:module';
-
-// Node 22 and later keep the compiled code of the modules they load between runs, when asked.
-module.enableCompileCache?.();
-await module.createRequire(import.meta.url)('../dist/calmclient.cjs').main(process.argv);
+'use strict';
+// CommonJS (bin/package.json), and `--version` answered before the bundle is read: see docs/benchmarks.md.
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  require('node:module').enableCompileCache?.();
+  require('../dist/calmclient.cjs').main(process.argv);
+}
