@@ -13,12 +13,6 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return home ? home : envPaths('calmclient', { suffix: '' }).config;
 }
 
-/** `CALMCLIENT_HOME/cache` when set, else the platform's user cache folder: what can be made again. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.CALMCLIENT_HOME?.trim();
-  return home ? join(home, 'cache') : envPaths('calmclient', { suffix: '' }).cache;
-}
-
 /** The user's own playbooks, laid out like the built-in ones: `<lang>/<id>.yaml`. */
 export const userPlaybooksDir = (env: NodeJS.ProcessEnv = process.env): string => join(configDir(env), 'playbooks');
 

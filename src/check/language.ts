@@ -2,7 +2,7 @@ import { franc } from 'franc-min';
 import { IGNORE_COMMENT } from './draft.js';
 import type { Lang } from '../types.js';
 
-/** franc's codes for the languages the checker tells apart (the build keeps only their models). */
+/** franc's codes for the languages the checker tells apart (franc is asked to choose between these two only). */
 export const FRANC_CODES: Record<string, Lang> = { fra: 'fr', eng: 'en' };
 
 /**

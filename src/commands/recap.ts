@@ -68,7 +68,7 @@ export default async function recap(ref: string, options: RecapOptions, lang: La
     printWritten(
       [
         [t(fileLabels.email, lang), written.email],
-        [t(fileLabels.email, lang), written.eml],
+        [t(fileLabels.eml, lang), written.eml],
       ],
       lang,
     );

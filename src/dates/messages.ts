@@ -13,9 +13,9 @@ export const dateMessages = catalogue({
     en: 'a time is needed too: read as {date}, with no time; add one, e.g. "{typed} 10am"',
     fr: 'il faut aussi une heure : compris comme {date}, sans heure ; ajoutez-la, par exemple « {typed} à 10h »',
   },
-  dayOnly: {
-    en: 'only the day is asked here, without a time: read as {date}',
-    fr: 'seul le jour est demandé ici, sans heure : compris comme {date}',
+  timeDropped: {
+    en: '{reading} (the day only: no time is kept here)',
+    fr: '{reading} (le jour seulement : l’heure n’est pas retenue ici)',
   },
   weekdayMismatch: {
     en: '{weekday} does not match: {date} is a {actual}',

@@ -44,6 +44,8 @@ export interface Understood {
   otherReading?: CalendarDate;
   /** A numeric date read against the locale's order because the number here cannot be a month (`25/11` in en_US). */
   notAMonth?: number;
+  /** Only a day was asked for and a time came with it (`vendredi 10h` for a deadline): the day is kept, the time set aside. */
+  timeDropped?: true;
 }
 
 export type DateProblem =
@@ -57,9 +59,7 @@ export type DateProblem =
   /** `earlierToday`: the day is today, the time has passed. */
   | { problem: 'past'; understood: Understood; earlierToday: boolean }
   /** A time was asked for as well, and only a day was given. */
-  | { problem: 'needsTime'; understood: Understood }
-  /** Only a day was asked for, and a time came with it. */
-  | { problem: 'dayOnly'; understood: Understood };
+  | { problem: 'needsTime'; understood: Understood };
 
 export type DateReading = { text: string } & ({ ok: true; understood: Understood } | ({ ok: false } & DateProblem));
 
@@ -97,17 +97,19 @@ export function readDate(text: string, options: ReadOptions): DateReading {
   }
 
   let date = resolved.date;
-  // `sous 48 h` asked for a day: the day it falls on.
-  if (resolved.fromDelay && want === 'day') date = { year: date.year, month: date.month, day: date.day };
+  // A day asked for and a time given (`sous 48 h`, `vendredi 10h` for a deadline): the day it falls
+  // on. Said back, unless it came from a delay, where no time was typed.
+  const timeDropped = want === 'day' && date.hour !== undefined && !resolved.fromDelay;
+  if (want === 'day') date = dayOf(date);
   const understood: Understood = {
     date,
     form: formOf(expr, tokens[expr.start]?.norm),
-    ...(resolved.otherReading ? { otherReading: resolved.otherReading } : {}),
+    ...(resolved.otherReading ? { otherReading: want === 'day' ? dayOf(resolved.otherReading) : resolved.otherReading } : {}),
     ...(resolved.swapped && expr.day?.kind === 'numeric' ? { notAMonth: options.order === 'dmy' ? expr.day.second : expr.day.first } : {}),
+    ...(timeDropped ? { timeDropped: true as const } : {}),
   };
   if (resolved.weekdayMismatch !== undefined) return { text: typed, ok: false, problem: 'weekdayMismatch', weekday: resolved.weekdayMismatch, understood };
   const hasTime = date.hour !== undefined;
-  if (want === 'day' && hasTime) return { text: typed, ok: false, problem: 'dayOnly', understood };
   if (want === 'dayTime' && !hasTime) return { text: typed, ok: false, problem: 'needsTime', understood };
   if (future) {
     const today = todayOf(options.now);
@@ -184,6 +186,7 @@ function qualify(reading: string, understood: Understood, lang: Lang, order: Dat
     });
   }
   if (understood.notAMonth !== undefined) return t(m.swapped, lang, { reading, number: understood.notAMonth });
+  if (understood.timeDropped) return t(m.timeDropped, lang, { reading });
   return reading;
 }
 
@@ -225,8 +228,6 @@ export function explainReading(reading: DateReading, lang: Lang, order: DateOrde
     }
     case 'needsTime':
       return t(m.needsTime, lang, { date: formatDate(reading.understood.date, lang), typed: reading.text });
-    case 'dayOnly':
-      return t(m.dayOnly, lang, { date: formatDate(reading.understood.date, lang) });
   }
 }
 
@@ -237,7 +238,7 @@ export function dateExamples(want: DateWant, lang: Lang): string {
 
 /** Whether a scripted run notes how it read this answer: a date in words, or a number that reads two ways. */
 export function worthNoting(understood: Understood): boolean {
-  return understood.form === 'words' || understood.otherReading !== undefined || understood.notAMonth !== undefined;
+  return understood.form === 'words' || understood.otherReading !== undefined || understood.notAMonth !== undefined || understood.timeDropped === true;
 }
 
 /** `deadline: "12/11" read as Thursday 12 November 2026 …`: the note a scripted run prints on stderr; `date` is `describeDate`'s. */

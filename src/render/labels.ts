@@ -14,6 +14,7 @@ export const fileLabels = catalogue({
   framing: { en: 'framing', fr: 'cadrage' },
   followupRecap: { en: 'follow-up recap', fr: 'compte rendu de suivi' },
   email: { en: 'email draft', fr: 'brouillon d\'e-mail' },
+  eml: { en: 'email draft for your mail client', fr: 'brouillon pour votre messagerie' },
   calendar: { en: 'calendar', fr: 'agenda' },
 });
 

@@ -128,7 +128,7 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     [
       [t(done.recapLabel, lang), files.recap],
       [t(fileLabels.email, lang), files.email],
-      [t(fileLabels.email, lang), files.eml],
+      [t(fileLabels.eml, lang), files.eml],
       [t(fileLabels.calendar, lang), files.calendar],
     ],
     lang,

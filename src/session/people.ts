@@ -18,8 +18,9 @@ import type { Lang } from '../types.js';
  * (greeted by name, written to in `To:`, called back), how a French client is addressed (tu or
  * vous), and the user who signs (their profile). What calmclient already knows is not asked
  * again: the contact comes from the client's file, the signature from the profile. An interactive
- * run asks what is missing, the contact before the first question, the profile once the e-mail is
- * about to be written; a run from an answers file reads them from it (`contact`, `contact_email`,
+ * run asks what is missing with as little as possible during the call: only the contact's name
+ * before the first question; their e-mail address, phone, tu or vous and the user's profile once the
+ * call is over and the e-mail is about to be written. A run from an answers file reads them from it (`contact`, `contact_email`,
  * `contact_phone`, `register`, `signature`, `my_name`, `my_email`, `my_phone`) and never asks.
  */
 
@@ -33,10 +34,14 @@ const m = catalogue({
     en: 'calmclient remembers it for {client}: the emails will greet them by name.',
     fr: 'calmclient s\'en souviendra pour {client} : les e-mails salueront cette personne par son nom.',
   },
-  contactEmail: { en: 'Their email address, for the draft\'s To: line (optional)', fr: 'Son adresse e-mail, pour le destinataire du brouillon (facultatif)' },
-  contactPhone: { en: 'Their phone number, for the calendar reminder (optional)', fr: 'Son numéro de téléphone, pour le rappel dans l\'agenda (facultatif)' },
-  registerTitle: { en: 'Tu or vous', fr: 'Tu ou vous' },
-  register: { en: 'Do you address them as tu or vous?', fr: 'Vous le vouvoyez ou vous le tutoyez ?' },
+  detailsTitle: { en: 'For the email to {who}', fr: 'Pour l\'e-mail à {who}' },
+  detailsIntro: {
+    en: 'The call is over. A few details for the documents, asked only this once.',
+    fr: 'L\'appel est terminé. Quelques précisions pour les documents, demandées cette fois seulement.',
+  },
+  contactEmail: { en: 'Email address of {who}, for the draft\'s To: line (optional)', fr: 'Adresse e-mail de {who}, pour le destinataire du brouillon (facultatif)' },
+  contactPhone: { en: 'Phone number of {who}, for the calendar reminder (optional)', fr: 'Numéro de téléphone de {who}, pour le rappel dans l\'agenda (facultatif)' },
+  register: { en: 'In the email, do you address {who} as vous or tu?', fr: 'Dans l\'e-mail, vous vouvoyez ou tutoyez {who} ?' },
   vous: { en: 'Vous', fr: 'Vous' },
   vousHint: { en: 'The formal address', fr: 'Le vouvoiement, la règle par défaut' },
   tu: { en: 'Tu', fr: 'Tu' },
@@ -133,9 +138,10 @@ export function knownPeople(root: string, configDir: string, client: string, lan
 
 /**
  * Saves the contact and register in the client's file, keeping the name first entered. `asked`: the
- * user was asked for the contact, so an empty one is kept, as "asked, none given".
+ * user was asked for the contact, so an empty one is kept, as "asked, none given"; `detailsAsked`:
+ * the same for the contact's e-mail address and phone.
  */
-function rememberClient(root: string, people: SessionPeople, lang: Lang, asked = false): void {
+function rememberClient(root: string, people: SessionPeople, lang: Lang, asked: { contact?: boolean; details?: boolean } = {}): void {
   const known = findClient(root, people.client, lang);
   const given = clean(people.contact);
   // A contact named anew is a new person: the address and phone of the one before are not theirs.
@@ -144,8 +150,9 @@ function rememberClient(root: string, people: SessionPeople, lang: Lang, asked =
   const file: ClientFile = {
     version: 1,
     name: known?.name ?? people.client,
-    ...(Object.keys(contact).length > 0 || asked || known?.contact !== undefined ? { contact } : {}),
+    ...(Object.keys(contact).length > 0 || asked.contact || known?.contact !== undefined ? { contact } : {}),
     ...((people.register ?? known?.register) ? { register: people.register ?? known?.register } : {}),
+    ...(asked.details || (known?.detailsAsked && !renamed) ? { detailsAsked: true as const } : {}),
     updatedAt: new Date().toISOString(),
   };
   if (known && JSON.stringify({ ...known, updatedAt: '' }) === JSON.stringify({ ...file, updatedAt: '' })) return;
@@ -274,9 +281,9 @@ async function askChecked(
 }
 
 /**
- * The contact (and in French, tu or vous) before the first question: said when remembered, asked
- * (all optional) when the client has no file yet, and kept at once so that a resumed session finds
- * them.
+ * The contact's name before the first question: said when remembered, asked (optional) the first
+ * time a client is met, and kept at once so that a resumed session finds it. One question only: the
+ * user may already be on the phone.
  */
 export async function askContact(prompter: Asker, options: { root: string; configDir: string; client: string; lang: Lang }): Promise<SessionPeople> {
   const { root, lang } = options;
@@ -284,42 +291,56 @@ export async function askContact(prompter: Asker, options: { root: string; confi
   const client = known.client;
   const file = findClient(root, client, lang);
   // A contact skipped once is not asked again: the file keeps an empty contact for it.
-  const askName = file?.contact === undefined;
-  const askRegister = HAS_REGISTER[lang] && known.register === undefined;
-  if (!askName) {
-    const name = file?.contact?.name ?? t(m.noContact, lang);
+  if (file?.contact !== undefined) {
+    const name = file.contact.name ?? t(m.noContact, lang);
     const shown = known.register === undefined || !HAS_REGISTER[lang] ? name : t(known.register === 'tu' ? m.rememberedTu : m.rememberedVous, lang, { contact: name });
     printInfo(style.dim(wrap(t(m.remembered, lang, { client, contact: shown }))));
-    if (!askRegister) {
-      printInfo('');
-      return known;
-    }
+    printInfo('');
+    return known;
   }
-  const title = t(m.contactTitle, lang);
-  let contact: Contact = known.contact;
-  if (askName) {
-    const name = await ask(
-      prompter,
-      { id: 'contact', type: 'input', title, required: false, message: t(m.contact, lang, { client }), help: t(m.contactHelp, lang, { client }) },
-      OUTSIDE_PLAYBOOK,
-    );
-    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, required: false, message: t(m.contactEmail, lang) }, OUTSIDE_PLAYBOOK, (value) =>
+  const name = await ask(
+    prompter,
+    { id: 'contact', type: 'input', title: t(m.contactTitle, lang), required: false, message: t(m.contact, lang, { client }), help: t(m.contactHelp, lang, { client }) },
+    OUTSIDE_PLAYBOOK,
+  );
+  const people: SessionPeople = { ...known, client, contact: clean({ name: typeof name === 'string' ? name.trim() : undefined }) };
+  rememberClient(root, people, lang, { contact: true });
+  return people;
+}
+
+/**
+ * Once the call is over, before the e-mail is written: the contact's e-mail address and phone (asked
+ * once per client, both optional) and, in French, tu or vous (asked until answered: every French
+ * e-mail needs it). Kept in the client's file.
+ */
+export async function askContactDetails(prompter: Asker, options: { root: string; people: SessionPeople; lang: Lang }): Promise<SessionPeople> {
+  const { root, people, lang } = options;
+  const file = findClient(root, people.client, lang);
+  const contact = { ...file?.contact, ...people.contact };
+  const askDetails = file?.detailsAsked !== true && contact.email === undefined && contact.phone === undefined;
+  const askRegister = HAS_REGISTER[lang] && people.register === undefined;
+  if (!askDetails && !askRegister) return people;
+  const who = contact.name ?? people.client;
+  const title = t(m.detailsTitle, lang, { who });
+  let updated: SessionPeople = { ...people, contact };
+  if (askDetails) {
+    const now = t(m.detailsIntro, lang);
+    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, now, required: false, message: t(m.contactEmail, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
       parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
     );
-    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang) }, OUTSIDE_PLAYBOOK, (value) =>
+    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
       isPhone(value) ? undefined : t(m.badPhone, lang, { value }),
     );
-    contact = clean({ name: typeof name === 'string' ? name.trim() : undefined, email: email && parseMailbox(email)?.address, phone });
+    updated = { ...updated, contact: clean({ ...contact, email: email && parseMailbox(email)?.address, phone }) };
   }
-  let register = known.register;
   if (askRegister) {
     const picked = await ask(
       prompter,
       {
         id: 'register',
         type: 'select',
-        title: t(m.registerTitle, lang),
-        message: t(m.register, lang),
+        title,
+        message: t(m.register, lang, { who }),
         default: 'vous',
         choices: [
           { value: 'vous', label: t(m.vous, lang), hint: t(m.vousHint, lang) },
@@ -328,11 +349,10 @@ export async function askContact(prompter: Asker, options: { root: string; confi
       },
       OUTSIDE_PLAYBOOK,
     );
-    register = picked === 'tu' ? 'tu' : 'vous';
+    updated = { ...updated, register: picked === 'tu' ? 'tu' : 'vous' };
   }
-  const people: SessionPeople = { ...known, client, contact, register };
-  rememberClient(root, people, lang, askName);
-  return people;
+  rememberClient(root, updated, lang, { details: askDetails || file?.detailsAsked === true });
+  return updated;
 }
 
 /**

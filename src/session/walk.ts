@@ -18,7 +18,7 @@ import { configDir } from '../paths.js';
 import { completeSession, outputDir } from './complete.js';
 import type { ReviewInput, Reviewed } from './review.js';
 import { prepareDataDir } from './data-dir.js';
-import { askContact, documentPeople, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
+import { askContact, askContactDetails, documentPeople, askProfile, canonicalClient, needsSignature, scriptedPeople, type SessionPeople } from './people.js';
 import { RecordKeeper } from './record-keeper.js';
 import type { Resumed } from './resume.js';
 
@@ -210,7 +210,9 @@ async function walkAndComplete(spec: WalkSpec, now: Date, resumed: Resumed | und
         assertSigned();
         return { answers: walked, editedEmail: session.editedEmail };
       }
-      // The profile before the review: the draft it shows is signed as it will be written.
+      // The contact's details and the profile before the review: the draft it shows is addressed and
+      // signed as it will be written.
+      people = await askContactDetails(walk.prompter, { root, people, lang });
       people.sender = await askProfile(walk.prompter, { configDir: config, lang, signs });
       if (!walk.review) return { answers: walked, editedEmail: session.editedEmail };
       return walk.review({

@@ -31,6 +31,8 @@ export interface ClientFile {
   contact?: Contact | undefined;
   /** French only: how the contact is addressed. */
   register?: Register | undefined;
+  /** The contact's e-mail address and phone were asked once (after a call): not asked again, even if left empty. */
+  detailsAsked?: true | undefined;
   updatedAt: string;
 }
 
@@ -76,6 +78,7 @@ function asClientFile(data: unknown): ClientFile | undefined {
   const record = data as Record<string, unknown>;
   if (record.version !== 1 || !text(record.name) || record.name.trim() === '') return undefined;
   if (record.register !== undefined && !(REGISTERS as readonly unknown[]).includes(record.register)) return undefined;
+  if (record.detailsAsked !== undefined && record.detailsAsked !== true) return undefined;
   const contact = record.contact;
   if (contact !== undefined) {
     if (contact === null || typeof contact !== 'object' || Array.isArray(contact)) return undefined;
@@ -87,6 +90,7 @@ function asClientFile(data: unknown): ClientFile | undefined {
     name: record.name,
     ...(contact ? { contact: contact as Contact } : {}),
     ...(record.register ? { register: record.register as Register } : {}),
+    ...(record.detailsAsked === true ? { detailsAsked: true as const } : {}),
     updatedAt: text(record.updatedAt) ? record.updatedAt : new Date(0).toISOString(),
   };
 }

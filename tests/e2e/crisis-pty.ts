@@ -68,21 +68,24 @@ async function answerOutside(session: PtySession, question: string, text: string
 }
 
 /**
- * The questions outside the playbook (session/people.ts): the contact the first time a client is
- * met (and in French, tu or vous), before the first step.
+ * The question outside the playbook (session/people.ts) before the first step: the contact's name,
+ * the first time a client is met.
  */
 export async function answerContact(session: PtySession, lang: Lang): Promise<void> {
   await answerOutside(session, lang === 'fr' ? 'Qui est votre interlocuteur' : 'Who are you dealing with', 'Priya');
-  await answerOutside(session, lang === 'fr' ? 'Son adresse e-mail' : 'Their email address', '');
-  await answerOutside(session, lang === 'fr' ? 'Son numéro de téléphone' : 'Their phone number', '');
-  if (lang === 'fr') {
-    await session.waitUntil((s) => s.screenText().includes('vouvoyez') && pointedAt('Vous')(s), 'the question of tu or vous');
-    await session.press('enter');
-  }
 }
 
-/** The user's own name (and optional address and phone) the first time an e-mail is signed, after the last step. */
+/**
+ * After the last step, the first time: the contact's e-mail address and phone (and in French, tu or
+ * vous), then the user's own name (and optional address and phone) to sign the e-mail.
+ */
 export async function answerProfile(session: PtySession, lang: Lang): Promise<void> {
+  await answerOutside(session, lang === 'fr' ? 'Adresse e-mail de Priya' : 'Email address of Priya', '');
+  await answerOutside(session, lang === 'fr' ? 'Numéro de téléphone de Priya' : 'Phone number of Priya', '');
+  if (lang === 'fr') {
+    await session.waitUntil((s) => s.screenText().includes('vouvoyez ou tutoyez Priya') && pointedAt('Vous')(s), 'the question of tu or vous');
+    await session.press('enter');
+  }
   await answerOutside(session, lang === 'fr' ? 'Votre nom, pour signer' : 'Your name, to sign', 'Camille Martin');
   await answerOutside(session, lang === 'fr' ? 'Votre adresse e-mail' : 'Your email address', '');
   await answerOutside(session, lang === 'fr' ? 'Votre numéro de téléphone' : 'Your phone number', '');
@@ -242,7 +245,7 @@ export function stepOf(playbook: Playbook, id: string): Step {
 /** On the review screen: the pointer on "write", Enter, and the files are written. */
 export async function writeFromReview(session: PtySession, lang: Lang): Promise<void> {
   await session.waitForScreen(words[lang].review);
-  await session.waitUntil((s) => pointedAt(lang === 'fr' ? 'Écrire le compte rendu et le brouillon de mail' : 'Write the recap and the email draft')(s), 'the pointer on write');
+  await session.waitUntil((s) => pointedAt(lang === 'fr' ? "Écrire le compte rendu et le brouillon d'e-mail" : 'Write the recap and the email draft')(s), 'the pointer on write');
   await session.press('enter');
   expect(await session.exited).toMatchObject({ exitCode: 0 });
   expect(session.output()).toContain(words[lang].written);

@@ -22,9 +22,10 @@ function asked(phrase: Phrase, date: CalendarDate | undefined): Outcome {
   if (!date) return { refused: 'unreadable' };
   const want = phrase.want ?? 'any';
   const timed = date.hour !== undefined;
-  if (want === 'day' && timed) return { refused: 'dayOnly' };
   if (want === 'dayTime' && !timed) return { refused: 'needsTime' };
-  const past = timed ? compareDates(date, momentOf(phrase.now)) < 0 : compareDates(date, todayOf(phrase.now)) < 0;
+  // A day asked for: the day of a date given with a time.
+  if (want === 'day' && timed) date = { year: date.year, month: date.month, day: date.day };
+  const past = date.hour !== undefined ? compareDates(date, momentOf(phrase.now)) < 0 : compareDates(date, todayOf(phrase.now)) < 0;
   if (past) return { refused: 'past' };
   return { value: toIso(date) };
 }

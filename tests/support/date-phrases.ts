@@ -19,7 +19,7 @@ export const SUNDAY = new Date(2026, 10, 22, 10, 0);
 /** Tuesday 29 December 2026, 16:00: next year is three days away, noon has passed. */
 export const YEAR_END = new Date(2026, 11, 29, 16, 0);
 
-export type Refusal = 'past' | 'needsTime' | 'dayOnly' | 'weekdayMismatch' | 'noSuchDate' | 'noSuchTime' | 'vague' | 'unreadable';
+export type Refusal = 'past' | 'needsTime' | 'weekdayMismatch' | 'noSuchDate' | 'noSuchTime' | 'vague' | 'unreadable';
 
 export interface Phrase {
   text: string;
@@ -149,7 +149,7 @@ export const FRENCH: readonly Phrase[] = [
   fr('la semaine prochaine', W, refuse('vague')),
   fr('bientôt', W, refuse('vague')),
   fr('vendredi', W, refuse('needsTime'), { want: 'dayTime' }),
-  fr('vendredi 10h', W, refuse('dayOnly'), { want: 'day' }),
+  fr('vendredi 10h', W, '2026-11-20', { want: 'day', why: 'a day asked for: the day kept, the time set aside and said so' }),
   fr("n'importe quand", W, refuse('unreadable')),
   // Written after the reader, as a check on phrases it was not built against (see the README's "Dates").
   fr('jeudi prochain à 9h', W, '2026-11-19T09:00', { also: ['2026-11-26T09:00'] }),
@@ -285,7 +285,7 @@ export const ENGLISH: readonly Phrase[] = [
   en('next week', W, refuse('vague')),
   en('soon', W, refuse('vague')),
   en('friday', W, refuse('needsTime'), { want: 'dayTime' }),
-  en('friday 2pm', W, refuse('dayOnly'), { want: 'day' }),
+  en('friday 2pm', W, '2026-11-20', { want: 'day', why: 'a day asked for: the day kept, the time set aside and said so' }),
   en('whenever', W, refuse('unreadable')),
   // Written after the reader, as a check on phrases it was not built against (see the README's "Dates").
   en('next thursday at 9am', W, '2026-11-19T09:00', { also: ['2026-11-26T09:00'] }),

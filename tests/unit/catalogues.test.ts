@@ -51,6 +51,22 @@ describe('the message catalogues', () => {
     expect(mismatched).toEqual([]);
   });
 
+  it('say "e-mail" in French, one word for it everywhere (issue 14), in the messages and the built-in playbooks', () => {
+    const alone = /(?<![-\p{L}@.])mails?\b/iu;
+    const said = catalogues.flatMap((catalogue) => Object.entries(catalogue).filter(([, message]) => alone.test(message.fr)).map(([key, message]) => `${key}: ${message.fr}`));
+    // The playbooks' own words; the reply rules quote drafts, which people write as they like.
+    const dir = join(ROOT, 'playbooks', 'fr');
+    const files = readdirSync(dir).filter((name) => name !== 'reply-rules.yaml');
+    for (const name of files)
+      readFileSync(join(dir, name), 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (alone.test(line)) said.push(`playbooks/fr/${name}:${index + 1}: ${line.trim()}`);
+        });
+    expect(files.length).toBeGreaterThan(5);
+    expect(said).toEqual([]);
+  });
+
   it('fills placeholders, and gives French its no-break spaces', () => {
     const message = { en: 'Session {id}: saved?', fr: 'Session {id} : enregistrée ?' } as const;
     expect(t(message, 'en', { id: 'a:b ?' })).toBe('Session a:b ?: saved?');

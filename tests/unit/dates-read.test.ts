@@ -38,11 +38,12 @@ describe('what the reader says', () => {
     expect(say('today 9am', { want: 'dayTime' })).toBe('this time has already passed: read as Wednesday 18 November 2026 at 09:00');
   });
 
-  it('says when a time is missing, or not wanted', () => {
+  it('says when a time is missing, or set aside where only the day is asked', () => {
     expect(say('le 7', { lang: 'fr', want: 'dayTime' })).toBe(
       frenchSpacing('il faut aussi une heure : compris comme lundi 7 décembre 2026, sans heure ; ajoutez-la, par exemple « le 7 à 10h »'),
     );
-    expect(say('friday 2pm', { want: 'day' })).toBe('only the day is asked here, without a time: read as Friday 20 November 2026 at 14:00');
+    expect(say('friday 2pm', { want: 'day' })).toBe('read as Friday 20 November 2026 (the day only: no time is kept here)');
+    expect(say('vendredi 10h', { lang: 'fr', want: 'day' })).toBe(frenchSpacing('compris comme vendredi 20 novembre 2026 (le jour seulement : l’heure n’est pas retenue ici)'));
   });
 
   it('refuses a weekday that disagrees with its date, and dates and times that do not exist', () => {

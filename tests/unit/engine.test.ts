@@ -290,13 +290,18 @@ describe('coerceAnswer', () => {
     expect(coerceAnswer(step('call'), '2026-11-26', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^a time is needed too: read as Thursday 26 November 2026/) });
   });
 
-  it('says that only the day is asked when a time comes with it, found typing "vendredi 10h" in a real session', () => {
+  it('keeps the day of a day said with a time where only the day is asked, and says the time is set aside', () => {
     for (const typed of ['vendredi 10h', '2026-11-27 10:00', '2026-11-27T10:00'])
       expect(coerceAnswer(step('deadline'), typed, NOW, 'fr')).toMatchObject({
-        ok: false,
-        message: frenchSpacing('seul le jour est demandé ici, sans heure : compris comme vendredi 27 novembre 2026 à 10\u00a0h'),
+        ok: true,
+        value: '2026-11-27',
+        understood: { words: frenchSpacing('vendredi 27 novembre 2026 (le jour seulement : l’heure n’est pas retenue ici)'), note: true },
       });
-    expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({ ok: false, message: expect.stringMatching(/^only the day is asked here, without a time: read as Friday 27 November 2026 at 14:00/) });
+    expect(coerceAnswer(step('deadline'), 'friday 2pm', NOW, 'en')).toMatchObject({
+      ok: true,
+      value: '2026-11-27',
+      understood: { words: 'Friday 27 November 2026 (the day only: no time is kept here)' },
+    });
     expect(coerceAnswer(step('deadline'), 'someday', NOW, 'en')).toMatchObject({ ok: false, message: '"someday" is not one precise day: name the day' });
     expect(coerceAnswer(step('deadline'), 'whenever', NOW, 'en')).toMatchObject({ ok: false, message: 'no date recognised in "whenever"' });
   });

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { InputError, UsageError } from '../../src/errors.js';
 import { AnswersFile } from '../../src/prompters/scripted.js';
 import { proposeStatus, promiseTiming } from '../../src/commands/followup.js';
-import { canonicalClient, scriptedPeople } from '../../src/session/people.js';
+import { askContact, askContactDetails, canonicalClient, scriptedPeople } from '../../src/session/people.js';
 import { clientPath, findClient, saveClient } from '../../src/store/clients.js';
 import { normaliseProfileValue, readProfile, writeProfile } from '../../src/store/profile.js';
 import type { QuestionStep } from '../../src/playbook/schema.js';
@@ -101,5 +101,59 @@ describe('the follow-up', () => {
     expect(proposeStatus(status, { kept: 'yes', client_feeling: 'still_unhappy', new_order: true })).toBe('open');
     expect(proposeStatus(status, { kept: 'on_track', client_feeling: 'satisfied' })).toBe('open');
     expect(proposeStatus({ ...status, id: 'other' } as QuestionStep, { kept: 'yes', client_feeling: 'satisfied' })).toBeUndefined();
+  });
+});
+
+describe('the questions about the client in a terminal', () => {
+  /** A person at the keyboard: answers by question id, and a list of the ids asked, in order. */
+  function person(answers: Record<string, string>): { ask: (step: QuestionStep) => Promise<string>; asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      ask: async (step) => {
+        asked.push(step.id);
+        return answers[step.id] ?? '';
+      },
+    };
+  }
+
+  it('asks only the name before the call, the rest once the call is over, and nothing again the next time', async () => {
+    const root = tempDir();
+    const options = { root, configDir: root, client: 'Boulangerie Martin', lang: 'fr' as const };
+    const first = person({ contact: 'Sophie', contact_email: 'Sophie <sophie@martin.example>', contact_phone: '06 12 34 56 78', register: 'tu' });
+    const before = await askContact(first, options);
+    expect(first.asked).toEqual(['contact']);
+    expect(before.contact).toEqual({ name: 'Sophie' });
+    // Kept at once, for a session resumed later.
+    expect(findClient(root, 'Boulangerie Martin', 'fr')?.contact).toEqual({ name: 'Sophie' });
+    const after = await askContactDetails(first, { root, people: before, lang: 'fr' });
+    expect(first.asked).toEqual(['contact', 'contact_email', 'contact_phone', 'register']);
+    expect(after).toMatchObject({ contact: { name: 'Sophie', email: 'sophie@martin.example', phone: '06 12 34 56 78' }, register: 'tu' });
+    expect(findClient(root, 'boulangerie martin', 'fr')).toMatchObject({ contact: after.contact, register: 'tu', detailsAsked: true });
+
+    const second = person({});
+    const known = await askContact(second, options);
+    await askContactDetails(second, { root, people: known, lang: 'fr' });
+    expect(second.asked).toEqual([]);
+  });
+
+  it('asks the address and phone once even when left empty, and never tu or vous in English', async () => {
+    const root = tempDir();
+    const options = { root, configDir: root, client: 'Dupont', lang: 'en' as const };
+    const first = person({});
+    await askContactDetails(first, { root, people: await askContact(first, options), lang: 'en' });
+    expect(first.asked).toEqual(['contact', 'contact_email', 'contact_phone']);
+    const second = person({});
+    await askContactDetails(second, { root, people: await askContact(second, options), lang: 'en' });
+    expect(second.asked).toEqual([]);
+  });
+
+  it('asks nothing more of a client whose address is known, from before the question was asked once', async () => {
+    const root = tempDir();
+    saveClient(root, { version: 1, name: 'Dupont', contact: { name: 'Priya', email: 'priya@dupont.example' }, updatedAt: '2026-03-10T09:00:00.000Z' });
+    const asker = person({});
+    const people = await askContactDetails(asker, { root, people: await askContact(asker, { root, configDir: root, client: 'dupont', lang: 'en' }), lang: 'en' });
+    expect(asker.asked).toEqual([]);
+    expect(people).toMatchObject({ client: 'Dupont', contact: { name: 'Priya', email: 'priya@dupont.example' } });
   });
 });
