@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, compiles
- * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.json (see
+ * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.<lang>.json (see
  * src/playbook/compiled.ts, src/check/compiled.ts), and regenerates schema/playbook.schema.json
  * from the playbook's zod schema.
  *
@@ -191,16 +191,17 @@ async function writeCompiledPlaybooks() {
 }
 
 async function writeCompiledRules() {
-  const { compileRules } = await importTypeScript('scripts/compile-rules.ts');
-  const { COMPILED_RULES_FILE } = await importTypeScript('src/check/compiled.ts');
-  const file = join(dist, COMPILED_RULES_FILE);
-  writeFileSync(file, JSON.stringify(compileRules()));
-  return file;
+  const { compiledRulesFiles } = await importTypeScript('scripts/compile-rules.ts');
+  return Object.entries(compiledRulesFiles()).map(([name, compiled]) => {
+    const file = join(dist, name);
+    writeFileSync(file, JSON.stringify(compiled));
+    return file;
+  });
 }
 
 const outputs = await bundleCli();
 const compiledFile = await writeCompiledPlaybooks();
-const rulesFile = await writeCompiledRules();
+const rulesFiles = await writeCompiledRules();
 const schemaFile = await writePlaybookSchema();
 console.log(`${BUNDLE} ${(outputs[BUNDLE].bytes / 1024).toFixed(1)} KiB`);
-for (const file of [compiledFile, rulesFile, schemaFile]) console.log(relative(root, file));
+for (const file of [compiledFile, ...rulesFiles, schemaFile]) console.log(relative(root, file));
