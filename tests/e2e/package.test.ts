@@ -66,7 +66,7 @@ describe('the npm package', () => {
 
   it('keeps the binary a shim, and runs the prompt library, yaml and zod only with the commands that need them', () => {
     // A shim: `--version` answered from package.json, anything else handed to the bundle.
-    expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(10);
+    expect(readFileSync(join(ROOT, 'bin', 'calmclient.js'), 'utf8').split('\n').length).toBeLessThanOrEqual(12);
     // Each library's code runs when a command first imports it: a string its module's top level holds.
     const zod = '"ZodError"';
     const yaml = '"yaml.alias"';
