@@ -11,8 +11,8 @@ export { drainOutput } from './terminal/streams.js';
 /**
  * What runs once a command does, behind one door for cli.ts: each command's module (loaded when it
  * runs), the terminal output, and the report of what a command throws. The build bundles it apart
- * from cli.ts, as dist/app.cjs: `--help` and commander's usage errors never read it. (Measured
- * A/B, hyperfine, one run: see docs/benchmarks.md, "Where the time goes".)
+ * from cli.ts, as dist/app.cjs: `--help` and commander's usage errors never read it (the gain is
+ * measured in scripts/build.mjs, `appElsewhere`).
  *
  * Each bundle has its own copy of the modules both import. Those must hold no state that the
  * other side reads, and no class the other side tests with `instanceof`: the errors commands
