@@ -28,7 +28,7 @@ const m = catalogue({
   contactTitle: { en: 'Your contact', fr: 'Votre interlocuteur' },
   contact: {
     en: 'Who are you dealing with at {client}? The name you greet them by, e.g. Sophie (optional)',
-    fr: 'Qui est votre interlocuteur chez {client} ? Le nom que vous utilisez pour le saluer, ex. Sophie (facultatif)',
+    fr: 'Qui est votre interlocuteur chez {client} ? Le nom par lequel vous saluez cette personne, ex. Sophie (facultatif)',
   },
   contactHelp: {
     en: 'calmclient remembers it for {client}: the emails will greet them by name.',
