@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { ExitCode, InputError, isCalmError } from './errors.js';
+import type { CommandModule, LoadedCommand } from './app.js';
+import { ExitCode } from './errors.js';
 import { help } from './help.js';
 import { t, type Message } from './i18n/catalogue.js';
 import { langFromArgv, LangError, parseLang, resolveLang } from './i18n/lang.js';
@@ -70,6 +71,24 @@ const RESUME: OptionSpec = { flags: '--resume [id]', help: help.resumeOption };
 const OPEN: OptionSpec = { flags: '--open', help: help.openOption };
 const COPY: OptionSpec = { flags: '--copy', help: help.copyOption };
 
+let appLoaded = false;
+
+/**
+ * Everything past the command line (app.ts): the commands, the terminal output, the report of
+ * their errors. A bundle of its own (scripts/build.mjs), loaded once a command runs or an error is
+ * to be said.
+ */
+async function loadApp(): Promise<typeof import('./app.js')> {
+  const app = await import('./app.js');
+  appLoaded = true;
+  return app;
+}
+
+/** A command's module, through app.ts. */
+async function command<K extends CommandModule>(name: K): Promise<LoadedCommand<K>> {
+  return (await loadApp()).loadCommand(name);
+}
+
 // Commander hands each command its own options, shaped as that command's table row declares them.
 const as = <T>(options: Record<string, unknown>): T => options as T;
 const first = (args: readonly string[]): string => args[0] ?? '';
@@ -97,7 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'calmclient start --resume',
       'calmclient start --open',
     ],
-    run: async ({ options, lang }) => (await import('./commands/start.js')).default(as<StartOptions>(options), lang),
+    run: async ({ options, lang }) => (await command('start')).default(as<StartOptions>(options), lang),
   },
   {
     name: 'tips',
@@ -105,7 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [{ name: '[topic]', help: help.tipsTopic }],
     options: [LANG, { flags: '--json', help: help.tipsJson }],
     examples: ['calmclient tips', 'calmclient tips waltz', 'calmclient tips needs --lang fr'],
-    run: async ({ args, options, lang }) => (await import('./commands/tips.js')).default(args[0], as<TipsOptions>(options), lang),
+    run: async ({ args, options, lang }) => (await command('tips')).default(args[0], as<TipsOptions>(options), lang),
   },
   {
     name: 'checklist',
@@ -122,7 +141,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       COPY,
     ],
     examples: ['calmclient checklist --client "Dupont SA" --mission "New website"', 'calmclient checklist --answers framing.yaml --out ./docs'],
-    run: async ({ options, lang }) => (await import('./commands/checklist.js')).default(as<ChecklistOptions>(options), lang),
+    run: async ({ options, lang }) => (await command('checklist')).default(as<ChecklistOptions>(options), lang),
   },
   {
     name: 'followup',
@@ -139,7 +158,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     examples: ['calmclient followup', 'calmclient followup 2026-11-22-dupont-sa-3f9a --answers followup.yaml'],
     run: async ({ args, options, lang }) =>
-      (await import('./commands/followup.js')).default(args[0], as<FollowupOptions>(options), lang),
+      (await command('followup')).default(args[0], as<FollowupOptions>(options), lang),
   },
   {
     name: 'history',
@@ -152,7 +171,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       LANG,
     ],
     examples: ['calmclient history', 'calmclient history --drafts', 'calmclient history --client "Dupont SA" --status open', 'calmclient history --json'],
-    run: async ({ options, lang }) => (await import('./commands/history.js')).default(as<HistoryOptions>(options), lang),
+    run: async ({ options, lang }) => (await command('history')).default(as<HistoryOptions>(options), lang),
   },
   {
     name: 'show',
@@ -160,7 +179,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [{ name: '<id|client>', help: help.showRef }],
     options: [JSON_OUTPUT, LANG],
     examples: ['calmclient show 2026-11-22-dupont-sa-3f9a', 'calmclient show "Dupont SA"', 'calmclient show 2026-11-22-dupont --json'],
-    run: async ({ args, options, lang }) => (await import('./commands/show.js')).default(first(args), as<ShowSessionOptions>(options), lang),
+    run: async ({ args, options, lang }) => (await command('show')).default(first(args), as<ShowSessionOptions>(options), lang),
   },
   {
     name: 'recap',
@@ -168,14 +187,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [{ name: '<id>', help: help.showId }],
     options: [{ flags: '--format <format>', help: help.recapFormat, default: 'md' }, { flags: '--out <dir>', help: help.recapOut }, LANG, OPEN, COPY],
     examples: ['calmclient recap 2026-11-22-dupont-sa-3f9a', 'calmclient recap 2026-11-22-dupont-sa-3f9a --format email --out .'],
-    run: async ({ args, options, lang }) => (await import('./commands/recap.js')).default(first(args), as<RecapOptions>(options), lang),
+    run: async ({ args, options, lang }) => (await command('recap')).default(first(args), as<RecapOptions>(options), lang),
   },
   {
     name: 'lessons',
     help: help.lessonsDescription,
     options: [{ flags: '--client <name>', help: help.lessonsClient }, LANG, { flags: '--json', help: help.lessonsJson }],
     examples: ['calmclient lessons', 'calmclient lessons --client "Dupont SA"', 'calmclient lessons --json'],
-    run: async ({ options, lang }) => (await import('./commands/lessons.js')).default(as<LessonsOptions>(options), lang),
+    run: async ({ options, lang }) => (await command('lessons')).default(as<LessonsOptions>(options), lang),
   },
   {
     name: 'forget',
@@ -183,7 +202,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [{ name: '<client>', help: help.forgetClient }],
     options: [{ flags: '--yes', help: help.forgetYes }, LANG],
     examples: ['calmclient forget "Dupont SA"', 'calmclient forget "Dupont SA" --yes'],
-    run: async ({ args, options, lang }) => (await import('./commands/forget.js')).default(first(args), as<ForgetOptions>(options), lang),
+    run: async ({ args, options, lang }) => (await command('forget')).default(first(args), as<ForgetOptions>(options), lang),
   },
   {
     name: 'playbooks',
@@ -195,7 +214,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         help: help.playbooksListDescription,
         options: [LANG, { flags: '--json', help: help.playbooksListJson }],
         examples: ['calmclient playbooks list', 'calmclient playbooks list --lang fr --json'],
-        run: async ({ options, lang }) => (await import('./commands/playbooks.js')).list(as<ListOptions>(options), lang),
+        run: async ({ options, lang }) => (await command('playbooks')).list(as<ListOptions>(options), lang),
       },
       {
         name: 'show',
@@ -203,7 +222,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         arguments: [{ name: '<id|file>' }],
         options: [LANG, { flags: '--json', help: help.playbooksShowJson }],
         examples: ['calmclient playbooks show crisis', 'calmclient playbooks show crisis --lang fr --json'],
-        run: async ({ args, options, lang }) => (await import('./commands/playbooks.js')).show(first(args), as<ShowOptions>(options), lang),
+        run: async ({ args, options, lang }) => (await command('playbooks')).show(first(args), as<ShowOptions>(options), lang),
       },
       {
         name: 'new',
@@ -212,14 +231,14 @@ export const COMMANDS: readonly CommandSpec[] = [
         options: [LANG, { flags: '--kind <kind>', help: help.playbooksNewKind, default: 'crisis' }],
         examples: ['calmclient playbooks new my-crisis', 'calmclient playbooks new cadrage --lang fr --kind prevention'],
         run: async ({ args, options, lang }) =>
-          (await import('./commands/playbooks.js')).newPlaybook(first(args), as<NewPlaybookOptions>(options), lang),
+          (await command('playbooks')).newPlaybook(first(args), as<NewPlaybookOptions>(options), lang),
       },
       {
         name: 'validate',
         help: help.playbooksValidateDescription,
         arguments: [{ name: '<file...>' }],
         examples: ['calmclient playbooks validate my-playbook.yaml'],
-        run: async ({ args, lang }) => (await import('./commands/playbooks.js')).validate(args, lang),
+        run: async ({ args, lang }) => (await command('playbooks')).validate(args, lang),
       },
     ],
   },
@@ -240,7 +259,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'calmclient check reply.md --rules my-rules.yaml',
     ],
     notes: help.checkNotes,
-    run: async ({ args, options, lang }) => (await import('./commands/check.js')).default(args[0], as<CheckOptions>(options), lang),
+    run: async ({ args, options, lang }) => (await command('check')).default(args[0], as<CheckOptions>(options), lang),
   },
   {
     name: 'config',
@@ -261,27 +280,27 @@ export const COMMANDS: readonly CommandSpec[] = [
         ],
         options: [LANG],
         examples: ['calmclient config set phone "+33 6 12 34 56 78"', 'calmclient config set lang fr', 'calmclient config set out ~/Documents/clients'],
-        run: async ({ args, lang }) => (await import('./commands/config.js')).set(first(args), args[1] ?? '', lang),
+        run: async ({ args, lang }) => (await command('config')).set(first(args), args[1] ?? '', lang),
       },
       {
         name: 'get',
         help: help.configGetDescription,
         arguments: [{ name: '<key>', help: help.configKey }],
         options: [LANG],
-        run: async ({ args, lang }) => (await import('./commands/config.js')).get(first(args), lang),
+        run: async ({ args, lang }) => (await command('config')).get(first(args), lang),
       },
       {
         name: 'unset',
         help: help.configUnsetDescription,
         arguments: [{ name: '<key>', help: help.configKey }],
         options: [LANG],
-        run: async ({ args, lang }) => (await import('./commands/config.js')).unset(first(args), lang),
+        run: async ({ args, lang }) => (await command('config')).unset(first(args), lang),
       },
       {
         name: 'list',
         help: help.configListDescription,
         options: [LANG, { flags: '--json', help: help.configJson }],
-        run: async ({ options, lang }) => (await import('./commands/config.js')).list(as<ConfigListOptions>(options), lang),
+        run: async ({ options, lang }) => (await command('config')).list(as<ConfigListOptions>(options), lang),
       },
     ],
   },
@@ -294,7 +313,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'calmclient completion zsh > ~/.zfunc/_calmclient',
       'calmclient completion fish > ~/.config/fish/completions/calmclient.fish',
     ],
-    run: async ({ args, program }) => (await import('./commands/completion.js')).completion(first(args) as Shell, program),
+    run: async ({ args, program }) => (await command('completion')).completion(first(args) as Shell, program),
   },
 ];
 
@@ -495,8 +514,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .exitOverride()
     .configureOutput({ writeErr: writeStderr, outputError: (text, write) => write(commanderError(text, lang)) });
   program.hook('preAction', async () => {
-    const { setQuiet } = await import('./terminal/output.js');
-    setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
+    (await loadApp()).setQuiet(program.opts<{ quiet?: boolean }>().quiet === true);
   });
   for (const spec of COMMANDS) register(program, spec, lang, setExit, program);
   return program;
@@ -550,38 +568,28 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** An uncaught exception: a bug in calmclient, never the user's doing. */
-const INTERNAL_ERROR = 70;
-
+/**
+ * What went wrong, said to the user; the exit code. Commander's errors (usage, help shown) and a
+ * `--lang` calmclient does not speak are this module's; the rest comes from a command, reported
+ * by app.ts.
+ */
 async function report(error: unknown, lang: Lang): Promise<number> {
   if (error instanceof CommanderError) {
     const done = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
     return done ? ExitCode.ok : ExitCode.usage;
   }
-  // Loaded here, not at the top: `--help` and `--version` need neither it nor chalk.
-  const { printError, printProblems, printWarning } = await import('./terminal/output.js');
+  const app = await loadApp();
   if (error instanceof LangError) {
-    printError(t(help.langUnknown, lang, { value: error.value }));
+    app.printError(t(help.langUnknown, lang, { value: error.value }));
     return ExitCode.usage;
   }
-  if (isCalmError(error)) {
-    if (error.exitCode === ExitCode.cancelled) {
-      printWarning(error.message);
-      return error.exitCode;
-    }
-    const problems = error instanceof InputError ? error.problems : [];
-    printProblems(problems);
-    if (!problems.some((problem) => problem.message === error.message)) printError(error.message);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  printError(t(help.errorUnexpected, lang, { message }));
-  if (process.env.CALMCLIENT_DEBUG && error instanceof Error && error.stack) writeStderr(`${error.stack}\n`);
-  return INTERNAL_ERROR;
+  return app.report(error, lang);
 }
 
 export async function main(argv: readonly string[]): Promise<never> {
   const code = await run(argv);
   await drainOutput();
+  // What app.ts wrote, through its own copy of the output streams (see app.ts), once it was loaded.
+  if (appLoaded) await (await loadApp()).drainOutput();
   process.exit(code);
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../types.js';
 
 /**
  * The built-in reply rules, compiled once at build time (scripts/compile-rules.ts writes
- * dist/reply-rules.json beside the bundle): reading a rules file (yaml, zod) and compiling its
+ * dist/reply-rules.<lang>.json beside the bundle): reading a rules file (yaml, zod) and compiling its
  * patterns costs `start` and `check` more than all the rest of their work. An entry is used only
  * while the digest of its rules file still matches, so an edited file is always compiled afresh;
  * run from src/ (tests), there is no such file beside the code and nothing is used.
@@ -77,10 +77,20 @@ export interface CompiledRules {
   rules: Indexed<Rule>[];
 }
 
-/** Keyed by the rules file's path relative to the built-in playbooks folder: `en/reply-rules.yaml`. */
+/** Keyed by the rules file's path relative to the built-in playbooks folder (`compiledRulesKey`): `en/reply-rules.yaml`. */
 export type CompiledRulesFiles = Record<string, CompiledRules>;
 
-export const COMPILED_RULES_FILE = 'reply-rules.json';
+/**
+ * Each language's compiled rules in a file of their own, `reply-rules.<lang>.json`: a draft is
+ * checked with the rules of its language only. Measured on `start --answers crisis-en.yaml`
+ * (Node 22, `--cpu-prof`, mean of 4 and 6 runs): having the English rules took 21.5 ms with both
+ * languages in one 560 KB file, 8.6 ms with the English file alone (240 KB); garbage collection
+ * over the whole run, 25 ms against 16 ms.
+ */
+export const compiledRulesFile = (lang: Lang): string => `reply-rules.${lang}.json`;
+
+/** The key of a language's rules in its file: the rules file's path from the built-in playbooks folder. */
+export const compiledRulesKey = (lang: Lang): string => `${lang}/reply-rules.yaml`;
 
 const isPatternList = (value: unknown): value is PatternList =>
   typeof value === 'object' && value !== null && 'match' in value && Array.isArray(value.match) && value.match.every((item) => item instanceof Matcher);
@@ -180,15 +190,15 @@ export function deserializeRules(compiled: CompiledRules, full: () => RuleSet): 
 }
 
 /**
- * The compiled form of the built-in rules file `key` whose text is `text`, if it is still current;
- * `full` compiles the file itself (see `deserializeRules`).
+ * The compiled form of the built-in rules of `lang`, whose file's text is `text`, if it is still
+ * current; `full` compiles the file itself (see `deserializeRules`).
  */
 export function readCompiledRules(
-  key: string,
+  lang: Lang,
   text: string,
   full: () => RuleSet,
-  compiled: Partial<CompiledRulesFiles> = readBuildOutput<CompiledRulesFiles>(COMPILED_RULES_FILE),
+  compiled: Partial<CompiledRulesFiles> = readBuildOutput<CompiledRulesFiles>(compiledRulesFile(lang)),
 ): RuleSet | undefined {
-  const entry = compiled[key];
+  const entry = compiled[compiledRulesKey(lang)];
   return entry && entry.format === FORMAT && entry.digest === digestOf([text]) ? deserializeRules(entry, full) : undefined;
 }

@@ -15,7 +15,7 @@ export type { Day } from './messages.js';
 /**
  * What other commands call: `await checkDraft(text, { lang })` checks a draft against the built-in
  * rules of its language. The checking itself (src/check/run.ts) is pure; this module only reads
- * the rules files, once per language. Rules come compiled from the build (dist/reply-rules.json);
+ * the rules files, once per language. Rules come compiled from the build (dist/reply-rules.<lang>.json);
  * the rules compiler (rules.ts, with zod and yaml) is loaded only for a rules file without a
  * current compiled form: a user's, or a built-in one edited since the build.
  */
@@ -53,7 +53,7 @@ export async function builtinRules(lang: Lang): Promise<RuleSet> {
   // Their examples run in the tests (tests/unit/check-rules.test.ts) and the build, not on every start.
   const compile = (parseRules: typeof import('./rules.js').parseRules): RuleSet => parseRules(file, text, { verifyExamples: false });
   const rules =
-    readCompiledRules(`${lang}/reply-rules.yaml`, text, () => {
+    readCompiledRules(lang, text, () => {
       // The names of compiled rules are asked for only by the compiler, as it reads a user's rules file.
       if (!compiler) throw new Error('the rules compiler is loaded before a rules file is parsed');
       return compile(compiler.parseRules);

@@ -10,7 +10,8 @@ import { dueLabel, fileLabels, kindLabel, statusLabel, writtenDate } from '../re
 import { readRecords } from '../session/records.js';
 import { resumeDraft } from '../session/resume.js';
 import { requireTerminal, runWalk, type WalkOptions } from '../session/walk.js';
-import { findSession, sessionDay } from '../store/session-list.js';
+import { findSession } from '../store/session-list.js';
+import { sessionDay } from '../store/session-order.js';
 import { saveSession, type SessionRecord } from '../store/sessions.js';
 import { printInfo, style, wrap } from '../terminal/output.js';
 import type { Lang } from '../types.js';

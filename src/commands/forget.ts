@@ -5,6 +5,7 @@ import { catalogue, t } from '../i18n/catalogue.js';
 import type { Lang } from '../types.js';
 import { printError, printInfo, printResult, printWarning, style } from '../terminal/output.js';
 import { dataDir, recapsDir, sessionsDir } from '../paths.js';
+import { sessionIndexFile } from '../store/session-index.js';
 import { clientFiles, listedFiles } from '../store/client-files.js';
 import { clientPath } from '../store/clients.js';
 import { sessionPath } from '../store/sessions.js';
@@ -118,6 +119,8 @@ export default async function forget(client: string, options: ForgetOptions, lan
   };
   for (const path of files) remove(path);
   for (const session of sessions) if (!listedFiles(session).some((path) => failed.has(path))) remove(sessionPath(root, session.id));
+  // The summary index names the client too (store/session-index.ts): the next `history` makes it again from what is left.
+  if (sessions.length > 0) remove(sessionIndexFile(root));
   if (failed.size > 0) {
     printError(t(m.incomplete, lang, { count: failed.size, clients }));
     return ExitCode.usage;

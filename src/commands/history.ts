@@ -3,11 +3,12 @@ import { ExitCode, UsageError } from '../errors.js';
 import { catalogue, t } from '../i18n/catalogue.js';
 import { fitWords, printInfo, printResult, printTable, screenWidth, style, wrap } from '../terminal/output.js';
 import { kindLabel, shortDate, statusLabel, writtenDate } from '../render/labels.js';
-import { readRecords } from '../session/records.js';
+import { readSummaries } from '../session/summaries.js';
 import { RECORD_STATUSES, type Lang } from '../types.js';
 import { dataDir } from '../paths.js';
-import type { SessionRecord } from '../store/sessions.js';
-import { sameClient, sessionDay } from '../store/session-list.js';
+import type { SessionSummary as Summary } from '../store/session-index.js';
+import { sessionDay } from '../store/session-order.js';
+import { sameClientName as sameClient } from '../text/client-name.js';
 import { inertJson, inertLine } from '../text/inert.js';
 
 export interface HistoryOptions {
@@ -66,7 +67,7 @@ export default async function history(options: HistoryOptions, lang: Lang): Prom
   const status = options.drafts ? 'draft' : options.status;
   if (status !== undefined && !(RECORD_STATUSES as readonly string[]).includes(status))
     throw new UsageError(t(m.badStatus, lang, { value: status, values: RECORD_STATUSES.join(', ') }));
-  const { sessions } = readRecords(dataDir(), lang, summaryOf);
+  const { sessions } = await readSummaries(dataDir(), lang);
   const shown = sessions.filter(
     (session) => (status === undefined || session.status === status) && (client === undefined || sameClient(session.client, client)),
   );
@@ -91,17 +92,6 @@ export default async function history(options: HistoryOptions, lang: Lang): Prom
     if (stale > 0) printInfo(`\n${style.yellow(wrap(t(m.staleHint, lang, { count: stale, days: STALE_DRAFT_DAYS })))}`);
   }
   return ExitCode.ok;
-}
-
-/** What history shows of a session: no answers, no file paths. */
-type Summary = Pick<
-  SessionRecord,
-  'id' | 'kind' | 'status' | 'client' | 'createdAt' | 'updatedAt' | 'promise' | 'nextContact' | 'lesson' | 'followsUp' | 'followedUpAt'
->;
-
-function summaryOf(record: SessionRecord): Summary {
-  const { id, kind, status, client, createdAt, updatedAt, promise, nextContact, lesson, followsUp, followedUpAt } = record;
-  return { id, kind, status, client, createdAt, updatedAt, promise, nextContact, lesson, followsUp, followedUpAt };
 }
 
 interface Listed {

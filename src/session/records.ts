@@ -1,4 +1,5 @@
-import { describeProblem, loadSessions, type LoadedSessions } from '../store/session-list.js';
+import { loadSessions, type LoadedSessions } from '../store/session-list.js';
+import { describeProblem } from '../store/session-problems.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { printWarning } from '../terminal/output.js';
 import type { Lang } from '../types.js';

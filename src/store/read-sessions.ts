@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sessionsDir } from '../paths.js';
 import { sessionRecordSchema } from './session-schema.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
-import { readRecordText, recordFileProblem, type RecordFileProblem } from './record-file.js';
+import { isRecordName, readRecordText, recordFileProblem, type RecordFileProblem } from './record-file.js';
 
 /**
  * Reading session records back, each checked against the format (the zod schema of
@@ -42,8 +42,7 @@ export function readSessions<T>(root: string, keep?: (record: SessionRecord) => 
     throw error;
   }
   const list: SessionList<T | SessionRecord> = { sessions: [], problems: [] };
-  // Names starting with a dot are writeFileAtomic's temporary files.
-  for (const name of names.filter((entry) => entry.endsWith('.json') && !entry.startsWith('.')).sort()) {
+  for (const name of names.filter(isRecordName).sort()) {
     const result = readSessionFile(dir, name);
     if ('problem' in result) list.problems.push(result.problem);
     else list.sessions.push(keep ? keep(result.session) : result.session);
@@ -51,7 +50,8 @@ export function readSessions<T>(root: string, keep?: (record: SessionRecord) => 
   return list;
 }
 
-function readSessionFile(dir: string, name: string): { session: SessionRecord } | { problem: SessionProblem } {
+/** The record in `dir/name`, read and checked, or what is wrong with it. */
+export function readSessionFile(dir: string, name: string): { session: SessionRecord } | { problem: SessionProblem } {
   const file = join(dir, name);
   let text: string;
   try {

@@ -22,3 +22,11 @@ export function recordFileProblem(file: string, error: unknown): RecordFileProbl
   if (error instanceof TooLargeError) return { file, kind: 'tooBig', limit: error.limit };
   return undefined;
 }
+
+/**
+ * Whether a file of `sessions/` holds a record: `<id>.json`. Names starting with a dot are
+ * writeFileAtomic's temporary files, and the summary index (session-index.ts).
+ */
+export function isRecordName(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.');
+}

@@ -63,11 +63,16 @@ describe('forget, by the name recorded (issue 13, item 1)', () => {
   it('deletes one client and leaves the others whole', () => {
     const others = ids.slice(1).flatMap((id) => [join(home, 'sessions', `${id}.json`), ...(record(home, id).written ?? [])]);
     const before = new Map(others.map((path) => [path, readFileSync(path, 'utf8')]));
+    // `history` keeps a summary of every record, the client's name with it (src/store/session-index.ts).
+    expect(runCli(['history'], { home }).code).toBe(0);
+    expect(readFileSync(join(home, 'sessions', '.index.json'), 'utf8')).toContain('株式会社トヨタ');
     const result = runCli(['forget', '株式会社トヨタ', '--yes'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Deleted 1 session(s) and 5 file(s) about "株式会社トヨタ".');
     for (const [path, contents] of before) expect(readFileSync(path, 'utf8')).toBe(contents);
     expect(filesUnder(home).filter((path) => path.includes('株式会社トヨタ'))).toEqual([]);
+    // Nor in what a file holds: the summary index goes with the records.
+    expect(filesUnder(home).filter((path) => readFileSync(path, 'utf8').includes('株式会社トヨタ'))).toEqual([]);
     const left = JSON.parse(runCli(['history', '--json'], { home }).stdout) as { client: string }[];
     expect(left.map((row) => row.client).sort()).toEqual(['Ελληνική Εταιρεία', 'Газпром'].sort());
   });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRules } from '../../scripts/compile-rules.js';
-import { COMPILED_RULES_FILE, readCompiledRules } from '../../src/check/compiled.js';
+import { compiledRulesFiles, compileRules } from '../../scripts/compile-rules.js';
+import { compiledRulesFile, compiledRulesKey, readCompiledRules } from '../../src/check/compiled.js';
 import { parseRules } from '../../src/check/rules.js';
 import { checkText } from '../../src/check/run.js';
 import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
@@ -17,8 +17,7 @@ describe('the built-in reply rules compiled at build time', () => {
     const file = join(builtinPlaybooksDir(), lang, 'reply-rules.yaml');
     const text = readUserFile(file, lang);
     const parsed = parseRules(file, text);
-    const key = `${lang}/reply-rules.yaml`;
-    const fromBuild = readCompiledRules(key, text, () => parsed, compiled);
+    const fromBuild = readCompiledRules(lang, text, () => parsed, compiled);
 
     it('find exactly what the rules compiled from the file find, on every draft of the corpus', () => {
       expect(fromBuild?.rules.map((rule) => rule.id)).toEqual(parsed.rules.map((rule) => rule.id));
@@ -37,11 +36,11 @@ describe('the built-in reply rules compiled at build time', () => {
     });
 
     it('are ignored once the rules file changes', () => {
-      expect(readCompiledRules(key, `${text}\n# edited\n`, () => parsed, compiled)).toBeUndefined();
+      expect(readCompiledRules(lang, `${text}\n# edited\n`, () => parsed, compiled)).toBeUndefined();
     });
 
     it('store every automaton compactly and give it back state for state', () => {
-      const entry = compiled[key];
+      const entry = compiled[compiledRulesKey(lang)];
       expect(entry?.format).toBe(2);
       const back = fromBuild?.rules ?? [];
       // The automata of each rule's first list, compiled from the file and read back from the build.
@@ -54,14 +53,19 @@ describe('the built-in reply rules compiled at build time', () => {
     });
 
     it('are ignored when written in another format', () => {
+      const key = compiledRulesKey(lang);
       const entry = compiled[key];
       expect(entry).toBeDefined();
-      if (entry) expect(readCompiledRules(key, text, () => parsed, { [key]: { ...entry, format: 1 } })).toBeUndefined();
+      if (entry) expect(readCompiledRules(lang, text, () => parsed, { [key]: { ...entry, format: 1 } })).toBeUndefined();
     });
   });
 
-  it('are shipped up to date in dist/ by the build', () => {
-    const shipped = JSON.parse(readFileSync(join(ROOT, 'dist', COMPILED_RULES_FILE), 'utf8')) as unknown;
-    expect(shipped).toEqual(JSON.parse(JSON.stringify(compiled)));
+  it('are shipped up to date in dist/ by the build, one file per language', () => {
+    const files = compiledRulesFiles();
+    expect(Object.keys(files).sort()).toEqual(LANGS.map(compiledRulesFile).sort());
+    for (const [name, expected] of Object.entries(files)) {
+      const shipped = JSON.parse(readFileSync(join(ROOT, 'dist', name), 'utf8')) as unknown;
+      expect(shipped).toEqual(JSON.parse(JSON.stringify(expected)));
+    }
   });
 });

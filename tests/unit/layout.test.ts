@@ -75,14 +75,14 @@ describe('the layout of src/', () => {
   it('keeps each layer below the ones that use it', () => {
     /** Folders a layer must never import. */
     const forbidden: Record<string, readonly string[]> = {
-      store: ['render', 'commands', 'session', 'prompters', 'cli.ts'],
-      playbook: ['store', 'render', 'commands', 'session', 'prompters', 'cli.ts'],
-      engine: ['store', 'render', 'commands', 'session', 'prompters', 'terminal', 'cli.ts'],
-      render: ['store', 'commands', 'session', 'prompters', 'terminal', 'cli.ts'],
-      dates: ['store', 'render', 'commands', 'session', 'prompters', 'terminal', 'engine', 'playbook', 'cli.ts'],
-      check: ['store', 'commands', 'session', 'prompters', 'cli.ts'],
-      session: ['commands', 'cli.ts'],
-      commands: ['cli.ts'],
+      store: ['render', 'commands', 'session', 'prompters', 'cli.ts', 'app.ts'],
+      playbook: ['store', 'render', 'commands', 'session', 'prompters', 'cli.ts', 'app.ts'],
+      engine: ['store', 'render', 'commands', 'session', 'prompters', 'terminal', 'cli.ts', 'app.ts'],
+      render: ['store', 'commands', 'session', 'prompters', 'terminal', 'cli.ts', 'app.ts'],
+      dates: ['store', 'render', 'commands', 'session', 'prompters', 'terminal', 'engine', 'playbook', 'cli.ts', 'app.ts'],
+      check: ['store', 'commands', 'session', 'prompters', 'cli.ts', 'app.ts'],
+      session: ['commands', 'cli.ts', 'app.ts'],
+      commands: ['cli.ts', 'app.ts'],
     };
     const wrong: string[] = [];
     for (const [module, targets] of graph) {
@@ -92,13 +92,14 @@ describe('the layout of src/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('keeps commands/ for commands: each file there is one command, imported only by cli.ts', () => {
+  // cli.ts imports their option types; it reaches their modules through app.ts, a bundle of its own (scripts/build.mjs).
+  it('keeps commands/ for commands: each file there is one command, imported only by cli.ts and app.ts', () => {
     const importers = new Map<string, string[]>();
     for (const [module, targets] of graph)
       for (const target of targets) importers.set(target, [...(importers.get(target) ?? []), module]);
     const commands = [...graph.keys()].filter((module) => folder(module) === 'commands');
-    const misplaced = commands.filter((module) => (importers.get(module) ?? []).some((importer) => importer !== 'cli.ts'));
+    const misplaced = commands.filter((module) => (importers.get(module) ?? []).some((importer) => importer !== 'cli.ts' && importer !== 'app.ts'));
     expect(misplaced).toEqual([]);
-    expect(commands.filter((module) => !(importers.get(module) ?? []).includes('cli.ts'))).toEqual([]);
+    expect(commands.filter((module) => !(importers.get(module) ?? []).includes('app.ts'))).toEqual([]);
   });
 });
