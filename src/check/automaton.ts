@@ -399,14 +399,22 @@ export class CompiledAutomaton {
     const next0 = this.next0;
     // Thread lists: the states that will consume the next token, each with its match's start.
     let current: number[] = [];
-    let currentStart = new Int32Array(count);
     let next: number[] = [];
-    let nextStart = new Int32Array(count);
-    // `mark[s] === tick`: state s has a thread for this step already. A tick, not the token's index:
-    // after a restart, a token is read again.
-    const mark = new Int32Array(count).fill(-1);
-    const started = new Int32Array(count).fill(-1);
-    let tick = 0;
+    // The arrays of states are the automaton's, reused from one search to the next (a check runs
+    // every list on every draft): `mark[s] === tick` says state s has a thread for this step
+    // already, and the tick goes on counting across searches, so nothing needs clearing. A tick, not
+    // the token's index: after a restart, a token is read again.
+    const work = (this.work ??= { currentStart: new Int32Array(count), nextStart: new Int32Array(count), mark: new Int32Array(count).fill(-1), started: new Int32Array(count).fill(-1), tick: 0 });
+    let currentStart = work.currentStart;
+    let nextStart = work.nextStart;
+    const { mark, started } = work;
+    // Far below 2^31: a tick per token read.
+    if (work.tick > 1_000_000_000) {
+      mark.fill(-1);
+      started.fill(-1);
+      work.tick = 0;
+    }
+    let tick = work.tick;
     const stack: number[] = [];
     const found: TokenSpan[] = [];
     // The best match so far: the leftmost start, then the longest; -1 when none.
@@ -495,6 +503,11 @@ export class CompiledAutomaton {
       nextStart = starts;
     }
     if (pendingFrom >= 0) found.push({ from: pendingFrom, to: pendingTo });
+    work.tick = tick;
+    work.currentStart = currentStart;
+    work.nextStart = nextStart;
     return found;
   }
+
+  private work: { currentStart: Int32Array; nextStart: Int32Array; mark: Int32Array; started: Int32Array; tick: number } | undefined;
 }
