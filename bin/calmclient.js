@@ -6,6 +6,18 @@
 if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  require('node:module').enableCompileCache?.();
+  const { enableCompileCache } = require('node:module');
+  // Node 22+ keeps compiled code in <tmp>/node-compile-cache, made by a recursive mkdir that never
+  // returns on a pseudo file system (TMPDIR=/proc/…): its first level is made here, or no cache.
+  if (enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE && makesCacheFolder()) enableCompileCache();
   require('../dist/calmclient.cjs').main(process.argv);
+}
+
+function makesCacheFolder() {
+  try {
+    require('node:fs').mkdirSync(require('node:path').join(require('node:os').tmpdir(), 'node-compile-cache'));
+  } catch (error) {
+    return error.code === 'EEXIST';
+  }
+  return true;
 }
