@@ -13,6 +13,8 @@
  * --checker  the root of another calmclient tree whose checker to run (e.g. a `git worktree` of an
  *            older commit), on this tree's corpus: how the "before" figures are taken.
  * --misses   also lists, per draft, what was missed and what was found wrongly.
+ * --new-since REF  only the drafts that did not exist at git commit REF: the figures on drafts
+ *            nobody has tuned on yet (the corpus writers' new batches), taken before tuning on them.
  *
  * The checker runs from its TypeScript sources, bundled on the fly with esbuild (as the build does).
  */
@@ -20,6 +22,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -204,6 +207,18 @@ function markdown(splitName, byLang) {
   return lines.join('\n');
 }
 
+/** The names of the drafts of one split and language at git commit `ref`. */
+function draftsAt(ref, splitName, lang) {
+  const folder = `tests/fixtures/replies/${splitName}/${lang}/`;
+  let listing;
+  try {
+    listing = execFileSync('git', ['ls-tree', '--name-only', `${ref}:${folder}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    fail(`--new-since: no ${folder} at ${ref}`);
+  }
+  return listing.split('\n').filter((name) => name.endsWith('.md'));
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const option = (name, fallback) => {
@@ -216,6 +231,7 @@ async function main() {
   const write = args.includes('--write');
   const asJson = args.includes('--json');
   const showMisses = args.includes('--misses');
+  const since = option('--new-since', undefined);
   if (!['dev', 'test', 'all'].includes(split)) fail(`--split: expected dev, test or all, got ${split}`);
   const checker = await loadChecker(checkerRoot);
   const splits = split === 'all' || write ? ['dev', 'test'] : [split];
@@ -223,8 +239,12 @@ async function main() {
   const results = {};
   for (const splitName of splits) {
     for (const lang of langs) {
-      const drafts = readCorpus(splitName, lang);
+      let drafts = readCorpus(splitName, lang);
       if (!drafts) continue;
+      if (since !== undefined) {
+        const old = new Set(draftsAt(since, splitName, lang));
+        drafts = drafts.filter((draft) => !old.has(draft.name));
+      }
       (results[splitName] ??= {})[lang] = await measure(checker, drafts, lang);
     }
   }

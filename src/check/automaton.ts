@@ -259,7 +259,18 @@ export class CompiledAutomaton {
    * of positions, which took a Set and a sort per list and per draft. (checkText, warm, median of
    * 6 runs: 100 KB one-line draft of scripts/bench-check.mjs 191 → 163 ms; 1 MB draft 848 → 687 ms.)
    */
+  /** The candidates of each draft's index, worked out once: a check may search a draft in pieces. */
+  private readonly candidatesOf = new WeakMap<TokenIndex, { marks: Uint8Array | undefined }>();
+
   private candidates(tokens: readonly Token[], index: TokenIndex): Uint8Array | undefined {
+    const known = this.candidatesOf.get(index);
+    if (known) return known.marks;
+    const marks = this.findCandidates(tokens, index);
+    this.candidatesOf.set(index, { marks });
+    return marks;
+  }
+
+  private findCandidates(tokens: readonly Token[], index: TokenIndex): Uint8Array | undefined {
     let marks: Uint8Array | undefined;
     const mark = (at: readonly number[]): void => {
       marks ??= new Uint8Array(tokens.length);
@@ -388,14 +399,22 @@ export class CompiledAutomaton {
     const next0 = this.next0;
     // Thread lists: the states that will consume the next token, each with its match's start.
     let current: number[] = [];
-    let currentStart = new Int32Array(count);
     let next: number[] = [];
-    let nextStart = new Int32Array(count);
-    // `mark[s] === tick`: state s has a thread for this step already. A tick, not the token's index:
-    // after a restart, a token is read again.
-    const mark = new Int32Array(count).fill(-1);
-    const started = new Int32Array(count).fill(-1);
-    let tick = 0;
+    // The arrays of states are the automaton's, reused from one search to the next (a check runs
+    // every list on every draft): `mark[s] === tick` says state s has a thread for this step
+    // already, and the tick goes on counting across searches, so nothing needs clearing. A tick, not
+    // the token's index: after a restart, a token is read again.
+    const work = (this.work ??= { currentStart: new Int32Array(count), nextStart: new Int32Array(count), mark: new Int32Array(count).fill(-1), started: new Int32Array(count).fill(-1), tick: 0 });
+    let currentStart = work.currentStart;
+    let nextStart = work.nextStart;
+    const { mark, started } = work;
+    // Far below 2^31: a tick per token read.
+    if (work.tick > 1_000_000_000) {
+      mark.fill(-1);
+      started.fill(-1);
+      work.tick = 0;
+    }
+    let tick = work.tick;
     const stack: number[] = [];
     const found: TokenSpan[] = [];
     // The best match so far: the leftmost start, then the longest; -1 when none.
@@ -484,6 +503,11 @@ export class CompiledAutomaton {
       nextStart = starts;
     }
     if (pendingFrom >= 0) found.push({ from: pendingFrom, to: pendingTo });
+    work.tick = tick;
+    work.currentStart = currentStart;
+    work.nextStart = nextStart;
     return found;
   }
+
+  private work: { currentStart: Int32Array; nextStart: Int32Array; mark: Int32Array; started: Int32Array; tick: number } | undefined;
 }

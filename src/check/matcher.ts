@@ -11,9 +11,9 @@ export class Matcher {
 
   constructor(readonly automaton: Automaton) {}
 
-  /** Every match in `tokens`: leftmost, then longest, none overlapping. */
-  search(tokens: readonly Token[], index?: TokenIndex): TokenSpan[] {
+  /** Every match in `tokens` (in `[from, to)` when given): leftmost, then longest, none overlapping. */
+  search(tokens: readonly Token[], index?: TokenIndex, to?: number, from = 0): TokenSpan[] {
     this.compiled ??= new CompiledAutomaton(this.automaton);
-    return this.compiled.search(tokens, index);
+    return to === undefined && from === 0 ? this.compiled.search(tokens, index) : this.compiled.search(tokens, index, from, to ?? tokens.length);
   }
 }

@@ -325,6 +325,27 @@ const PRESENT_PASSIVE = new Set(['est', 'sont', 'is', 'are', 'am', 'm', 're', 's
 /** Words in `-ed` that are no participle. */
 const NOT_PARTICIPLES_EN = new Set(['need', 'speed', 'feed', 'indeed', 'seed', 'breed', 'greed', 'exceed', 'proceed', 'succeed', 'embed']);
 
+/** Words after "to" that are no verb: "I sent it to you on 2 March", "we moved it to Friday". */
+const NOT_INFINITIVES_EN = new Set([
+  'you', 'me', 'us', 'him', 'her', 'them', 'it', 'the', 'a', 'an', 'your', 'our', 'my', 'his', 'their', 'its', 'this', 'that', 'these',
+  'those', 'all', 'each', 'every', 'some', 'any', 'no', 'date', 'day', 'time', 'end', 'noon', 'midday', 'midnight', 'tomorrow', 'today',
+  'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'next', 'last', 'home', 'work', 'whom',
+]);
+/** French words in -er, -ir, -re that are no infinitive: "pour le dernier", "de votre part". */
+const NOT_INFINITIVES_FR = new Set([
+  'dernier', 'premier', 'entier', 'leur', 'notre', 'votre', 'autre', 'contre', 'entre', 'lettre', 'ordre', 'centre', 'livre', 'titre',
+  'mer', 'hier', 'soir', 'plaisir', 'desir', 'avenir', 'heure', 'heures', 'matinee', 'semestre', 'trimestre', 'offre', 'chiffre', 'nombre',
+  'septembre', 'octobre', 'novembre', 'decembre', 'quatre', 'metre', 'litre', 'cher', 'fier', 'leger', 'super', 'dossier', 'courrier',
+  'fichier', 'chantier', 'calendrier', 'atelier', 'quartier', 'papier', 'chauffeur', 'menuisier', 'plombier', 'janvier', 'fevrier',
+]);
+const FRENCH_CLITICS = new Set(['vous', 'te', 't', 'nous', 'le', 'la', 'les', 'l', 'lui', 'leur', 'y', 'en', 'me', 'm', 'se', 's']);
+const INFINITIVE_MARKERS_FR = new Set(['de', 'd', 'a', 'pour', 'afin']);
+/** A verb that tells a miss before its infinitive: the date is then the missed one. */
+const MISSED_BEFORE_INFINITIVE: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['forgot', 'forgotten', 'failed', 'supposed', 'meant', 'promised', 'tried', 'wanted', 'used', 'had', 'was', 'were', 'due', 'able', 'unable', 'managed', 'neglected', 'omitted']),
+  fr: new Set(['oublie', 'oubliee', 'omis', 'cense', 'censee', 'censes', 'promis', 'essaye', 'tente', 'voulu', 'failli', 'neglige', 'pu', 'du']),
+};
+
 /** Small sets of words the rules below look for, made once. */
 const DU_DE = new Set(['du', 'de']);
 const EVERY_WHAT = new Set(['day', 'days', 'jour', 'jours', 'morning', 'mornings', 'matins', 'soirs', 'evening', 'evenings', 'week', 'semaine', 'semaines', 'month', 'mois', 'weekday', 'weekdays']);
@@ -354,6 +375,8 @@ interface LanguageRules {
   participle: (written: string, norm: string) => boolean;
   /** A participle after these words is a passive or an adjective, not a past: English `can be opened`, `your detailed reply`. */
   notBeforePast: ReadonlySet<string>;
+  /** Where the word that makes word `i` (folded: `word`) an infinitive stands ("to", "de"), or -1. */
+  infinitiveMarker: (finder: Finder, i: number, word: string) => number;
 }
 
 const RULES: Record<Lang, LanguageRules> = {
@@ -367,6 +390,7 @@ const RULES: Record<Lang, LanguageRules> = {
     rankOrdinal: () => false,
     participle: (written, norm) => (/[a-z]{3}ed$/.test(written) && !NOT_PARTICIPLES_EN.has(written)) || IRREGULAR_PARTICIPLES.en.has(norm),
     notBeforePast: NOT_BEFORE_PAST_EN,
+    infinitiveMarker: (finder, i, word) => finder.englishInfinitiveMarker(i, word),
   },
   fr: {
     hoursSpentOn: new Set(['de', 'd']),
@@ -378,6 +402,7 @@ const RULES: Record<Lang, LanguageRules> = {
     rankOrdinal: (value) => value !== 1,
     participle: (written, norm) => /(?:é|ée|és|ées)$/.test(written) || IRREGULAR_PARTICIPLES.fr.has(norm),
     notBeforePast: new Set(),
+    infinitiveMarker: (finder, i, word) => finder.frenchInfinitiveMarker(i, word),
   },
 };
 
@@ -1033,6 +1058,7 @@ class Finder {
     if (PAST_WORDS[this.lang].has(token.norm) && !this.passiveOrAdjective(i)) return 'past';
     if (FUTURE_WORDS[this.lang].has(token.norm)) return 'future';
     if (FORWARD_WORDS[this.lang].has(token.norm)) return 'forward';
+    if (this.infinitive(i)) return 'forward';
     return RULES[this.lang].tense(this, i);
   }
 
@@ -1063,6 +1089,42 @@ class Finder {
     if (this.cueAt(k) === 'future' || (infinitive && this.cueAt(k - 1) === 'future')) return 'future';
     if (infinitive || g.isWord(k, PRESENT_PASSIVE)) return undefined;
     return 'past';
+  }
+
+  /**
+   * An infinitive of purpose or of a request points ahead, whatever the verb before it: "I've asked
+   * a colleague to call you at 15:00 today", "j'ai demandé à Paul de vous rappeler à 15 h". Not after
+   * a verb that tells a miss, or one told in the past ("I forgot to send it on Friday", "nous avions oublié de vous prévenir").
+   */
+  private infinitive(i: number): boolean {
+    const token = this.tokens[i];
+    if (token?.kind !== 'word' || /^[A-Z]/.test(token.text)) return false;
+    const j = RULES[this.lang].infinitiveMarker(this, i, token.norm);
+    // Nor after a verb told in the past: "il vous appartenait de nous les transmettre avant le 15".
+    return j >= 0 && !this.grammar.isWord(j - 1, MISSED_BEFORE_INFINITIVE[this.lang]) && !this.toldInPast(j - 1);
+  }
+
+  /** English: the `to` before word `i` when it is an infinitive ("to call you"), else -1. */
+  englishInfinitiveMarker(i: number, word: string): number {
+    return this.grammar.isWord(i - 1, 'to') && !NOT_INFINITIVES_EN.has(word) ? i - 1 : -1;
+  }
+
+  /** French: the `de`, `à`, `pour` before word `i` when it is an infinitive ("de vous rappeler"), else -1. */
+  frenchInfinitiveMarker(i: number, word: string): number {
+    if (!/[a-z]{2}(?:er|ir|re)$/.test(word) || NOT_INFINITIVES_FR.has(word)) return -1;
+    let j = i - 1;
+    while (j > i - 4 && this.grammar.isWord(j, FRENCH_CLITICS)) j--;
+    // Many nouns end like an infinitive ("déclaration de sinistre du 6 octobre"): without a
+    // pronoun before it ("de vous rappeler"), only the -er of the first group counts.
+    if (j === i - 1 && !word.endsWith('er')) return -1;
+    return this.grammar.isWord(j, INFINITIVE_MARKERS_FR) ? j : -1;
+  }
+
+  /** Whether word `i` alone puts its clause in the past (the cues are still being worked out). */
+  private toldInPast(i: number): boolean {
+    const token = this.tokens[i];
+    if (token?.kind !== 'word') return false;
+    return (PAST_WORDS[this.lang].has(token.norm) && !this.passiveOrAdjective(i)) || RULES[this.lang].tense(this, i) === 'past';
   }
 
   /** A participle after `be`, `is`, an article… (see LanguageRules.notBeforePast): `can be opened`, `your detailed reply`, not a past. */

@@ -275,3 +275,220 @@ describe('harmless uses of the words of faulty drafts', () => {
     expect(hasCategory(en(EN_FRAME('In principle the badge should be ready by Friday.')), 'vague-timing')).toBe(true);
   });
 });
+
+/** Round 3 of issue 16: classes of language that generalise beyond the corpus, in sentences written for these tests. */
+describe('acknowledgement in the many ways people say it (feeling-first)', () => {
+  const noEmpathy = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.rule === 'feeling-first');
+  it('names what it was like for the client, or puts oneself in their place', () => {
+    expect(noEmpathy(en('Hi Ruth,\n\nThat must have been an awful shock on a Monday morning. The invoice doubled because our system ran twice. I have cancelled the second one.'))).toBe(false);
+    expect(noEmpathy(en("Hi Ruth,\n\nYou sat on hold for an hour; I'd be livid too. The line dropped because our phone system failed. I have cancelled the second invoice."))).toBe(false);
+    expect(noEmpathy(en("Hi Ruth,\n\nThat can't have been easy with the twins at home. The boiler stopped because I fitted the wrong valve. I'll be there on Friday at 8:00."))).toBe(false);
+    expect(noEmpathy(fr('Bonjour Ruth,\n\nÇa a dû être vraiment pénible, avec les jumeaux à la maison. La chaudière s\'est arrêtée parce que j\'ai posé la mauvaise vanne. Je passe vendredi à 8 h.'))).toBe(false);
+    expect(noEmpathy(fr("Bonjour Ruth,\n\nÀ votre place, je serais furieuse aussi. La ligne a coupé parce que notre standard est tombé en panne. Je vous rappelle vendredi à 10 h."))).toBe(false);
+    expect(noEmpathy(fr("Bonjour Ruth,\n\nÇa n'a pas dû être facile, avec les jumeaux. La chaudière s'est arrêtée parce que j'ai posé la mauvaise vanne. Je passe vendredi à 8 h."))).toBe(false);
+  });
+
+  it('owns the slip in everyday words, or agrees the client is right', () => {
+    expect(noEmpathy(en('Hi Ruth,\n\nI dropped the ball on your order. The parcel went out late because I forgot to book the courier. It leaves today by express.'))).toBe(false);
+    expect(noEmpathy(en("Hi Ruth,\n\nYou're not wrong, and the mistake on our side is plain. The parcel went out late because our courier booking failed. It leaves today by express."))).toBe(false);
+    expect(noEmpathy(fr("Bonjour Ruth,\n\nJe me suis trompée de date, tout simplement. Le colis est parti en retard parce que je n'avais pas réservé le transporteur. Il part aujourd'hui en express."))).toBe(false);
+    expect(noEmpathy(fr("Bonjour Ruth,\n\nVous n'avez pas tort. Le colis est parti en retard parce que je n'avais pas réservé le transporteur. Il part aujourd'hui en express."))).toBe(false);
+  });
+
+  it('but not a courtesy opener that plans, nor a non-apology with a subject', () => {
+    expect(noEmpathy(en('Dear Mr Ames,\n\nWe regret that your stay did not meet your expectations. The pool was closed for maintenance, as planned.'))).toBe(true);
+    expect(noEmpathy(fr("Monsieur,\n\nNous regrettons que votre séjour n'ait pas été à la hauteur de vos attentes. La piscine était fermée pour entretien."))).toBe(true);
+    // "It works fine on our end" holds "on our end", but owns nothing.
+    expect(noEmpathy(en('Hi Ruth,\n\nEverything works fine on our end. The problem must be your router.'))).toBe(true);
+  });
+});
+
+describe('next steps without a date, and dates said as an infinitive (no-next-date)', () => {
+  const noStep = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.rule === 'no-next-date');
+  it('counts a repair told in the simple past or by its result, and a step under way now', () => {
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I renewed the domain at 9:10.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. The block is lifted and your card works again.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I've just cleared the cache and the new prices are showing now.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I'm re-exporting the whole album right now.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(fr("Bonjour Ruth,\n\nDésolée. Je suis en train de refaire l'export de tout l'album.\n\nSam"))).toBe(false);
+  });
+
+  it('counts a choice or an offer handed to the client', () => {
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I'll book you a table on whichever evening suits you.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. Reply with a time that works and I'll ring you.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(en("Dear Ruth,\n\nWe're sorry. We can re-cover the chair for £60; let us know if you wish to proceed.\n\nRegards"))).toBe(false);
+    expect(noStep(fr("Bonjour Ruth,\n\nDésolée. Je vous invite à revenir dîner au jour de votre choix.\n\nSam"))).toBe(false);
+    expect(noStep(fr("Bonjour Ruth,\n\nDésolée. Je vous propose de refaire la séance à nos frais.\n\nSam"))).toBe(false);
+  });
+
+  it('reads a time of today after an infinitive of request as a commitment', () => {
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I've asked Tom to call you at 16:00 today.\n\nBest, Sam"))).toBe(false);
+    expect(noStep(fr("Bonjour Ruth,\n\nDésolée. J'ai demandé à Tom de vous rappeler à 16 h aujourd'hui.\n\nSam"))).toBe(false);
+    // A miss told with an infinitive is still past.
+    expect(noStep(en("Hi Ruth,\n\nI'm sorry. I forgot to call you on Monday.\n\nBest, Sam"))).toBe(true);
+  });
+});
+
+describe('false alarms of the phrase rules, by class', () => {
+  it('"t\'inquiète" in a subordinate clause is no "don\'t worry"', () => {
+    expect(categories(fr(FR_FRAME('Je comprends que ce retard t\'inquiète, à deux jours du salon.')))).not.toContain('minimising');
+    expect(categories(fr(FR_FRAME('T\'inquiète, c\'est réglé.')))).toContain('minimising');
+  });
+
+  it('owning that the client should have been told is no blame', () => {
+    expect(categories(fr(FR_FRAME('Vous auriez dû être prévenue dès la réservation.')))).not.toContain('blame');
+    expect(categories(fr(FR_FRAME('Vous auriez dû vérifier le plan avant de signer.')))).toContain('blame');
+    expect(categories(en(EN_FRAME('You should have been warned when you booked.')))).not.toContain('justification');
+  });
+
+  it('a message, a call or a link within the hour can be kept; a fix cannot', () => {
+    expect(categories(en(EN_FRAME("The corrected photos are uploading and you'll have the link within the hour.")))).not.toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Un conseiller vous recontacte dans la demi-heure.')))).not.toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Nous avons rétabli le service dans l\'heure.')))).not.toContain('overpromise');
+    expect(categories(en(EN_FRAME('I will rebuild the whole checkout within the hour.')))).toContain('overpromise');
+    expect(categories(fr(FR_FRAME('Je refais toute la boutique dans la demi-heure.')))).toContain('overpromise');
+  });
+
+  it('a contrast that owns the failure does not take an apology back', () => {
+    expect(categories(fr('Bonjour,\n\nNous sommes désolés. Malheureusement, notre emballage n\'a pas suffi : un nouveau flacon part ce matin.'))).not.toContain('non-apology');
+    expect(categories(en("Hi,\n\nWe're sorry. Unfortunately our packaging wasn't up to the trip: a new bottle went out this morning."))).not.toContain('non-apology');
+    expect(categories(en("Hi,\n\nWe're sorry. Unfortunately, the courier handles all returns, so we can't help.\n\nBest"))).toContain('non-apology');
+  });
+
+  it('hoping to see the client again, or asking them to call soon, is no vague promise', () => {
+    expect(categories(fr(FR_FRAME('Au plaisir de vous accueillir de nouveau très bientôt.')))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Cela fait bientôt trois semaines que vous attendez, je le sais.')))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME('Call me as soon as you can if anything else comes up.')))).not.toContain('vague-timing');
+  });
+});
+
+describe('the faulty words themselves, by class (round 3)', () => {
+  it('justification: a rulebook, a third party, a correct process, our records, a claim we were not told', () => {
+    for (const sentence of [
+      'The crew acted in accordance with internal procedures.',
+      'The late arrival was down to a fault at our logistics partner.',
+      'Water damage is not covered by your warranty.',
+      'Our records show the van left the depot on time.',
+      'The order was packed correctly and to specification.',
+    ])
+      expect(categories(en(EN_FRAME(sentence))), sentence).toContain('justification');
+    for (const sentence of [
+      'Notre technicien a agi de bonne foi.',
+      'Le retard est entièrement imputable à notre prestataire logistique.',
+      "Ce type de panne n'entre pas dans le cadre de la garantie.",
+      "D'après nos relevés, la commande est partie à l'heure.",
+      "Nous n'avions pas été prévenus de la fuite.",
+    ])
+      expect(categories(fr(FR_FRAME(sentence))), sentence).toContain('justification');
+  });
+
+  it('blame: misuse, a wrong choice, a skipped step, a missing document, told as the cause', () => {
+    for (const sentence of [
+      'The marks are consistent with the table having been exposed to heat.',
+      'You selected the wrong size when ordering.',
+      'You signed the proof without reading it.',
+      'No signed form was ever received from you.',
+    ])
+      expect(categories(en(EN_FRAME(sentence))), sentence).toContain('blame');
+    for (const sentence of [
+      "Les dégâts résultent d'une mauvaise utilisation de la machine.",
+      'Vous avez commandé la mauvaise taille.',
+      "Les consignes de montage n'ont pas été respectées.",
+      "Aucun justificatif ne nous a été transmis.",
+    ])
+      expect(categories(fr(FR_FRAME(sentence))), sentence).toContain('blame');
+  });
+
+  it('condescension: the lecture, in its formal and its everyday forms', () => {
+    for (const sentence of ['It is worth noting that the sale items are final.', 'For future reference, the cut-off is noon.', "I'm sure you'll appreciate that we cannot reopen the file."])
+      expect(categories(en(EN_FRAME(sentence))), sentence).toContain('condescension');
+    for (const sentence of ['Il vous appartient de vérifier vos coordonnées.', 'À l\'avenir, merci de nous prévenir plus tôt.', 'Vous comprendrez aisément que nous ne pouvons rien faire.'])
+      expect(categories(fr(FR_FRAME(sentence))), sentence).toContain('condescension');
+  });
+
+  it('minimising and non-apologies in their indirect forms', () => {
+    expect(categories(en(EN_FRAME('Honestly, this was an isolated case.')))).toContain('minimising');
+    expect(categories(fr(FR_FRAME('Il ne s\'agit que de quelques minutes de retard.')))).toContain('minimising');
+    expect(categories(en(EN_FRAME("We're sorry to hear you were disappointed with the cake.")))).toContain('non-apology');
+    expect(categories(fr(FR_FRAME('Il est regrettable que la commande soit arrivée froide.')))).toContain('non-apology');
+  });
+});
+
+describe("round 3: what owning, a favourable clause or the client's own reply look like", () => {
+  it('one\'s own action done without checking is owning, not blame', () => {
+    expect(categories(fr(FR_FRAME("Je l'ai envoyé à l'imprimeur sans le relire, c'est ma faute.")))).not.toContain('blame');
+    expect(categories(fr(FR_FRAME('Vous avez signé le bon sans le relire.')))).toContain('blame');
+    expect(categories(fr(FR_FRAME("Il revenait à notre équipe de vérifier l'adresse.")))).not.toContain('blame');
+  });
+
+  it('a clause cited in the client\'s favour is no reproach', () => {
+    expect(categories(fr(FR_FRAME('Comme indiqué dans votre contrat, vous avez droit au remboursement intégral.')))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME("As set out in your policy, you're entitled to a full refund.")))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME('As set out in your policy, refunds take 30 days.')))).toContain('condescension');
+  });
+
+  it('waiting only on the client\'s reply is no vague timing', () => {
+    expect(categories(fr(FR_FRAME("Dès que j'aurai votre accord, je lance la réimpression.")))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("As soon as I have your go-ahead, I'll reprint the lot.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Je vous rappelle dès que possible.')))).toContain('vague-timing');
+  });
+});
+
+describe('round 3: a call or an answer promised with no time (undated-contact)', () => {
+  it('is vague timing, in the corporate voice and the first person', () => {
+    expect(wordsOf(en(EN_FRAME('An adviser will contact you.')), 'vague-timing')).toEqual(['An adviser will contact you']);
+    expect(categories(en(EN_FRAME("You'll hear back from our claims team.")))).toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Un technicien prendra contact avec vous.')))).toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Vous serez recontactée par notre service.')))).toContain('vague-timing');
+  });
+
+  it('but not with a day or a time in its sentence, nor tied to a dated step or to the client\'s reply', () => {
+    expect(categories(en(EN_FRAME("I'll call you back before noon tomorrow.")))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("The refund goes out on Friday; I'll email you the receipt the same day.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Un technicien vous rappellera demain avant 9 h.')))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Dites-moi quel jour vous arrange et je vous rappellerai.')))).not.toContain('vague-timing');
+  });
+});
+
+describe('round 3: repeated failures, prevention effort, visits within the hour, things waiting for the client', () => {
+  it('a failure "for the second time" names the harm; repeating oneself for the third time is the reproach', () => {
+    expect(categories(en(EN_FRAME('Your parcel went missing for the second time this month.')))).not.toContain('condescension');
+    expect(categories(fr(FR_FRAME("Votre colis s'est perdu pour la deuxième fois ce mois-ci.")))).not.toContain('condescension');
+    expect(categories(en(EN_FRAME('I am telling you for the third time: the quote was an estimate.')))).toContain('condescension');
+    expect(categories(fr(FR_FRAME('Je vous le répète pour la troisième fois : le devis était une estimation.')))).toContain('condescension');
+  });
+
+  it('effort to prevent a repeat is no vague delay', () => {
+    expect(categories(fr(FR_FRAME('Nous mettons tout en œuvre pour que cela ne se reproduise pas.')))).not.toContain('vague-timing');
+    expect(categories(en(EN_FRAME("We're doing everything we can to make sure this doesn't happen again.")))).not.toContain('vague-timing');
+    expect(categories(fr(FR_FRAME('Nous mettons tout en œuvre pour vous livrer.')))).toContain('vague-timing');
+  });
+
+  it('a visit within the hour can be kept', () => {
+    expect(categories(fr(FR_FRAME("Un plombier passe réparer la fuite dans l'heure.")))).not.toContain('overpromise');
+    expect(categories(en(EN_FRAME('An engineer will be with you to repair the leak within the hour.')))).not.toContain('overpromise');
+  });
+
+  it('what waits for the client, or a gesture granted, is a next step', () => {
+    const noStep = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.rule === 'no-next-date');
+    expect(noStep(fr('Bonjour,\n\nDésolée pour ce repas gâché. Un bon de 30 € vous attend à l\'accueil.\n\nLéa'))).toBe(false);
+    expect(noStep(fr('Bonjour,\n\nDésolée pour ce repas gâché. Nous vous accordons une remise de 30 €.\n\nLéa'))).toBe(false);
+    expect(noStep(en("Hi,\n\nSorry about the ruined dinner. A £30 voucher is waiting for you at reception.\n\nLea"))).toBe(false);
+  });
+});
+
+describe('feeling-first reads exceptions around its candidates, and explanations before the acknowledgement only', () => {
+  const feelingFirst = (findings: readonly Finding[]): string[] => findings.filter((finding) => finding.rule === 'feeling-first').map((finding) => finding.text);
+  it('finds the same whether few or many acknowledgements are set aside before the real one', () => {
+    for (const repeats of [1, 3, 20]) {
+      const setAside = Array.from({ length: repeats }, () => 'We regret that your stay did not meet your expectations.').join(' ');
+      const draft = `Dear Ms Ames,\n\nThe pool was closed because of maintenance.\n\n${setAside}\n\nYou're right, and I'm sorry. I'll call you on Friday at 10:00.`;
+      expect(feelingFirst(en(draft)), String(repeats)).toEqual(['because']);
+    }
+  });
+
+  it('on a long draft whose every apology is taken back, the whole draft is the finding', () => {
+    const draft = `Hi Ben, ${'sorry but it is just a small bug, I will fix it on Friday at 10:00. '.repeat(400)}`;
+    expect(en(draft).filter((finding) => finding.rule === 'feeling-first').map((finding) => finding.length)).toEqual([0]);
+  });
+});

@@ -76,6 +76,19 @@ describe('the automaton', () => {
     ]);
   });
 
+  it('finds the same, search after search, on whole drafts and on pieces of them (its working arrays are reused)', () => {
+    const found = automaton('sorry for the delay', 'as soon as possible', 'we will ... you');
+    const tokens = tokenize(fold('sorry for the delay, we will call you as soon as possible. sorry for the delay again'));
+    const whole = found.search(tokens);
+    expect(whole.length).toBe(4);
+    for (let i = 0; i < 5; i++) expect(found.search(tokens)).toEqual(whole);
+    // A piece finds the matches that lie wholly inside it.
+    const piece = found.search(tokens, undefined, 4, 12);
+    expect(piece).toEqual(whole.filter((span) => span.from >= 4 && span.to <= 12));
+    expect(found.search(tokenize(fold('nothing here at all')))).toEqual([]);
+    expect(found.search(tokens)).toEqual(whole);
+  });
+
   it('keeps a later match that ends while an earlier one may still grow', () => {
     // "maybe ... friday" may still reach "friday" when "if it arrives" is complete: both are found.
     const tokens = tokenize(fold('maybe tuesday if it arrives on time, no later'));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compiledRulesFiles, compileRules } from '../../scripts/compile-rules.js';
-import { compiledRulesFile, readCompiledRules } from '../../src/check/compiled.js';
+import { compiledRulesFile, compiledRulesKey, readCompiledRules } from '../../src/check/compiled.js';
 import { parseRules } from '../../src/check/rules.js';
 import { checkText } from '../../src/check/run.js';
 import { builtinPlaybooksDir } from '../../src/playbook/registry.js';
@@ -37,6 +37,26 @@ describe('the built-in reply rules compiled at build time', () => {
 
     it('are ignored once the rules file changes', () => {
       expect(readCompiledRules(lang, `${text}\n# edited\n`, () => parsed, compiled)).toBeUndefined();
+    });
+
+    it('store every automaton compactly and give it back state for state', () => {
+      const entry = compiled[compiledRulesKey(lang)];
+      expect(entry?.format).toBe(2);
+      const back = fromBuild?.rules ?? [];
+      // The automata of each rule's first list, compiled from the file and read back from the build.
+      const automata = (rules: typeof back): unknown[] =>
+        rules.flatMap((rule) => ('patterns' in rule && rule.patterns ? rule.patterns.match.map((matcher) => matcher.automaton) : []));
+      expect(automata(back).length).toBeGreaterThan(10);
+      expect(automata(back)).toEqual(automata(parsed.rules));
+      // A word with all its endings is stored once, as `word+`.
+      expect(entry?.tests.some((test) => 'lit' in test && test.lit.some((form) => form.endsWith('+')))).toBe(true);
+    });
+
+    it('are ignored when written in another format', () => {
+      const key = compiledRulesKey(lang);
+      const entry = compiled[key];
+      expect(entry).toBeDefined();
+      if (entry) expect(readCompiledRules(lang, text, () => parsed, { [key]: { ...entry, format: 1 } })).toBeUndefined();
     });
   });
 

@@ -205,6 +205,17 @@ describe('what the reply checker reads of a mention', () => {
     expect(read('Nous avons bien reçu votre message, et je vous rappelle le 24.', 'fr')).toEqual(['future "le 24"']);
   });
 
+  it('an infinitive of purpose or request points ahead, whatever the verb before it', () => {
+    const day = { year: 2025, month: 1, day: 1 };
+    expect(read("I've asked a colleague to call you at 15:00 today.", 'en', day)).toEqual(['future "at 15:00 today"']);
+    expect(read("J'ai demandé à Paul de vous rappeler à 15 h aujourd'hui.", 'fr', day)).toEqual(['future "à 15 h aujourd\'hui"']);
+    // Not after a verb that tells a miss, nor one told in the past; "to" before a pronoun is no infinitive.
+    expect(read('I forgot to send it on Friday.', 'en', day)).toEqual(['past "on Friday" past']);
+    expect(read('I sent it to you on Monday.', 'en', day)).toEqual(['past "on Monday" past']);
+    // A noun in -re after "de" is no infinitive: the date of the claim stays where it was.
+    expect(read('Nous accusons réception de votre déclaration de sinistre du 6 octobre.', 'fr', day)).not.toContainEqual(expect.stringMatching(/^future/));
+  });
+
   it('a day named outright in a sentence told in the past is past, even after the reference', () => {
     expect(read('Your dispute was opened on 24/02/2027, after the period had ended.', 'en')).toEqual(['past "24/02/2027" past']);
     expect(read('La commande a été livrée le 3 décembre 2026.', 'fr')).toEqual(['past "le 3 décembre 2026" past']);
