@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as checker from '../../src/check/index.js';
 import { LANGS, type Lang } from '../../src/types.js';
+import { ROOT } from '../helpers.js';
 // The figures are computed by the same code as `node scripts/corpus-report.mjs` (definitions in docs/check.md).
 import { measure, readCorpus, type Figures } from '../../scripts/corpus-report.mjs';
 
@@ -54,5 +57,13 @@ describe.each(LANGS)('the %s corpus', (lang: Lang) => {
     expect(figures.recall).toBeGreaterThanOrEqual(FLOOR[lang].recall);
     expect(figures.goodFlaggedRate).toBeLessThanOrEqual(FLOOR[lang].goodFlagged);
     expect(figures.onWordsRate).toBeGreaterThanOrEqual(FLOOR[lang].onWords);
+  });
+});
+
+describe('the labels of the corpus', () => {
+  it('match their drafts, and no sentence is shared between two drafts (a copy would let the test split measure nothing)', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-corpus-labels.mjs')], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toContain('labels consistent with their drafts');
+    expect(result.status).toBe(0);
   });
 });
