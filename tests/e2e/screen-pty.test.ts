@@ -62,8 +62,8 @@ describe('each step at a glance', () => {
       await session.waitForScreen(words.fr.review);
       await session.waitUntil((s) => pointer(s) !== undefined, 'the review list');
       expect(seen).toBeGreaterThan(15);
-      // The review speaks French too, Inquirer's key hints included.
-      expect(session.screen()).toContain('↑↓ se déplacer • ⏎ choisir');
+      // The review speaks French too, Inquirer's key hints included (drawn after the list: waited for).
+      await session.waitForScreen('↑↓ se déplacer • ⏎ choisir');
       expect(session.screen()).not.toMatch(/navigate|select\b/);
       await writeFromReview(session, 'fr');
     } finally {
