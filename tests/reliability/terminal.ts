@@ -16,7 +16,11 @@ export class Terminal {
   private cursor = 0;
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
 
-  private constructor(private readonly pty: IPty) {
+  private constructor(
+    private readonly pty: IPty,
+    /** The CLI runs under `sh`: its process is the shell's child. */
+    private readonly shell: boolean,
+  ) {
     pty.onData((data) => {
       this.output += data;
     });
@@ -27,7 +31,7 @@ export class Terminal {
     const env = cliEnv(home, options.env) as Record<string, string>;
     const quoted = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
     const [file, argv] = options.shell ? ['sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`]] : [process.execPath, [BIN, ...args]];
-    return new Terminal(spawn(file, argv, { name: 'xterm-256color', cols: 120, rows: 40, cwd: ROOT, env }));
+    return new Terminal(spawn(file, argv, { name: 'xterm-256color', cols: 120, rows: 40, cwd: ROOT, env }), options.shell === true);
   }
 
   /** Everything shown so far, without colours and cursor moves. */
@@ -61,6 +65,8 @@ export class Terminal {
 
   /** The CLI's own process: the terminal's, or the child of `sh` with `shell`. */
   async cliPid(): Promise<number> {
+    // Without a shell, the terminal's process is the CLI (waiting for a child it never has took 10 s).
+    if (!this.shell) return this.pty.pid;
     const deadline = Date.now() + 10_000;
     for (;;) {
       let children = '';
