@@ -357,3 +357,13 @@ export function sweepTemps(dir: string, also: (target: string) => boolean = () =
   }
   return removed;
 }
+
+/** The names in a folder, or undefined when the folder does not exist (yet). Other failures are thrown. */
+export function namesIn(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionsDir } from '../paths.js';
+import { namesIn } from './files.js';
 import { sessionRecordSchema } from './session-schema.js';
 import { SESSION_VERSION, type SessionRecord } from './sessions.js';
 import { isRecordName, readRecordText, recordFileProblem, type RecordFileProblem } from './record-file.js';
@@ -34,13 +34,8 @@ export function readSessions(root: string): SessionList;
 export function readSessions<T>(root: string, keep: (record: SessionRecord) => T): SessionList<T>;
 export function readSessions<T>(root: string, keep?: (record: SessionRecord) => T): SessionList<T | SessionRecord> {
   const dir = sessionsDir(root);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { sessions: [], problems: [] };
-    throw error;
-  }
+  const names = namesIn(dir);
+  if (names === undefined) return { sessions: [], problems: [] };
   const list: SessionList<T | SessionRecord> = { sessions: [], problems: [] };
   for (const name of names.filter(isRecordName).sort()) {
     const result = readSessionFile(dir, name);

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { sessionsDir } from '../paths.js';
 import { KINDS, RECORD_STATUSES } from '../types.js';
-import { writeFileAtomic } from './files.js';
+import { namesIn, writeFileAtomic } from './files.js';
 import type { SessionList } from './read-sessions.js';
 import { isRecordName } from './record-file.js';
 import type { SessionRecord } from './sessions.js';
@@ -76,13 +76,8 @@ interface IndexFile {
  */
 export async function readSessionSummaries(root: string): Promise<SessionList<SessionSummary>> {
   const dir = sessionsDir(root);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { sessions: [], problems: [] };
-    throw error;
-  }
+  const names = namesIn(dir);
+  if (names === undefined) return { sessions: [], problems: [] };
   const known = readIndex(root);
   const entries: Record<string, Entry> = {};
   let changed = false;
