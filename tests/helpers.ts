@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { SessionRecord } from '../src/store/sessions.js';
 import { SUITE_TZ } from './suite-env.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -185,4 +186,24 @@ export function writeDraft(home: string, fields: Record<string, unknown> & { id:
   };
   mkdirSync(join(home, 'sessions'), { recursive: true, mode: 0o700 });
   writeFileSync(join(home, 'sessions', `${fields.id}.json`), JSON.stringify(record));
+}
+
+/** A finished English crisis session of Dupont & Fils, as `saveSession` takes it; `overrides` change any field. */
+export function sessionRecord(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    version: 1,
+    id,
+    kind: 'crisis',
+    status: 'open',
+    client: 'Dupont & Fils',
+    lang: 'en',
+    playbook: { id: 'crisis', source: '/somewhere/crisis.yaml' },
+    createdAt: '2026-11-22T09:00:00.000Z',
+    updatedAt: '2026-11-22T09:30:00.000Z',
+    answers: { tone: 'angry', agreement: true, needs: ['shine'] },
+    promise: { what: 'Fix the payment module', by: '2026-11-25' },
+    nextContact: '2026-11-26T10:00',
+    files: { recap: '/somewhere/recap.md' },
+    ...overrides,
+  };
 }

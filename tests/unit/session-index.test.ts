@@ -5,35 +5,17 @@ import { sessionsDir } from '../../src/paths.js';
 import { readSessions } from '../../src/store/read-sessions.js';
 import { INDEX_FORMAT, readSessionSummaries, sessionIndexFile, summaryOf } from '../../src/store/session-index.js';
 import { saveSession, type SessionRecord } from '../../src/store/sessions.js';
-import { tempDir } from '../helpers.js';
+import { sessionRecord, tempDir } from '../helpers.js';
 
 const base = tempDir();
 const freshRoot = (): string => mkdtempSync(join(base, 'home-'));
 
-function record(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    version: 1,
-    id,
-    kind: 'crisis',
-    status: 'open',
-    client: 'Dupont & Fils',
-    lang: 'en',
-    playbook: { id: 'crisis', source: '/somewhere/crisis.yaml' },
-    createdAt: '2026-11-22T09:00:00.000Z',
-    updatedAt: '2026-11-22T09:30:00.000Z',
-    answers: { tone: 'angry' },
-    promise: { what: 'Fix the payment module', by: '2026-11-25' },
-    nextContact: '2026-11-26T10:00',
-    files: { recap: '/somewhere/recap.md' },
-    ...overrides,
-  };
-}
 
 /** A data dir with three saved records. */
 function saved(): { root: string; records: SessionRecord[] } {
   const root = freshRoot();
   const records = ['2026-11-20-a-0001', '2026-11-21-b-0002', '2026-11-22-c-0003'].map((id, i) =>
-    record(id, { client: `Client ${i}`, createdAt: `2026-11-2${i}T09:00:00.000Z` }),
+    sessionRecord(id, { client: `Client ${i}`, createdAt: `2026-11-2${i}T09:00:00.000Z` }),
   );
   for (const session of records) saveSession(root, session);
   return { root, records };
@@ -81,7 +63,7 @@ describe('the summary index of history', () => {
   it('sees a record added, and one saved again by calmclient', async () => {
     const { root, records } = saved();
     await readSessionSummaries(root);
-    saveSession(root, record('2026-11-23-d-0004', { client: 'Newcomer' }));
+    saveSession(root, sessionRecord('2026-11-23-d-0004', { client: 'Newcomer' }));
     saveSession(root, { ...(records[0] as SessionRecord), status: 'lost' });
     const summaries = await readSessionSummaries(root);
     expect(summaries).toEqual(fromRecords(root));
@@ -127,7 +109,7 @@ describe('the summary index of history', () => {
       expect(Object.keys(indexOf(root).entries)).not.toContain('2026-11-22-c-0003.json');
     }
     // A record that breaks the schema is no more indexed than one that is not JSON.
-    writeFileSync(file, JSON.stringify(record('2026-11-22-c-0003', { nextContact: '2026-02-30' })));
+    writeFileSync(file, JSON.stringify(sessionRecord('2026-11-22-c-0003', { nextContact: '2026-02-30' })));
     touchLater(file);
     expect((await readSessionSummaries(root)).problems).toEqual([expect.objectContaining({ file, kind: 'field', field: 'nextContact' })]);
   });

@@ -3,31 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionsDir } from '../../src/paths.js';
 import { readSessions } from '../../src/store/read-sessions.js';
-import { saveSession, type SessionRecord } from '../../src/store/sessions.js';
-import { tempDir } from '../helpers.js';
+import { saveSession } from '../../src/store/sessions.js';
+import { sessionRecord, tempDir } from '../helpers.js';
 
 const base = tempDir();
 /** A data dir of its own for each test, inside one temporary folder removed at the end. */
 const freshRoot = (): string => mkdtempSync(join(base, 'home-'));
 
-function record(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    version: 1,
-    id,
-    kind: 'crisis',
-    status: 'open',
-    client: 'Dupont & Fils',
-    lang: 'en',
-    playbook: { id: 'crisis', source: '/somewhere/crisis.yaml' },
-    createdAt: '2026-11-22T09:00:00.000Z',
-    updatedAt: '2026-11-22T09:30:00.000Z',
-    answers: { tone: 'angry', agreement: true, needs: ['shine'] },
-    promise: { what: 'Fix the payment module', by: '2026-11-25' },
-    nextContact: '2026-11-26T10:00',
-    files: { recap: '/somewhere/recap.md' },
-    ...overrides,
-  };
-}
 
 function writeRaw(root: string, name: string, contents: string): string {
   const dir = sessionsDir(root);
@@ -40,7 +22,7 @@ function writeRaw(root: string, name: string, contents: string): string {
 describe('readSessions', () => {
   it('reads back what saveSession wrote, in a private file', () => {
     const root = freshRoot();
-    const saved = record('2026-11-22-dupont-fils-0001');
+    const saved = sessionRecord('2026-11-22-dupont-fils-0001');
     const path = saveSession(root, saved);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readSessions(root)).toEqual({ sessions: [saved], problems: [] });
@@ -52,12 +34,12 @@ describe('readSessions', () => {
 
   it('reports each bad record by path and still reads the good ones', () => {
     const root = freshRoot();
-    saveSession(root, record('good'));
+    saveSession(root, sessionRecord('good'));
     const truncated = writeRaw(root, 'truncated.json', '{"version": 1, "id": "trunc');
-    const noStatus = writeRaw(root, 'no-status.json', JSON.stringify({ ...record('no-status'), status: undefined }));
-    const badDate = writeRaw(root, 'bad-date.json', JSON.stringify(record('bad-date', { nextContact: '2026-02-30' })));
+    const noStatus = writeRaw(root, 'no-status.json', JSON.stringify({ ...sessionRecord('no-status'), status: undefined }));
+    const badDate = writeRaw(root, 'bad-date.json', JSON.stringify(sessionRecord('bad-date', { nextContact: '2026-02-30' })));
     const notRecord = writeRaw(root, 'list.json', '[1, 2, 3]');
-    const renamed = writeRaw(root, 'renamed.json', JSON.stringify(record('another-id')));
+    const renamed = writeRaw(root, 'renamed.json', JSON.stringify(sessionRecord('another-id')));
     const { sessions, problems } = readSessions(root);
     expect(sessions.map((session) => session.id)).toEqual(['good']);
     expect(problems).toEqual(
@@ -80,16 +62,16 @@ describe('readSessions', () => {
 
   it('ignores temporary files of an interrupted atomic write and files that are not JSON', () => {
     const root = freshRoot();
-    saveSession(root, record('kept'));
+    saveSession(root, sessionRecord('kept'));
     writeRaw(root, '.kept.json.1234.abcd.tmp', '{');
     writeRaw(root, '.hidden.json', '{');
     writeRaw(root, 'notes.txt', 'hello');
-    expect(readSessions(root)).toEqual({ sessions: [record('kept')], problems: [] });
+    expect(readSessions(root)).toEqual({ sessions: [sessionRecord('kept')], problems: [] });
   });
 
   it('gives back what `keep` takes of each record, and still reports the bad ones', () => {
     const root = freshRoot();
-    saveSession(root, record('first', { client: 'Martin' }));
+    saveSession(root, sessionRecord('first', { client: 'Martin' }));
     const broken = writeRaw(root, 'broken.json', '{');
     const { sessions, problems } = readSessions(root, ({ id, client }) => ({ id, client }));
     expect(sessions).toEqual([{ id: 'first', client: 'Martin' }]);
@@ -98,7 +80,7 @@ describe('readSessions', () => {
 
   it('keeps fields it does not know when a record is read and saved again', () => {
     const root = freshRoot();
-    writeRaw(root, 'enriched.json', JSON.stringify({ ...record('enriched'), mood: 'calm', files: { recap: '/r.md', pdf: '/r.pdf' } }));
+    writeRaw(root, 'enriched.json', JSON.stringify({ ...sessionRecord('enriched'), mood: 'calm', files: { recap: '/r.md', pdf: '/r.pdf' } }));
     const [session] = readSessions(root).sessions;
     if (!session) throw new Error('record not read');
     session.status = 'resolved';
