@@ -351,7 +351,7 @@ export async function askContactDetails(prompter: Asker, options: { root: string
     );
     updated = { ...updated, register: picked === 'tu' ? 'tu' : 'vous' };
   }
-  rememberClient(root, updated, lang, { details: askDetails || file?.detailsAsked === true });
+  rememberClient(root, updated, lang, { details: askDetails });
   return updated;
 }
 

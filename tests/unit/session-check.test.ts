@@ -4,24 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { sessionsDir } from '../../src/paths.js';
 import { readSessions } from '../../src/store/read-sessions.js';
 import { sessionRecordSchema } from '../../src/store/session-schema.js';
-import { tempDir } from '../helpers.js';
+import { sessionRecord, tempDir } from '../helpers.js';
 
 /** A record as `start` writes it; each test changes one thing. */
-const RECORD = {
-  version: 1,
-  id: '2026-11-22-dupont-fils-3f9a',
-  kind: 'crisis',
-  status: 'open',
-  client: 'Dupont & Fils',
-  lang: 'en',
-  playbook: { id: 'crisis', source: '/somewhere/crisis.yaml' },
-  createdAt: '2026-11-22T09:00:00.000Z',
-  updatedAt: '2026-11-22T09:30:00.000Z',
-  answers: { tone: 'angry', agreement: true, needs: ['shine'] },
-  promise: { what: 'Fix the payment module', by: '2026-11-25' },
-  nextContact: '2026-11-26T10:00',
-  files: { recap: '/somewhere/recap.md' },
-} as const;
+const RECORD = sessionRecord('2026-11-22-dupont-fils-3f9a');
 
 const accepts = (record: unknown): boolean => sessionRecordSchema.safeParse(record).success;
 
@@ -73,6 +59,6 @@ describe('readSessions names the wrong field by its dotted path', () => {
   });
 
   it('and reads a good record without a problem', () => {
-    expect(problemWith(RECORD)).toBeUndefined();
+    expect(problemWith({ ...RECORD })).toBeUndefined();
   });
 });
