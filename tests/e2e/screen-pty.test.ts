@@ -33,6 +33,15 @@ import {
 const en = playbooks.en;
 const fr = playbooks.fr;
 
+/** A new English crisis: the contact's name, then the two advice steps, up to the step that takes the client's words. */
+async function toTheirWords(session: PtySession): Promise<void> {
+  await answerContact(session, 'en');
+  for (const id of ['breathe', 'listen']) {
+    await onStep(session, en, stepOf(en, id), 'en');
+    await session.press('enter');
+  }
+}
+
 function sessionRecord(home: string): Record<string, unknown> & { id: string; answers: Record<string, unknown> } {
   const [file] = readdirSync(join(home, 'sessions'));
   return JSON.parse(readFileSync(join(home, 'sessions', file ?? ''), 'utf8'));
@@ -75,11 +84,7 @@ describe('each step at a glance', () => {
     const home = tempDir();
     const session = PtySession.start(['start', '--lang', 'en', '--client', 'Dupont'], home);
     try {
-      await answerContact(session, 'en');
-      for (const id of ['breathe', 'listen']) {
-        await onStep(session, en, stepOf(en, id), 'en');
-        await session.press('enter');
-      }
+      await toTheirWords(session);
       const said = stepOf(en, 'client_words');
       await onStep(session, en, said, 'en');
       const rows = session.screen().split('\n');
@@ -137,11 +142,7 @@ describe('going back', () => {
     const mediator = stepOf(en, 'mediator');
     if (tone.type !== 'select') throw new Error('tone is a list');
     try {
-      await answerContact(session, 'en');
-      for (const id of ['breathe', 'listen']) {
-        await onStep(session, en, stepOf(en, id), 'en');
-        await session.press('enter');
-      }
+      await toTheirWords(session);
       await onStep(session, en, said, 'en');
       await answerStep(session, said);
       await onStep(session, en, tone, 'en');
@@ -310,11 +311,7 @@ describe('multi-line answers', () => {
     const home = tempDir();
     const session = PtySession.start(['start', '--lang', 'en', '--client', 'Dupont'], home);
     try {
-      await answerContact(session, 'en');
-      for (const id of ['breathe', 'listen']) {
-        await onStep(session, en, stepOf(en, id), 'en');
-        await session.press('enter');
-      }
+      await toTheirWords(session);
       await onStep(session, en, stepOf(en, 'client_words'), 'en');
       await session.paste('The site is down.\n\nWe lost two orders.');
       await session.waitUntil((s) => s.cursorLine() === '  We lost two orders.', 'the pasted lines');
