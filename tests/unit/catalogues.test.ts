@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredCatalogues, frenchSpacing, t, type Catalogue } from '../../src/i18n/catalogue.js';
-import { LANGS } from '../../src/types.js';
+import { LANGS, type Lang } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
 
 /**
@@ -51,20 +51,30 @@ describe('the message catalogues', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('say "e-mail" in French, one word for it everywhere (issue 14), in the messages and the built-in playbooks', () => {
-    const alone = /(?<![-\p{L}@.])mails?\b/iu;
-    const said = catalogues.flatMap((catalogue) => Object.entries(catalogue).filter(([, message]) => alone.test(message.fr)).map(([key, message]) => `${key}: ${message.fr}`));
-    // The playbooks' own words; the reply rules quote drafts, which people write as they like.
-    const dir = join(ROOT, 'playbooks', 'fr');
+  /**
+   * The messages of one language, and the lines of its built-in playbooks, that `pattern` finds. The
+   * reply rules are left out: they match drafts, which people write as they like.
+   */
+  function wordsMatching(lang: Lang, pattern: RegExp): string[] {
+    const said = catalogues.flatMap((catalogue) => Object.entries(catalogue).filter(([, message]) => pattern.test(message[lang])).map(([key, message]) => `${key}: ${message[lang]}`));
+    const dir = join(ROOT, 'playbooks', lang);
     const files = readdirSync(dir).filter((name) => name !== 'reply-rules.yaml');
+    expect(files.length).toBeGreaterThan(5);
     for (const name of files)
       readFileSync(join(dir, name), 'utf8')
         .split('\n')
         .forEach((line, index) => {
-          if (alone.test(line)) said.push(`playbooks/fr/${name}:${index + 1}: ${line.trim()}`);
+          if (pattern.test(line)) said.push(`playbooks/${lang}/${name}:${index + 1}: ${line.trim()}`);
         });
-    expect(files.length).toBeGreaterThan(5);
-    expect(said).toEqual([]);
+    return said;
+  }
+
+  it('say "e-mail" in French, one word for it everywhere (issue 14), in the messages and the built-in playbooks', () => {
+    expect(wordsMatching('fr', /(?<![-\p{L}@.])mails?\b/iu)).toEqual([]);
+  });
+
+  it('write "10%" in English, the number against its sign (issue 14), in the messages and the built-in playbooks', () => {
+    expect(wordsMatching('en', /\d[ \u00a0\u202f]%/)).toEqual([]);
   });
 
   it('fills placeholders, and gives French its no-break spaces', () => {
