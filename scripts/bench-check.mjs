@@ -29,6 +29,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'calmclient.js');
 const TIME = '/usr/bin/time';
 
+/** A good reply, a line each, with the client's words quoted: the stuff of the drafts the benchmarks check. */
+export const DRAFT_LINES = [
+  'Hello Mr Dupont,',
+  'Thank you for your call this morning, and for telling me plainly what went wrong.',
+  'You are right: the payment module failed its review on Friday and I did not warn you at once.',
+  'Here is what I will do: fix the module, put the site online, then walk your team through it.',
+  'All of this will be done by Thursday 19 November at noon.',
+  'In the meantime, a read-only preview link is ready for your board meeting.',
+  'I will call you on Friday 20 November at 10:00 to check that everything is on track.',
+  '> On Monday, you wrote: the site was supposed to go live and it is still not online.',
+  '> My team has been waiting all week and I look like a fool in front of the board.',
+  'Best regards,',
+];
+
+/** A reply draft of 200 lines, the size of a long e-mail thread with the quoted part. */
+export function draft200Lines() {
+  return `${Array.from({ length: 200 }, (_, i) => DRAFT_LINES[i % DRAFT_LINES.length]).join('\n')}\n`;
+}
+
 /** The cases: name, CLI arguments (given the work folder), expected exit code, target in ms (or none). */
 function cases(work) {
   const file = (name, text) => {
@@ -36,22 +55,10 @@ function cases(work) {
     writeFileSync(path, text);
     return path;
   };
-  const paragraphs = [
-    'Hello Mr Dupont,',
-    'Thank you for your call this morning, and for telling me plainly what went wrong.',
-    'You are right: the payment module failed its review on Friday and I did not warn you at once.',
-    'Here is what I will do: fix the module, put the site online, then walk your team through it.',
-    'All of this will be done by Thursday 19 November at noon.',
-    '> On Monday, you wrote: the site was supposed to go live and it is still not online.',
-    '> My team has been waiting all week and I look like a fool in front of the board.',
-    'I will call you on Friday 20 November at 10:00 to check that everything is on track.',
-    'Best regards,',
-  ];
-  const lines = Array.from({ length: 200 }, (_, i) => paragraphs[i % paragraphs.length]);
-  const draft200 = file('draft-200-lines.md', `${lines.join('\n')}\n`);
+  const draft200 = file('draft-200-lines.md', draft200Lines());
   const words = 'sorry but it is just a small bug, I will fix it asap, obviously not my fault, trust me';
   const oneLine = file('draft-100k-one-line.md', `Hi Ben, ${`${words} `.repeat(Math.ceil(100_000 / (words.length + 1)))}`.slice(0, 100_000));
-  const paragraph = `${paragraphs.slice(0, 5).join(' ')}\n\n`;
+  const paragraph = `${DRAFT_LINES.slice(0, 5).join(' ')}\n\n`;
   const mega = file('draft-1mb.md', paragraph.repeat(Math.floor(1_000_000 / paragraph.length)));
   const hostileRules = file(
     'hostile-rules.yaml',

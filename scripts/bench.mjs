@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { benchCheck, benchCheckTable } from './bench-check.mjs';
+import { benchCheck, benchCheckTable, draft200Lines } from './bench-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '30' }, bin: { type: 'string', multiple: true } } });
@@ -114,23 +114,10 @@ function baseEnv() {
   return env;
 }
 
-/** A reply draft of 200 lines, the size of a long e-mail thread with the quoted part. */
+/** The 200-line reply draft of bench-check.mjs, for `check`'s start-up. */
 function writeDraft() {
-  const paragraphs = [
-    'Hello Mr Dupont,',
-    'Thank you for your call this morning, and for telling me plainly what went wrong.',
-    'You are right: the payment module failed its review on Friday and I did not warn you at once.',
-    'Here is what I will do: fix the module, put the site online, then walk your team through it.',
-    'All of this will be done by Thursday 19 November at noon.',
-    'In the meantime, a read-only preview link is ready for your board meeting.',
-    'I will call you on Friday 20 November at 10:00 to check that everything is on track.',
-    '> On Monday, you wrote: the site was supposed to go live and it is still not online.',
-    '> My team has been waiting all week and I look like a fool in front of the board.',
-    'Best regards,',
-  ];
-  const lines = Array.from({ length: 200 }, (_, i) => paragraphs[i % paragraphs.length]);
   const file = join(work, 'draft.md');
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  writeFileSync(file, draft200Lines());
   return file;
 }
 
