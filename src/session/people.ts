@@ -132,8 +132,12 @@ export function needsSignature(playbook: Pick<Playbook, 'steps' | 'templates'>):
 
 /** What is known without asking: the client's file and the profile (for `recap`, which re-renders). */
 export function knownPeople(root: string, configDir: string, client: string, lang: Lang): SessionPeople {
-  const file = findClient(root, client, lang);
-  return { client: file?.name ?? client, contact: file?.contact ?? {}, register: file?.register, sender: readProfile(configDir, lang) };
+  return peopleOf(findClient(root, client, lang), client, readProfile(configDir, lang));
+}
+
+/** The people a client's file (if any) and the profile say. */
+function peopleOf(file: ClientFile | undefined, client: string, sender: Profile): SessionPeople {
+  return { client: file?.name ?? client, contact: file?.contact ?? {}, register: file?.register, sender };
 }
 
 /**
@@ -287,9 +291,9 @@ async function askChecked(
  */
 export async function askContact(prompter: Asker, options: { root: string; configDir: string; client: string; lang: Lang }): Promise<SessionPeople> {
   const { root, lang } = options;
-  const known = knownPeople(root, options.configDir, options.client, lang);
+  const file = findClient(root, options.client, lang);
+  const known = peopleOf(file, options.client, readProfile(options.configDir, lang));
   const client = known.client;
-  const file = findClient(root, client, lang);
   // A contact skipped once is not asked again: the file keeps an empty contact for it.
   if (file?.contact !== undefined) {
     const name = file.contact.name ?? t(m.noContact, lang);
