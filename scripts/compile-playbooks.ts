@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import Mustache from 'mustache';
 import { parse } from 'yaml';
 import { InputError, type SourceProblem } from '../src/errors.js';
 import { digestOf } from '../src/build-output.js';
@@ -35,12 +34,7 @@ export function compilePlaybooks(onProblems: (problems: readonly SourceProblem[]
       emailBody: 'file' in given.email.body ? { file: given.email.body.file } : { text: loaded.templates.emailBody },
     };
     const texts = [text, ...templateFilesOf(templates).map((name) => readFileSync(resolve(dirname(entry.file), name), 'utf8'))];
-    const parsedTemplates = {
-      recap: Mustache.parse(loaded.templates.recap),
-      emailSubject: Mustache.parse(loaded.templates.emailSubject),
-      emailBody: Mustache.parse(loaded.templates.emailBody),
-    };
-    compiled[relative(builtinPlaybooksDir(), entry.file).split(sep).join('/')] = { digest: digestOf(texts), playbook, templates, parsedTemplates };
+    compiled[relative(builtinPlaybooksDir(), entry.file).split(sep).join('/')] = { digest: digestOf(texts), playbook, templates };
   }
   return compiled;
 }

@@ -1,4 +1,3 @@
-import type { TemplateSpans } from 'mustache';
 import * as z from 'zod';
 import type { m } from './messages.js';
 
@@ -172,10 +171,5 @@ export type PlaybookSource = z.infer<typeof playbookSchema>;
 /** A validated playbook with its templates read and the place it came from. */
 export interface Playbook extends Omit<PlaybookSource, 'templates'> {
   templates: { recap: string; emailSubject: string; emailBody: string };
-  /** The same templates as Mustache parses them, when the build parsed them already (compiled.ts). */
-  parsedTemplates?: ParsedTemplates;
   source: string;
 }
-
-/** A playbook's three templates, each as the list of tokens `Mustache.parse` makes of it. */
-export type ParsedTemplates = Record<keyof Playbook['templates'], TemplateSpans>;

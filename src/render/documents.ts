@@ -1,4 +1,4 @@
-import Mustache, { type TemplateSpans } from 'mustache';
+import Mustache from 'mustache';
 import type { Answers } from '../engine/answers.js';
 import { toIso, todayOf } from '../dates/calendar.js';
 import type { Playbook } from '../playbook/schema.js';
@@ -9,7 +9,7 @@ import { slugify } from '../text/slug.js';
 import { typography } from './typography.js';
 
 export interface RenderInput {
-  playbook: Pick<Playbook, 'steps' | 'lang' | 'templates' | 'parsedTemplates' | 'kind'>;
+  playbook: Pick<Playbook, 'steps' | 'lang' | 'templates' | 'kind'>;
   /** Only the answers that count: see `effectiveAnswers`. */
   answers: Answers;
   client: string;
@@ -25,21 +25,10 @@ export interface RenderedSession {
   email: RenderedFile & { subject: string; body: string };
 }
 
-/**
- * `template` filled in from `context` by Mustache, with `escape` applied to each value; from its
- * tokens when the build parsed it already (see `Playbook.parsedTemplates`).
- */
-function mustache(template: string, parsed: TemplateSpans | undefined, context: TemplateContext, escape: (value: unknown) => string): string {
-  if (parsed === undefined) return Mustache.render(template, context, undefined, { escape });
-  // What `Mustache.render` does after its parse. @types/mustache types the tokens of `renderTokens`
-  // as `string[][]`, those of `parse` as `TemplateSpans`: the same lists.
-  return new Mustache.Writer().renderTokens(parsed as string[][], new Mustache.Context(context), undefined, template, { escape });
-}
-
 /** A markdown template rendered with answers escaped, its punctuation tidied and the language's typography set. */
-export function renderTemplate(template: string, context: TemplateContext, lang: Lang, parsed?: TemplateSpans): string {
+export function renderTemplate(template: string, context: TemplateContext, lang: Lang): string {
   // Mustache hands numbers (`{{score.ID}}`) to the escape function as they are.
-  const text = mustache(template, parsed, context, (value) => escapeMarkdown(String(value)));
+  const text = Mustache.render(template, context, undefined, { escape: (value: unknown) => escapeMarkdown(String(value)) });
   return typography(tidyPunctuation(text), lang);
 }
 
@@ -57,12 +46,13 @@ export function renderSession(input: RenderInput): RenderedSession {
   const context = buildContext(input);
   const { lang } = input.playbook;
   const base = `${toIso(todayOf(input.now))}-${slugify(input.client)}`;
-  const { templates, parsedTemplates: parsed } = input.playbook;
-  const recap = dropEmptySections(renderTemplate(templates.recap, context, lang, parsed?.recap));
+  const recap = dropEmptySections(renderTemplate(input.playbook.templates.recap, context, lang));
   // A subject is one line of plain text: no markdown escapes, no line breaks.
-  const rawSubject = mustache(templates.emailSubject, parsed?.emailSubject, context, (value) => String(value).replace(/\s+/g, ' ').trim());
+  const rawSubject = Mustache.render(input.playbook.templates.emailSubject, context, undefined, {
+    escape: (value: unknown) => String(value).replace(/\s+/g, ' ').trim(),
+  });
   const subject = typography(tidyPunctuation(rawSubject), lang).trim();
-  const body = dropEmptySections(renderTemplate(templates.emailBody, context, lang, parsed?.emailBody));
+  const body = dropEmptySections(renderTemplate(input.playbook.templates.emailBody, context, lang));
   const suffix = input.playbook.kind === 'crisis' ? '' : `-${input.playbook.kind}`;
   return {
     recap: { path: `${base}${suffix}-recap.md`, contents: recap },
