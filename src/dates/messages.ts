@@ -10,8 +10,8 @@ export const dateMessages = catalogue({
   past: { en: 'this date is in the past: read as {date}', fr: 'cette date est passée : compris comme {date}' },
   pastTime: { en: 'this time has already passed: read as {date}', fr: 'cette heure est déjà passée : compris comme {date}' },
   needsTime: {
-    en: 'a time is needed too: read as {date}, with no time; add one, e.g. "{typed} 10am"',
-    fr: 'il faut aussi une heure : compris comme {date}, sans heure ; ajoutez-la, par exemple « {typed} à 10h »',
+    en: 'a time is needed too: read as {date}, with no time; add one, e.g. "{typed} {time}"',
+    fr: 'il faut aussi une heure : compris comme {date}, sans heure ; ajoutez-la, par exemple « {typed} à {time} »',
   },
   timeDropped: {
     en: '{reading} (the day only: no time is kept here)',

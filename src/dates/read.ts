@@ -5,6 +5,7 @@ import { Grammar, type Expr } from './grammar.js';
 import { dateMessages as m } from './messages.js';
 import { resolve, type DateOrder } from './resolve.js';
 import { tokenize } from './tokens.js';
+import type { PartOfDay } from './lexicon.js';
 
 /**
  * Reads a date typed by a person, at a prompt or in an answers file, in French or English:
@@ -58,10 +59,16 @@ export type DateProblem =
   | { problem: 'weekdayMismatch'; weekday: number; understood: Understood }
   /** `earlierToday`: the day is today, the time has passed. */
   | { problem: 'past'; understood: Understood; earlierToday: boolean }
-  /** A time was asked for as well, and only a day was given. */
-  | { problem: 'needsTime'; understood: Understood };
+  /** A time was asked for as well, and only a day was given, or a day and a part of it (`mardi en fin de matinée`). */
+  | { problem: 'needsTime'; understood: Understood; part?: PartOfDay };
 
 export type DateReading = { text: string } & ({ ok: true; understood: Understood } | ({ ok: false } & DateProblem));
+
+/** The time a refusal for want of one suggests: one that falls in the part of the day typed, if any. */
+const EXAMPLE_TIME: Record<Lang, Record<PartOfDay | 'none', string>> = {
+  en: { none: '10am', morning: '10am', afternoon: '3pm', evening: '6pm' },
+  fr: { none: '10h', morning: '10h', afternoon: '15h', evening: '18h' },
+};
 
 /** Both languages' words are read, the user's first (they win a tie: `sept`). */
 const WORDS_FIRST: Record<Lang, readonly Lang[]> = { fr: ['fr', 'en'], en: ['en', 'fr'] };
@@ -110,7 +117,7 @@ export function readDate(text: string, options: ReadOptions): DateReading {
   };
   if (resolved.weekdayMismatch !== undefined) return { text: typed, ok: false, problem: 'weekdayMismatch', weekday: resolved.weekdayMismatch, understood };
   const hasTime = date.hour !== undefined;
-  if (want === 'dayTime' && !hasTime) return { text: typed, ok: false, problem: 'needsTime', understood };
+  if (want === 'dayTime' && !hasTime) return { text: typed, ok: false, problem: 'needsTime', understood, ...(expr.part ? { part: expr.part } : {}) };
   if (future) {
     const today = todayOf(options.now);
     const earlierToday = hasTime && compareDates(dayOf(date), today) === 0 && compareDates(date, momentOf(options.now)) < 0;
@@ -227,7 +234,7 @@ export function explainReading(reading: DateReading, lang: Lang, order: DateOrde
       return qualify(said, reading.understood, lang, order);
     }
     case 'needsTime':
-      return t(m.needsTime, lang, { date: formatDate(reading.understood.date, lang), typed: reading.text });
+      return t(m.needsTime, lang, { date: formatDate(reading.understood.date, lang), typed: reading.text, time: EXAMPLE_TIME[lang][reading.part ?? 'none'] });
   }
 }
 

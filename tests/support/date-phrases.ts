@@ -180,6 +180,12 @@ export const FRENCH: readonly Phrase[] = [
   fr('mardi 25/11', W, refuse('weekdayMismatch')),
   fr('32/12', W, refuse('noSuchDate')),
   fr('ce matin', W, refuse('needsTime'), { want: 'dayTime' }),
+  // A part of the day said with its start, middle or end, as a call is set on the phone.
+  fr('mardi en fin de matinée', W, refuse('needsTime'), { want: 'dayTime' }),
+  fr('mardi en fin de matinée vers 11h', W, '2026-11-24T11:00'),
+  fr("demain en début d'après-midi à 2h", W, '2026-11-19T14:00'),
+  fr('vendredi en fin de journée', W, '2026-11-20', { want: 'day' }),
+  fr('lundi en fin de journée à 6h', W, '2026-11-23T18:00'),
   fr('avant-hier', W, refuse('past')),
   fr('demain 14h70', W, refuse('noSuchTime')),
 ];
@@ -315,6 +321,11 @@ export const ENGLISH: readonly Phrase[] = [
   en('Tuesday 25 November', W, refuse('weekdayMismatch')),
   en('32/12', W, refuse('noSuchDate')),
   en('this morning', W, refuse('needsTime'), { want: 'dayTime' }),
+  // A part of the day said with its start, middle or end, as a call is set on the phone.
+  en('tuesday late morning', W, refuse('needsTime'), { want: 'dayTime' }),
+  en('tomorrow early afternoon at 2', W, '2026-11-19T14:00'),
+  en('friday end of day', W, '2026-11-20', { want: 'day' }),
+  en('monday mid-morning at 10', W, '2026-11-23T10:00'),
   en('the day before yesterday', W, refuse('past')),
   en('tomorrow at 14:70', W, refuse('noSuchTime')),
 ];

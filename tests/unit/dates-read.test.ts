@@ -17,6 +17,18 @@ function say(text: string, options: Partial<ReadOptions> = {}): string {
 }
 
 describe('what the reader says', () => {
+  it('asks for a time that falls in the part of the day typed, when a time is needed', () => {
+    const needs = (text: string, lang: 'en' | 'fr'): string => say(text, { lang, want: 'dayTime' });
+    expect(needs('mardi en fin de matinée', 'fr')).toBe(
+      frenchSpacing('il faut aussi une heure : compris comme mardi 24 novembre 2026, sans heure ; ajoutez-la, par exemple « mardi en fin de matinée à 10h »'),
+    );
+    expect(needs("demain en début d'après-midi", 'fr')).toContain('à 15h');
+    expect(needs('jeudi en fin de journée', 'fr')).toContain('à 18h');
+    expect(needs('friday', 'en')).toBe('a time is needed too: read as Friday 20 November 2026, with no time; add one, e.g. "friday 10am"');
+    expect(needs('tuesday early afternoon', 'en')).toContain('"tuesday early afternoon 3pm"');
+    expect(needs('monday end of day', 'en')).toContain('"monday end of day 6pm"');
+  });
+
   it('writes out what it understood', () => {
     expect(say('vendredi 14h30', { lang: 'fr' })).toBe('compris comme vendredi 20 novembre 2026 à 14\u00a0h\u00a030');
     expect(say('next monday 9:30')).toBe('read as Monday 23 November 2026 at 09:30');
