@@ -65,12 +65,32 @@ export function frenchSpacing(text: string): string {
 
 const TYPOGRAPHY: Record<Lang, (text: string) => string> = { en: (text) => text, fr: frenchSpacing };
 
+/** `de` or `que` just before a placeholder, whose value may begin with a vowel. */
+const ELIDED_BEFORE = /\b([Dd]e|[Qq]ue) \{(\w+)\}/g;
+const VOWEL_FIRST = /^[aeiouyàâäéèêëîïôöûüæœ]/i;
+
+/**
+ * French elides `de` and `que` before a vowel: "l'adresse d'Élise", "ce qu'Orange a dit", never
+ * "de Élise". The message cannot know how a name put in it begins, so `t` elides as it fills it in.
+ * (An `h` is left alone: "d'Hélène" but "de Hachette", which no rule can tell apart.)
+ */
+function frenchElision(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(ELIDED_BEFORE, (whole, word: string, name: string) =>
+    name in values && VOWEL_FIRST.test(String(values[name])) ? `${word.slice(0, -1)}'{${name}}` : whole,
+  );
+}
+
+const ELISION: Record<Lang, (text: string, values: Readonly<Record<string, string | number>>) => string> = {
+  en: (text) => text,
+  fr: frenchElision,
+};
+
 /** The text of `message` in `lang`, with its placeholders filled in. */
 export function t<M extends Message>(message: M, lang: Lang, ...[vars]: VarsArgument<M>): string {
   const text = TYPOGRAPHY[lang](message[lang]);
   if (vars === undefined) return text;
   const values: Readonly<Record<string, string | number>> = vars;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return ELISION[lang](text, values).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** The same message in every language, for a test or a completion script that must know them all. */

@@ -84,6 +84,16 @@ describe('the message catalogues', () => {
     expect(t(message, 'fr', { id: 'a:b ?' })).toBe('Session a:b ?\u00a0: enregistrée\u202f?');
     expect(frenchSpacing('« Bonjour » ; 15 % ! Oui ?')).toBe('«\u00a0Bonjour\u00a0»\u202f; 15\u00a0%\u202f! Oui\u202f?');
   });
+
+  it('elides French "de" and "que" before a name that begins with a vowel, and only there', () => {
+    const message = { en: 'Email of {who}, as {client} said', fr: 'Adresse de {who}, ce que {client} a dit' } as const;
+    expect(t(message, 'fr', { who: 'Élise', client: 'Orange' })).toBe("Adresse d'Élise, ce qu'Orange a dit");
+    expect(t(message, 'fr', { who: 'ana', client: 'Yves Rocher' })).toBe("Adresse d'ana, ce qu'Yves Rocher a dit");
+    expect(t(message, 'fr', { who: 'Sophie', client: 'Hachette' })).toBe('Adresse de Sophie, ce que Hachette a dit');
+    expect(t(message, 'en', { who: 'Élise', client: 'Orange' })).toBe('Email of Élise, as Orange said');
+    // Only the words themselves: "monde Élise" keeps its "de".
+    expect(t({ en: '{x}', fr: 'le monde {x}' } as const, 'fr', { x: 'Élise' })).toBe('le monde Élise');
+  });
 });
 
 describe('the language', () => {
