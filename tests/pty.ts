@@ -29,9 +29,9 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   on the screen (where the cursor is);
  * - `output()`, `waitFor(pattern)`: the whole stream printed since the start, colours and cursor
  *   moves removed, for what scrolled away or must come in order; `waitFor` looks only past its
- *   previous match;
+ *   previous match; `raw()`, the same stream as sent, escapes included;
  * - `type(text)`, `press(key)`, `paste(text)`: input, written at once (but Enter: `enterGapMs`);
- * - `exited`, `kill(signal)`;
+ * - `exited`, `kill(signal)`, `pid` (to signal the process from outside);
  * - `PtySession.spawn(file, args)` runs any other program the same way (tests/e2e/pty.test.ts).
  *
  * Choose a pattern the screen before the key cannot match already (the next step's counter, the
@@ -218,6 +218,16 @@ export class PtySession {
   /** Everything printed since the start, without colours and cursor moves, scrolled-away text included. */
   output(): string {
     return stripVTControlCharacters(this.stream);
+  }
+
+  /** Everything printed since the start as the program sent it, escape sequences included. */
+  raw(): string {
+    return this.stream;
+  }
+
+  /** The process in the terminal (for a program run under a shell, the shell's). */
+  get pid(): number {
+    return this.pty.pid;
   }
 
   /** Resolves when the visible screen matches `pattern`. */
