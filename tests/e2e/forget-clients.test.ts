@@ -35,7 +35,7 @@ describe('forget, by the name recorded (issue 13, item 1)', () => {
     for (const client of names) ids.push(savedId((await runInProcess(['start', '--answers', crisisAnswers, '--client', client, '--out', out], { home })).stdout));
   });
 
-  it('gives clients in different scripts different file names', async () => {
+  it('gives clients in different scripts different file names', () => {
     const records = ids.map((id) => record(home, id));
     const written = records.flatMap((session) => session.written ?? []);
     expect(new Set(written).size).toBe(written.length);
