@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
-import { BIN, cliEnv, FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
+import { BIN, cliEnv, FIXTURES, runInProcess, tempDir, writeDraft } from '../helpers.js';
 import { PtySession } from '../pty.js';
 
 const MINI = join(FIXTURES, 'playbooks', 'mini.yaml');
@@ -94,7 +94,7 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
       expect(onlyRecord(home)).toMatchObject({ status: 'draft', answers: { breathe: true }, partial: { step: 'said', text: 'line one\nline two' } });
       if (signal !== 'SIGTERM') return;
       // Going on from a file takes the file's answer, and shows the lines typed rather than drop them unseen.
-      const resumed = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
+      const resumed = await runInProcess(['start', '--resume', '--answers', miniAnswers(home)], { home });
       expect(resumed.code).toBe(0);
       expect(resumed.stderr).toContain('You had started typing in step "said" when the run was stopped; the answers file is used instead. What you had typed:\n    line one\n    line two');
       expect(onlyRecord(home).partial).toBeUndefined();
@@ -160,16 +160,16 @@ describe('two runs of one draft (issue 13, item 8)', () => {
       await enterAt(first, 'step 1/');
       await first.waitForScreen('What did they say?');
       id = onlyRecord(home).id;
-      const second = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+      const second = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
       expect(second.code).toBe(2);
       expect(second.stderr).toMatch(
         new RegExp(`session ${id} is open in another calmclient \\(process ${first.pid} on \\S+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\): go on there, or stop that one first`),
       );
-      const newest = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
+      const newest = await runInProcess(['start', '--resume', '--answers', miniAnswers(home)], { home });
       expect(newest.code).toBe(2);
       expect(newest.stderr).toContain(`session ${id} is open in another calmclient`);
       // Nor can the client be forgotten under the running session's feet.
-      const forget = runCli(['forget', 'Dupont', '--yes'], { home });
+      const forget = await runInProcess(['forget', 'Dupont', '--yes'], { home });
       expect(forget.code).toBe(2);
       expect(forget.stderr).toContain(`session ${id} is open in another calmclient`);
       expect(existsSync(join(home, 'sessions', `${id}.json`))).toBe(true);
@@ -180,7 +180,7 @@ describe('two runs of one draft (issue 13, item 8)', () => {
       first.dispose();
     }
     expect(existsSync(join(home, 'sessions', `${id}.lock`))).toBe(true);
-    const after = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+    const after = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
     expect(onlyRecord(home)).toMatchObject({ id, status: 'open' });
@@ -214,7 +214,7 @@ describe('the data folder failing in the middle of the questions (issue 13, item
     );
     rmSync(sessions);
     renameSync(`${sessions}.away`, sessions);
-    const resumed = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+    const resumed = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
     expect(resumed.code).toBe(0);
     expect(onlyRecord(home)).toMatchObject({ id, status: 'open', answers: { breathe: true, said: 'They shouted.' } });
   });
