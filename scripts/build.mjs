@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: bundles src/cli.ts and the packages it uses into dist/ with esbuild, compiles
- * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.<lang>.json (see
+ * the built-in playbooks and reply rules into dist/playbooks.json and dist/reply-rules.<lang>.json and .bin (see
  * src/playbook/compiled.ts, src/check/compiled.ts), and regenerates schema/playbook.schema.json
  * from the playbook's zod schema.
  *
@@ -224,9 +224,9 @@ async function writeCompiledPlaybooks() {
 
 async function writeCompiledRules() {
   const { compiledRulesFiles } = await importTypeScript('scripts/compile-rules.ts');
-  return Object.entries(compiledRulesFiles()).map(([name, compiled]) => {
+  return Object.entries(compiledRulesFiles()).map(([name, contents]) => {
     const file = join(dist, name);
-    writeFileSync(file, JSON.stringify(compiled));
+    writeFileSync(file, contents);
     return file;
   });
 }

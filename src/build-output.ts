@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * What the build compiles from the built-in data files and writes beside the bundle (dist/), as
- * JSON: the playbooks (playbook/compiled.ts) and the reply rules (check/compiled.ts). Each entry
- * carries the digest of the files it came from, and is used only while they are unchanged.
+ * JSON: the playbooks (playbook/compiled.ts) and the reply rules (check/compiled.ts), whose
+ * automata are a binary file of their own. Each entry carries the digest of the files it came
+ * from, and is used only while they are unchanged.
  */
 
 export function digestOf(texts: readonly string[]): string {
@@ -27,3 +28,9 @@ export function readBuildOutput<T extends object>(name: string): Partial<T> {
   return buildOutputs.get(name) as Partial<T>;
 }
 
+
+/** A binary file the build wrote beside the bundle (`name` in dist/), or undefined when there is none. */
+export function readBuildBytes(name: string): Uint8Array | undefined {
+  const file = new URL(`./${name}`, import.meta.url);
+  return existsSync(file) ? readFileSync(file) : undefined;
+}

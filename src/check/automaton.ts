@@ -101,10 +101,6 @@ export function passes(test: Test, token: Token, literal?: ReadonlySet<string>):
   return token.kind === test.any;
 }
 
-/**
- * An automaton ready to run: the states that can consume the first token of a match are indexed
- * by the forms they accept, so that a text is only tried where one of them stands.
- */
 /** Where each form stands in a text's tokens: built once per draft, read by every automaton. */
 export interface TokenIndex {
   /** The positions of the words and numbers with each form. */
@@ -147,6 +143,14 @@ interface SecondWords {
   light: boolean;
 }
 
+/**
+ * How many times a word must stand in a draft before the search works out which words may follow
+ * it, rather than try each place it stands (see findCandidates). The first check in a process of
+ * docs/examples/en/crisis-launch-delay.email.md, rules read included (CPU time, median of 2 × 21
+ * runs, Node 22): 78 → 71 ms.
+ */
+const FEW = 4;
+
 /** How each state tests a token, decoded once (see CompiledAutomaton). */
 const enum Kind {
   Epsilon,
@@ -159,45 +163,122 @@ const enum Kind {
 }
 
 /**
- * An automaton ready to run: each state's test decoded into flat arrays, and the states that can
- * consume the first token of a match indexed by the forms they accept, so that a text is only
- * tried where one of them stands.
+ * The tests of some automata, each decoded on first use, with its kind and its forms as a set: the
+ * automata of a rules file share one table (a word's forms stand in many states), and a check reads
+ * few of them.
+ */
+export class TestTable {
+  private readonly tests: (Test | undefined)[];
+  private readonly kinds: Int8Array;
+  private readonly sets: (ReadonlySet<string> | undefined)[];
+
+  /** `read(i)` gives test i, once. */
+  constructor(
+    readonly size: number,
+    private readonly read: (i: number) => Test,
+  ) {
+    this.tests = new Array<Test | undefined>(size);
+    this.kinds = new Int8Array(size).fill(-1);
+    this.sets = new Array<ReadonlySet<string> | undefined>(size);
+  }
+
+  static of(tests: readonly Test[]): TestTable {
+    return new TestTable(tests.length, (i) => tests[i] as Test);
+  }
+
+  test(i: number): Test {
+    return (this.tests[i] ??= this.read(i));
+  }
+
+  kind(i: number): Kind {
+    const known = this.kinds[i] as number;
+    if (known >= 0) return known;
+    const test = this.test(i);
+    const kind =
+      'lit' in test ? Kind.Literal : 'glob' in test ? Kind.Glob : 'punct' in test ? Kind.Punct : test.any === 'word' ? Kind.Word : test.any === 'number' ? Kind.Number : Kind.Light;
+    this.kinds[i] = kind;
+    return kind;
+  }
+
+  /** The forms of test i as a set, for a literal test. */
+  literal(i: number): ReadonlySet<string> | undefined {
+    const known = this.sets[i];
+    if (known) return known;
+    const test = this.test(i);
+    return 'lit' in test ? (this.sets[i] = new Set(test.lit)) : undefined;
+  }
+
+  /** The glob or the punctuation of test i. */
+  text(i: number): string {
+    const test = this.test(i);
+    return 'glob' in test ? test.glob : 'punct' in test ? test.punct : '';
+  }
+}
+
+/**
+ * An automaton in flat arrays, the form CompiledAutomaton runs: state s consumes a token that passes
+ * `tests.test(test[s])`, or nothing when `test[s]` is -1, and goes to the states
+ * `s + next[nextAt[s]]` … `s + next[nextAt[s + 1] - 1]`, each counted from s. The built-in rules
+ * are read into this form from a binary file without decoding (compiled.ts): read as objects, a
+ * state each, their 28,000 states took a sixth of `start --answers`.
+ */
+export interface FlatAutomaton {
+  start: number;
+  accept: number;
+  test: Int16Array | Int32Array;
+  nextAt: Int32Array;
+  next: Int16Array | Int32Array;
+  tests: TestTable;
+}
+
+/** The flat form of an automaton built by AutomatonBuilder (pattern.ts), with a table of its own tests. */
+export function flatten({ states, start, accept }: Automaton): FlatAutomaton {
+  const tests: Test[] = [];
+  const indexOf = new Map<Test, number>();
+  const test = new Int32Array(states.length).fill(-1);
+  const nextAt = new Int32Array(states.length + 1);
+  const next = new Int32Array(states.reduce((sum, state) => sum + state.next.length, 0));
+  let at = 0;
+  states.forEach((state, s) => {
+    if (state.test) {
+      let index = indexOf.get(state.test);
+      if (index === undefined) {
+        index = tests.push(state.test) - 1;
+        indexOf.set(state.test, index);
+      }
+      test[s] = index;
+    }
+    nextAt[s] = at;
+    for (const target of state.next) next[at++] = target - s;
+  });
+  nextAt[states.length] = at;
+  return { start, accept, test, nextAt, next, tests: TestTable.of(tests) };
+}
+
+/** The states of a flat automaton as objects, as AutomatonBuilder makes them. */
+export function unflatten({ start, accept, test, nextAt, next, tests }: FlatAutomaton): Automaton {
+  const states = Array.from(test, (t, s): State => {
+    const targets = Array.from(next.subarray(nextAt[s], nextAt[s + 1]), (offset) => s + offset);
+    return t < 0 ? { next: targets } : { test: tests.test(t), next: targets };
+  });
+  return { states, start, accept };
+}
+
+/**
+ * An automaton ready to run: the states that can consume the first token of a match indexed by the
+ * forms they accept, so that a text is only tried where one of them stands. The other states are
+ * read as the search reaches them: on a reply, it reaches few of the thousands.
  */
 export class CompiledAutomaton {
-  private readonly kind: Uint8Array;
-  private readonly literal: (ReadonlySet<string> | undefined)[];
-  private readonly text: (string | undefined)[];
-  private readonly next0: Int32Array;
-
   private readonly firstByForm = new Map<string, number[]>();
   private readonly firstOther: number[] = [];
 
-  constructor(readonly automaton: Automaton) {
-    const { states } = automaton;
-    this.kind = new Uint8Array(states.length);
-    this.literal = new Array<ReadonlySet<string> | undefined>(states.length);
-    this.text = new Array<string | undefined>(states.length);
-    this.next0 = new Int32Array(states.length);
-    states.forEach((state, s) => {
-      this.next0[s] = state.next[0] ?? -1;
-      const test = state.test;
-      if (!test) return;
-      if ('lit' in test) {
-        this.kind[s] = Kind.Literal;
-        this.literal[s] = new Set(test.lit);
-      } else if ('glob' in test) {
-        this.kind[s] = Kind.Glob;
-        this.text[s] = test.glob;
-      } else if ('punct' in test) {
-        this.kind[s] = Kind.Punct;
-        this.text[s] = test.punct;
-      } else this.kind[s] = test.any === 'word' ? Kind.Word : test.any === 'number' ? Kind.Number : Kind.Light;
-    });
-    for (const state of this.closure([automaton.start])) {
-      const test = states[state]?.test;
-      if (!test) continue;
-      if ('lit' in test) {
-        for (const form of test.lit) {
+  constructor(readonly automaton: FlatAutomaton) {
+    for (const state of this.closure(automaton.start)) {
+      const t = automaton.test[state] as number;
+      const literal = automaton.tests.literal(t);
+      if (literal) {
+        for (const form of literal) {
           const list = this.firstByForm.get(form);
           if (list) list.push(state);
           else this.firstByForm.set(form, [state]);
@@ -206,36 +287,52 @@ export class CompiledAutomaton {
     }
   }
 
+  /** How state s tests a token. */
+  private kind(s: number): Kind {
+    const t = this.automaton.test[s] as number;
+    return t < 0 ? Kind.Epsilon : this.automaton.tests.kind(t);
+  }
+
+  /** The forms of the literal test of state s. */
+  private literal(s: number): ReadonlySet<string> | undefined {
+    return this.automaton.tests.literal(this.automaton.test[s] as number);
+  }
+
+  /** The state a consuming state s goes to. */
+  private next0(s: number): number {
+    const { next, nextAt } = this.automaton;
+    return s + (next[nextAt[s] as number] as number);
+  }
+
   /** The consuming states reachable from `from` without a token. */
-  private closure(from: readonly number[]): number[] {
+  private closure(from: number): number[] {
+    const { test, next, nextAt } = this.automaton;
     const seen = new Set<number>();
     const found: number[] = [];
-    const stack = [...from];
+    const stack = [from];
     while (stack.length > 0) {
       const state = stack.pop() as number;
-      if (seen.has(state)) continue;
+      if (seen.has(state) || state < 0 || state >= test.length) continue;
       seen.add(state);
-      const node = this.automaton.states[state];
-      if (!node) continue;
-      if (node.test) found.push(state);
-      else stack.push(...node.next);
+      if ((test[state] as number) >= 0) found.push(state);
+      else for (let k = nextAt[state] as number; k < (nextAt[state + 1] as number); k++) stack.push(state + (next[k] as number));
     }
     return found;
   }
 
   /** Whether state `s` consumes `token`. */
   private passes(s: number, token: Token): boolean {
-    switch (this.kind[s]) {
+    switch (this.kind(s)) {
       case Kind.Literal: {
         if (token.kind !== 'word' && token.kind !== 'number') return false;
-        const literal = this.literal[s] as ReadonlySet<string>;
+        const literal = this.literal(s) as ReadonlySet<string>;
         const forms = token.forms;
         for (let k = 0; k < forms.length; k++) if (literal.has(forms[k] as string)) return true;
         return false;
       }
       case Kind.Glob: {
         if (token.kind !== 'word') return false;
-        const glob = this.text[s] as string;
+        const glob = this.automaton.tests.text(this.automaton.test[s] as number);
         for (const form of token.forms) if (globMatches(glob, form)) return true;
         return false;
       }
@@ -246,7 +343,7 @@ export class CompiledAutomaton {
       case Kind.Light:
         return token.kind === 'punct';
       case Kind.Punct:
-        return (token.kind === 'punct' || token.kind === 'stop') && token.text === this.text[s];
+        return (token.kind === 'punct' || token.kind === 'stop') && token.text === this.automaton.tests.text(this.automaton.test[s] as number);
       default:
         return false;
     }
@@ -278,8 +375,11 @@ export class CompiledAutomaton {
     };
     // A word that starts a match is a candidate only when the word after it can continue one:
     // "you" starts a hundred patterns, but "you misunderstood" few places. (checkText on the 1 MB
-    // draft of scripts/bench-check.mjs, warm, median of 6 runs: 826 → 663 ms.)
+    // draft of scripts/bench-check.mjs, warm, median of 6 runs: 826 → 663 ms.) Working out what
+    // may follow a word costs about what trying the word does: for a word seen only a few times,
+    // it is tried instead (FEW).
     const markFollowed = (form: string, at: readonly number[]): void => {
+      if (at.length < FEW) return mark(at);
       const second = this.secondWords(form);
       if (second === null) return mark(at);
       for (let k = 0; k < at.length; k++) {
@@ -311,9 +411,9 @@ export class CompiledAutomaton {
     }
     // The other first states, through the index too: a glob is tried on each distinct form once.
     for (const s of this.firstOther) {
-      switch (this.kind[s]) {
+      switch (this.kind(s)) {
         case Kind.Glob: {
-          const glob = this.text[s] as string;
+          const glob = this.automaton.tests.text(this.automaton.test[s] as number);
           for (const [form, at] of index.forms) if (globMatches(glob, form) && at.some((i) => tokens[i]?.kind === 'word')) mark(at);
           break;
         }
@@ -327,7 +427,7 @@ export class CompiledAutomaton {
           mark(index.lights);
           break;
         case Kind.Punct: {
-          const at = index.puncts.get(this.text[s] as string);
+          const at = index.puncts.get(this.automaton.tests.text(this.automaton.test[s] as number));
           if (at) mark(at);
           break;
         }
@@ -345,9 +445,9 @@ export class CompiledAutomaton {
     if (known !== undefined) return known;
     let second: SecondWords | null = { words: new Set<string>(), light: false };
     for (const first of this.firstByForm.get(form) ?? []) {
-      for (const s of this.closure([this.next0[first] as number])) {
-        const literal = this.literal[s];
-        if (this.kind[s] === Kind.Light) second.light = true;
+      for (const s of this.closure(this.next0(first))) {
+        const literal = this.kind(s) === Kind.Literal ? this.literal(s) : undefined;
+        if (this.kind(s) === Kind.Light) second.light = true;
         else if (!literal) {
           second = null;
           break;
@@ -366,15 +466,15 @@ export class CompiledAutomaton {
 
   /** Whether a match may end right after state `first` consumes its word. */
   private acceptsAfter(first: number): boolean {
-    const { states, accept } = this.automaton;
+    const { next, nextAt, accept } = this.automaton;
     const seen = new Set<number>();
-    const stack = [this.next0[first] as number];
+    const stack = [this.next0(first)];
     while (stack.length > 0) {
       const s = stack.pop() as number;
       if (s === accept) return true;
-      if (seen.has(s) || this.kind[s] !== Kind.Epsilon) continue;
+      if (seen.has(s) || this.kind(s) !== Kind.Epsilon) continue;
       seen.add(s);
-      stack.push(...(states[s] as State).next);
+      for (let k = nextAt[s] as number; k < (nextAt[s + 1] as number); k++) stack.push(s + (next[k] as number));
     }
     return false;
   }
@@ -393,10 +493,8 @@ export class CompiledAutomaton {
   search(tokens: readonly Token[], index: TokenIndex = indexTokens(tokens), from = 0, to = tokens.length): TokenSpan[] {
     const candidates = this.candidates(tokens, index);
     if (!candidates) return [];
-    const { states, accept } = this.automaton;
-    const count = states.length;
-    const kind = this.kind;
-    const next0 = this.next0;
+    const { test, next: targets, nextAt, accept } = this.automaton;
+    const count = test.length;
     // Thread lists: the states that will consume the next token, each with its match's start.
     let current: number[] = [];
     let next: number[] = [];
@@ -436,12 +534,11 @@ export class CompiledAutomaton {
           }
           continue;
         }
-        if (kind[s] !== Kind.Epsilon) {
+        if ((test[s] as number) >= 0) {
           next.push(s);
           nextStart[s] = start;
         } else {
-          const out = (states[s] as State).next;
-          for (let k = out.length - 1; k >= 0; k--) stack.push(out[k] as number);
+          for (let k = (nextAt[s + 1] as number) - 1; k >= (nextAt[s] as number); k--) stack.push(s + (targets[k] as number));
         }
       }
     };
@@ -459,7 +556,7 @@ export class CompiledAutomaton {
       // Older threads first: of two threads in one state, the one that started first is kept.
       for (let k = 0; k < current.length; k++) {
         const s = current[k] as number;
-        if (this.passes(s, token)) addClosure(next0[s] as number, currentStart[s] as number, step);
+        if (this.passes(s, token)) addClosure(this.next0(s), currentStart[s] as number, step);
       }
       if (i >= blocked) {
         const forms = token.forms;
@@ -471,12 +568,12 @@ export class CompiledAutomaton {
             // Two forms of one token may index the same state: it starts once.
             if (started[s] === tick) continue;
             started[s] = tick;
-            addClosure(next0[s] as number, i, step);
+            addClosure(this.next0(s), i, step);
           }
         }
         for (let k = 0; k < this.firstOther.length; k++) {
           const s = this.firstOther[k] as number;
-          if (this.passes(s, token)) addClosure(next0[s] as number, i, step);
+          if (this.passes(s, token)) addClosure(this.next0(s), i, step);
         }
       }
       if (pendingFrom >= 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { AutomatonBuilder, CompiledAutomaton, globMatches } from '../../src/check/automaton.js';
+import { AutomatonBuilder, CompiledAutomaton, flatten, globMatches } from '../../src/check/automaton.js';
 import { builtinRules } from '../../src/check/index.js';
 import { exampleDate, fillRuleText } from '../../src/check/messages.js';
 import { formsOf } from '../../src/check/morphology.js';
@@ -64,7 +64,7 @@ describe('the automaton', () => {
       throw new Error(`no name ${name} here`);
     };
     return new CompiledAutomaton(
-      compilePatterns(patterns.map((pattern) => ({ nodes: parsePattern(pattern), resolve, lang: 'en' as const })), new AutomatonBuilder(MAX_STATES)),
+      flatten(compilePatterns(patterns.map((pattern) => ({ nodes: parsePattern(pattern), resolve, lang: 'en' as const })), new AutomatonBuilder(MAX_STATES))),
     );
   };
 
