@@ -44,6 +44,9 @@ const TARGETS = {
 const EXPLANATION = [
   'What the cases do:',
   '',
+  '- every case, and the floor, runs without NODE_EXTRA_CA_CERTS, which Node 20 reads as it starts',
+  '  (about 58 ms of CPU for a system\'s certificate bundle): set, it swelled Node 20\'s floor and',
+  '  flattered its ratios (the earlier tables in this file\'s history were measured so).',
   '- first run: `--version` with an empty temporary folder, so without the compile cache Node 22 and 24',
   '  keep there: what the first run after an install or an upgrade costs (on Node 20, every run is one).',
   '- `start --answers`: the full scripted crisis (tests/fixtures/answers/crisis-en.yaml): the answers file',
@@ -74,15 +77,29 @@ const EXPLANATION = [
   '  22 / 24 / 20: 38.4 / 54.5 / 122.0 → 28.8 / 40.7 / 86.1 ms), and is CommonJS (bin/package.json):',
   '  an ES module entry starts Node\'s ES module loader first (fastest runs 30.8 / 28.6 / 69.7 →',
   '  25.1 / 27.6 / 61.8 ms; nothing measurable on Node 24).',
-  '- `--help`: the command line\'s bundle (above); commander, which loads node:child_process (and with',
-  '  it net, stream and dgram) for subcommands calmclient does not have, about 4 ms on Node 22 that no',
-  '  clear code can avoid; and the command tree, every command\'s options registered, about 5 ms.',
-  '- `start --answers`: spread thin. The reply check of the e-mail (about a sixth of the CPU profile:',
-  '  the compiled rules read and their automata built, then the search), yaml reading the answers',
-  '  file, Mustache parsing the templates, the command tree, garbage collection, and the writes',
-  '  (one fsync per file: cheap on an idle disk, up to a fifth of the run when other work writes).',
-  '  The compiled rules are now one file per language (dist/reply-rules.<lang>.json): having the',
-  '  English rules took 21.5 ms of the profile with both languages in one file, 8.6 ms now.',
+  '- `--help`: the command line\'s bundle (above), then commander\'s own code (the parse, the layout of',
+  '  the help), run once and cold. commander loads node:child_process (and with it net and dgram) for',
+  '  subcommands calmclient does not have: the profile shows about 4 ms, but a build without it saved',
+  '  1 ms of CPU on Node 22 (stdout loads stream anyway), not worth patching commander. The command',
+  '  tree registers the options, examples and action of the commands the command line names only (the',
+  '  overview takes `[options]` from the table): CPU time 51.2 → 48.9 ms on Node 22. The bundles are',
+  '  built without esbuild\'s keepNames, which gave every function its name back as its module loaded:',
+  '  45.1 → 43.1 ms.',
+  '- `start --answers`: spread thin. Without the reply check, about 100 ms on Node 22, 3.5 times',
+  '  the floor. In its CPU profile (profiler time included), in order: yaml loading (5 ms) and',
+  '  reading the answers file (15 ms), the modules of the command and their first run (a function is',
+  '  compiled as it is first called, and most run once), Mustache parsing the templates (6 ms; parsed',
+  '  at build time into dist/playbooks.json instead, 3.6 ms of CPU saved, but the package went past',
+  '  600 kB), the writes (six fsyncs: the session record before the files it',
+  '  names, the four files, the record again; none twice: cheap on an idle disk, up to a fifth of the',
+  '  run when other work writes), the two dates read, the command tree and garbage collection. The',
+  '  run initialises only the modules it uses (no Inquirer, no zod, no playbook loader).',
+  '  The reply check of the e-mail is the rest, about 60 ms on Node 22: reading the rules, and',
+  '  the search run for the first time (interpreted: the search is linear, 20,000 state visits for',
+  '  the crisis e-mail). The automata are 16-bit numbers in dist/reply-rules.<lang>.bin, searched as',
+  '  they are read: as base-36 text made into objects they took 50–90 ms to be ready, 13–20 ms now,',
+  '  and the first check of the crisis e-mail, rules read included, went from 109 to 67 ms of CPU',
+  '  (141 to 74 ms in French; src/check/compiled.ts).',
   '- `history`: with the summary index, 5,000 `stat`s, parsing the index (1.8 MB of JSON) and the',
   '  table of 5,000 rows; the index alone took it from 510 to 229 ms on Node 22 (276 → 189 ms on',
   '  Node 24, 555 → 370 ms on Node 20), and measuring each table cell once, without string-width',
@@ -107,10 +124,15 @@ function nodes() {
 
 const work = mkdtempSync(join(tmpdir(), 'calmclient-bench-'));
 
-/** What every run gets: no colours, English, and nothing of the caller's Node settings. */
+/**
+ * What every run gets: no colours, English, and nothing of the caller's Node settings. Node 20
+ * reads the certificates of NODE_EXTRA_CA_CERTS as it starts, about 58 ms of CPU for the system's
+ * bundle, which swelled the floor and flattered every ratio on Node 20 (22 and 24 read them when
+ * TLS needs them).
+ */
 function baseEnv() {
   const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' };
-  for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_MESSAGES', 'CALMCLIENT_LANG', 'NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE']) delete env[name];
+  for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_MESSAGES', 'CALMCLIENT_LANG', 'NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE', 'NODE_EXTRA_CA_CERTS']) delete env[name];
   return env;
 }
 
