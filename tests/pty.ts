@@ -29,9 +29,10 @@ import { BIN, cliEnv, ROOT } from './helpers.js';
  *   on the screen (where the cursor is);
  * - `output()`, `waitFor(pattern)`: the whole stream printed since the start, colours and cursor
  *   moves removed, for what scrolled away or must come in order; `waitFor` looks only past its
- *   previous match;
- * - `type(text)`, `press(key)`, `paste(text)`: input, written at once (but Enter: `enterGapMs`);
- * - `exited`, `kill(signal)`;
+ *   previous match; `raw()`, the same stream as sent, escapes included;
+ * - `type(text)`, `press(key)`, `paste(text)`: input, written at once (but Enter at a prompt that
+ *   times keys: `enterGapMs`);
+ * - `exited`, `kill(signal)`, `pid` (to signal the process from outside);
  * - `PtySession.spawn(file, args)` runs any other program the same way (tests/e2e/pty.test.ts).
  *
  * Choose a pattern the screen before the key cannot match already (the next step's counter, the
@@ -57,11 +58,14 @@ export interface PtyStartOptions {
   cols?: number;
   rows?: number;
   /**
-   * How long an Enter waits after the previous key and after the screen last changed. The
-   * multi-line prompt takes an Enter that comes within 25 ms of the key before it for a line break
-   * inside a paste, not for "done" (PASTE_GAP_MS in src/prompters/widgets.ts), and it times the
-   * keys as it reads them, which can be later than they were sent: no hand is that fast, so a test
-   * that is would see another program. Other keys are sent at once; 0 sends Enter at once too.
+   * How long an Enter waits after the previous key and after the screen last changed, while the
+   * program has bracketed paste on. The multi-line prompt takes an Enter that comes within 25 ms of
+   * the key before it for a line break inside a paste, not for "done" (PASTE_GAP_MS in
+   * src/prompters/widgets.ts), and it times the keys as it reads them, which can be later than they
+   * were sent: no hand is that fast, so a test that is would see another program. That prompt is
+   * the only one that times keys, and the only one that turns bracketed paste on (CSI ? 2004 h), so
+   * an Enter anywhere else goes at once, as other keys do (a third of the time of a walk was spent
+   * waiting before Enters that nothing timed). 0 sends Enter at once everywhere.
    */
   enterGapMs?: number;
 }
@@ -220,6 +224,16 @@ export class PtySession {
     return stripVTControlCharacters(this.stream);
   }
 
+  /** Everything printed since the start as the program sent it, escape sequences included. */
+  raw(): string {
+    return this.stream;
+  }
+
+  /** The process in the terminal (for a program run under a shell, the shell's). */
+  get pid(): number {
+    return this.pty.pid;
+  }
+
   /** Resolves when the visible screen matches `pattern`. */
   waitForScreen(pattern: string | RegExp, timeoutMs = 10_000): Promise<void> {
     return this.until(
@@ -264,9 +278,10 @@ export class PtySession {
     this.write(text);
   }
 
-  /** A key; Enter first waits out what is left of `enterGapMs` (see PtyStartOptions). */
+  /** A key; Enter at a prompt that times keys first waits out what is left of `enterGapMs` (see PtyStartOptions). */
   async press(key: Key): Promise<void> {
-    if (key === 'enter') {
+    // Only a program with bracketed paste on is waited for (see PtyStartOptions.enterGapMs).
+    if (key === 'enter' && this.terminal.modes.bracketedPasteMode) {
       const wait = Math.max(this.lastKeyAt, this.lastOutputAt) + this.enterGapMs - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node-pty';
 import { describe, expect, it } from 'vitest';
-import { BIN, cliEnv, FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+import { BIN, cliEnv, FIXTURES, ROOT, runInProcess, tempDir } from '../helpers.js';
 
 const home = tempDir();
 const draft = (lang: string, name: string): string => join(FIXTURES, 'replies', 'dev', lang, name);
@@ -18,8 +18,8 @@ interface JsonReport {
 }
 
 describe('calmclient check', () => {
-  it('prints each finding with its place, the words underlined and a suggestion, then a summary; exit 1', () => {
-    const result = runCli(['check', WITH_FINDINGS], { home });
+  it('prints each finding with its place, the words underlined and a suggestion, then a summary; exit 1', async () => {
+    const result = await runInProcess(['check', WITH_FINDINGS], { home });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
@@ -38,23 +38,23 @@ describe('calmclient check', () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('says so and exits 0 when the draft is clean', () => {
-    const result = runCli(['check', CLEAN], { home });
+  it('says so and exits 0 when the draft is clean', async () => {
+    const result = await runInProcess(['check', CLEAN], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${CLEAN}: no finding. The draft reads calm and concrete.\n`);
   });
 
-  it('reads the draft from standard input with -, or with no FILE when input is piped', () => {
+  it('reads the draft from standard input with -, or with no FILE when input is piped', async () => {
     const input = readFileSync(WITH_FINDINGS, 'utf8');
     for (const args of [['check', '-'], ['check']]) {
-      const result = runCli(args, { home, input });
+      const result = await runInProcess(args, { home, input });
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stdout).toMatch(/^<stdin>:3:5 apology-but /m);
     }
   });
 
-  it('prints a stable JSON report with --format json', () => {
-    const result = runCli(['check', WITH_FINDINGS, '--format', 'json'], { home });
+  it('prints a stable JSON report with --format json', async () => {
+    const result = await runInProcess(['check', WITH_FINDINGS, '--format', 'json'], { home });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report).toMatchObject({ version: 2, file: WITH_FINDINGS, lang: 'en' });
@@ -74,22 +74,22 @@ describe('calmclient check', () => {
       message: expect.stringContaining('"sorry about the newsletter, but"'),
       suggestion: expect.stringContaining('full stop'),
     });
-    expect(JSON.parse(runCli(['check', CLEAN, '--format', 'json'], { home }).stdout)).toMatchObject({ findings: [], summary: { findings: 0, rules: [] } });
+    expect(JSON.parse((await runInProcess(['check', CLEAN, '--format', 'json'], { home })).stdout)).toMatchObject({ findings: [], summary: { findings: 0, rules: [] } });
   });
 
-  it('guesses the language of the draft with --lang auto (the default)', () => {
-    const french = runCli(['check', draft('fr', '12-formulaire-petit-bug.md'), '--format', 'json'], { home });
+  it('guesses the language of the draft with --lang auto (the default)', async () => {
+    const french = await runInProcess(['check', draft('fr', '12-formulaire-petit-bug.md'), '--format', 'json'], { home });
     expect(JSON.parse(french.stdout)).toMatchObject({ lang: 'fr', summary: { rules: expect.arrayContaining(['calm-down', 'soon']) } });
-    const english = runCli(['check', draft('en', '12-booking-form-small-bug.md'), '--lang', 'auto', '--format', 'json'], { home });
+    const english = await runInProcess(['check', draft('en', '12-booking-form-small-bug.md'), '--lang', 'auto', '--format', 'json'], { home });
     expect(JSON.parse(english.stdout)).toMatchObject({ lang: 'en', summary: { rules: expect.arrayContaining(['calm-down', 'soon']) } });
-    const text = runCli(['check', draft('fr', '12-formulaire-petit-bug.md')], { home });
+    const text = await runInProcess(['check', draft('fr', '12-formulaire-petit-bug.md')], { home });
     // French spacing: a no-break space before the colon.
     expect(text.stdout).toMatch(/\u00a0: 7 remarques de 5 règles\u00a0: calm-down, minimising, soon, feeling-first, no-next-date\n$/);
     // The categories in the JSON report are the corpus labels' (docs/check.md).
     expect((JSON.parse(french.stdout) as JsonReport).findings.map((f) => f.category)).toEqual(expect.arrayContaining(['no-empathy', 'no-next-step']));
   });
 
-  it('adds the rules of --rules FILE, which may use the built-in lists', () => {
+  it('adds the rules of --rules FILE, which may use the built-in lists', async () => {
     const rules = join(home, 'my-rules.yaml');
     writeFileSync(
       rules,
@@ -108,40 +108,40 @@ describe('calmclient check', () => {
       ].join('\n'),
     );
     const text = 'Hi Ben,\n\nI am sorry. I will fix it over the weekend, or on Sunday night at the latest.\n';
-    const result = runCli(['check', '-', '--rules', rules, '--format', 'json'], { home, input: text });
+    const result = await runInProcess(['check', '-', '--rules', rules, '--format', 'json'], { home, input: text });
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as JsonReport).findings.map((f) => `${f.rule}:${f.text}`)).toEqual([
       'weekend-work:over the weekend',
       'weekend-work:on Sunday night',
     ]);
 
-    const french = runCli(['check', draft('fr', '01-site-nouvelle-date.md'), '--rules', rules], { home });
+    const french = await runInProcess(['check', draft('fr', '01-site-nouvelle-date.md'), '--rules', rules], { home });
     expect(french.code).toBe(0);
     expect(french.stderr).toContain(`${rules} holds rules for "en" but the draft is in "fr": its rules are not applied`);
   });
 
-  it('places the draft\'s dates against --date: a day before it is past, not a next step', () => {
+  it('places the draft\'s dates against --date: a day before it is past, not a next step', async () => {
     const text = 'Hi Ben,\n\nI am sorry about the mix-up. The corrected file reaches you on 9 March.\n';
-    const rules = (date: string): string[] =>
-      (JSON.parse(runCli(['check', '-', '--format', 'json', '--date', date], { home, input: text }).stdout) as JsonReport).findings.map((f) => f.rule);
-    expect(rules('2026-03-04')).toEqual([]);
-    expect(rules('2026-03-20')).toEqual(['no-next-date']);
-    const bad = runCli(['check', '-', '--date', '4 March'], { home, input: text });
+    const rules = async (date: string): Promise<string[]> =>
+      (JSON.parse((await runInProcess(['check', '-', '--format', 'json', '--date', date], { home, input: text })).stdout) as JsonReport).findings.map((f) => f.rule);
+    expect(await rules('2026-03-04')).toEqual([]);
+    expect(await rules('2026-03-20')).toEqual(['no-next-date']);
+    const bad = await runInProcess(['check', '-', '--date', '4 March'], { home, input: text });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown date "4 March": write it as YYYY-MM-DD/);
   });
 
-  it('refuses a broken rules file with the place of every problem; exit 2', () => {
+  it('refuses a broken rules file with the place of every problem; exit 2', async () => {
     const rules = join(home, 'broken-rules.yaml');
     writeFileSync(rules, 'rules:\n  - id: mine\n    category: blame\n    message: m\n    suggestion: s\n    patterns: ["sorry {but"]\n');
-    const result = runCli(['check', CLEAN, '--rules', rules], { home });
+    const result = await runInProcess(['check', CLEAN, '--rules', rules], { home });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${rules}:6:23: pattern: "{" is never closed (character 7 of the pattern)`);
     expect(result.stderr).toContain('    patterns: ["sorry {but"]\n                        ^');
   });
 
-  it('refuses bad usage with a message and exit 2, never a stack trace', () => {
+  it('refuses bad usage with a message and exit 2, never a stack trace', async () => {
     const cases: [string[], string | undefined, RegExp][] = [
       [['check'], '', /<stdin> is empty: there is nothing to check/],
       [['check', 'missing.md'], undefined, /file not found: missing\.md/],
@@ -149,7 +149,7 @@ describe('calmclient check', () => {
       [['check', CLEAN, '--lang', 'de'], undefined, /unknown language "de": use fr, en or auto/],
     ];
     for (const [args, input, message] of cases) {
-      const result = runCli(args, { home, ...(input === undefined ? {} : { input }) });
+      const result = await runInProcess(args, { home, ...(input === undefined ? {} : { input }) });
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -165,8 +165,8 @@ describe('calmclient check', () => {
     expect(output).toMatch(/no draft to check: give a FILE, or pipe the draft in/);
   });
 
-  it('explains itself in --help, with examples', () => {
-    const result = runCli(['check', '--help'], { home });
+  it('explains itself in --help, with examples', async () => {
+    const result = await runInProcess(['check', '--help'], { home });
     expect(result.code).toBe(0);
     for (const part of ['--lang <lang>', '--format <format>', '--rules <file>', 'calmclient check reply.md', 'calmclient-ignore'])
       expect(result.stdout).toContain(part);

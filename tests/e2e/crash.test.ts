@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
 import { slugify } from '../../src/text/slug.js';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runInProcess, tempDir } from '../helpers.js';
 import { startCli } from '../reliability/spawn.js';
 
 /**
@@ -39,8 +39,9 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
     const started = Date.now();
     const home = tempDir();
     const out = tempDir();
-    // Another client's sessions, which must come out of all this untouched.
-    for (let i = 0; i < 2; i++) expect(runCli(['start', '--answers', crisisAnswers, '--client', OTHER, '--out', out], { home }).code).toBe(0);
+    // Another client's sessions, which must come out of all this untouched. (Run in-process, as are
+    // the checks at the end: only the runs that are killed need a process of their own.)
+    for (let i = 0; i < 2; i++) expect((await runInProcess(['start', '--answers', crisisAnswers, '--client', OTHER, '--out', out], { home })).code).toBe(0);
     const untouched = new Map(filesUnder(home).concat(filesUnder(out)).map((path) => [path, readFileSync(path, 'utf8')]));
 
     // How long a run takes here, side by side with the others.
@@ -97,7 +98,7 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
     const crashed = Date.now() - started;
 
     // The store reads: every record whole, none skipped.
-    const history = runCli(['history', '--json'], { home });
+    const history = await runInProcess(['history', '--json'], { home });
     expect(history.code).toBe(0);
     expect(history.stderr).toBe('');
     // What the kills left: drafts that list files (killed between the record and the end), temporary files.
@@ -108,7 +109,7 @@ describe('start --answers killed at random moments (issue 13, the crash test)', 
     for (const path of [...filesUnder(out), ...filesUnder(join(home, 'recaps'))].filter(isDocument))
       expect(listed.has(path), `${path} is listed by no record`).toBe(true);
 
-    const forget = runCli(['forget', CLIENT, '--yes'], { home });
+    const forget = await runInProcess(['forget', CLIENT, '--yes'], { home });
     expect(forget.code).toBe(0);
     // Nothing of the client is left: no file named for it, none holding its name, under either folder.
     const slug = slugify(CLIENT);

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
-import { FIXTURES, runCli, tempDir, writeDraft } from '../helpers.js';
-import { Terminal } from '../reliability/terminal.js';
+import { BIN, cliEnv, FIXTURES, runInProcess, tempDir, writeDraft } from '../helpers.js';
+import { PtySession } from '../pty.js';
 
 const MINI = join(FIXTURES, 'playbooks', 'mini.yaml');
 
@@ -20,23 +20,55 @@ function miniAnswers(dir: string): string {
   return file;
 }
 
-/** Skips the question of the client's contact person (session/people.ts), asked once per client before the first step. */
-async function skipContact(terminal: Terminal): Promise<void> {
-  await terminal.waitFor('Who are you dealing with');
-  await terminal.type('\r');
+const SIZE = { cols: 120, rows: 40 };
+
+/**
+ * The CLI in a terminal. With `shell`, it runs under `sh`, which then prints its exit code and
+ * `stty -a`: the state the CLI left the terminal in.
+ */
+function startCli(args: readonly string[], home: string, shell = false): PtySession {
+  if (!shell) return PtySession.start(args, home, SIZE);
+  const quoted = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  return PtySession.spawn('sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], { ...SIZE, env: cliEnv(home) });
+}
+
+/** The CLI's own process: the terminal's, or with `shell` the child of `sh` (running: its questions are on the screen). */
+function cliPid(session: PtySession, shell: boolean): number {
+  if (!shell) return session.pid;
+  const [child] = readFileSync(`/proc/${session.pid}/task/${session.pid}/children`, 'utf8').split(/\s+/).filter(Boolean);
+  if (child === undefined) throw new Error(`sh (process ${session.pid}) has no child: calmclient is not running`);
+  return Number(child);
+}
+
+/** Waits for a question, then presses Enter: the default answer, or the answer filled in. */
+async function enterAt(session: PtySession, question: string | RegExp): Promise<void> {
+  await session.waitForScreen(question);
+  await session.press('enter');
+}
+
+/** Types `text` at the prompt, and waits until it shows at the end of the cursor's line. */
+async function typeText(session: PtySession, text: string): Promise<void> {
+  await session.type(text);
+  await session.waitUntil((s) => s.cursorLine().endsWith(text), `"${text}" typed`);
+}
+
+/** Enter at the end of a line of a multi-line answer: the line is kept, the cursor on an empty line under it. */
+async function newLine(session: PtySession, line: string): Promise<void> {
+  await session.press('enter');
+  await session.waitUntil((s) => s.cursorLine() === '' && (s.lines()[s.cursorRow() - 1] ?? '').endsWith(line), `an empty line under "${line}"`);
 }
 
 /** Starts the mini playbook, lets the advice go by (a draft is saved) and types two lines into the multi-line step. */
-async function typingTwoLines(home: string, shell: boolean): Promise<Terminal> {
-  const terminal = Terminal.start(['start', '--playbook', MINI, '--client', 'Dupont'], home, { shell });
-  await skipContact(terminal);
-  await terminal.waitFor('step 1/');
-  await terminal.type('\r');
-  await terminal.waitFor('What did they say?');
-  await terminal.type('line one');
-  await terminal.type('\r');
-  await terminal.type('line two');
-  return terminal;
+async function typingTwoLines(home: string, shell: boolean): Promise<PtySession> {
+  const session = startCli(['start', '--playbook', MINI, '--client', 'Dupont'], home, shell);
+  // The question of the client's contact person (session/people.ts), asked once per client before the first step: none given.
+  await enterAt(session, 'Who are you dealing with');
+  await enterAt(session, 'step 1/');
+  await session.waitForScreen('What did they say?');
+  await typeText(session, 'line one');
+  await newLine(session, 'line one');
+  await typeText(session, 'line two');
+  return session;
 }
 
 describe('signals from outside during the questions (issue 13, items 5 and 11)', () => {
@@ -44,15 +76,15 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
     '%s: the terminal is given back, the resume message is printed, exit 130, and the lines typed are in the draft',
     async (signal) => {
       const home = tempDir();
-      const terminal = await typingTwoLines(home, true);
+      const session = await typingTwoLines(home, true);
       try {
-        process.kill(await terminal.cliPid(), signal);
-        await terminal.waitFor('EXIT=130');
-        await terminal.exited;
+        process.kill(cliPid(session, true), signal);
+        await session.waitFor('EXIT=130');
+        await session.exited;
       } finally {
-        terminal.kill();
+        session.dispose();
       }
-      const screen = terminal.screen();
+      const screen = session.output();
       // (Laid out to the terminal's width, between words: the message may take two lines.)
       expect(screen.replace(/\s+/g, ' ')).toMatch(/Stopped\. Your answers so far are saved in session \S+\. To go on: calmclient start --resume \S+/);
       // `stty -a` after calmclient: echo and line editing are back on.
@@ -62,7 +94,7 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
       expect(onlyRecord(home)).toMatchObject({ status: 'draft', answers: { breathe: true }, partial: { step: 'said', text: 'line one\nline two' } });
       if (signal !== 'SIGTERM') return;
       // Going on from a file takes the file's answer, and shows the lines typed rather than drop them unseen.
-      const resumed = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
+      const resumed = await runInProcess(['start', '--resume', '--answers', miniAnswers(home)], { home });
       expect(resumed.code).toBe(0);
       expect(resumed.stderr).toContain('You had started typing in step "said" when the run was stopped; the answers file is used instead. What you had typed:\n    line one\n    line two');
       expect(onlyRecord(home).partial).toBeUndefined();
@@ -73,44 +105,44 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
     const home = tempDir();
     const first = await typingTwoLines(home, false);
     try {
-      await first.type('\u0003');
+      await first.press('ctrl-c');
       expect((await first.exited).exitCode).toBe(130);
     } finally {
-      first.kill();
+      first.dispose();
     }
     const draft = onlyRecord(home);
     expect(draft.partial).toEqual({ step: 'said', text: 'line one\nline two' });
 
-    const second = Terminal.start(['start', '--resume', draft.id], home);
+    const second = startCli(['start', '--resume', draft.id], home);
     try {
-      await second.waitFor('What did they say?');
-      await second.waitFor('line two');
+      await second.waitForScreen('What did they say?');
       // The lines come back as typed, and the cursor on the next one.
-      await second.type('line three');
-      await second.type('\r');
-      await second.type('\r');
-      await second.waitFor('What kind of gap?');
-      await second.type('\r');
-      await second.waitFor('Is it your fault?');
-      await second.type('\r');
-      await second.waitFor('Which needs?');
-      await second.type('\r');
-      await second.waitFor('By when?');
-      await second.type('+3\r');
-      await second.waitFor('Next call?');
-      await second.type('+4 10:00\r');
+      await second.waitUntil(
+        (s) => s.cursorLine() === '' && (s.lines()[s.cursorRow() - 1] ?? '').endsWith('line two') && (s.lines()[s.cursorRow() - 2] ?? '').endsWith('line one'),
+        'the two lines typed, and the cursor on an empty line under them',
+      );
+      await typeText(second, 'line three');
+      await newLine(second, 'line three');
+      // Enter on the empty last line ends the answer.
+      await second.press('enter');
+      await enterAt(second, 'What kind of gap?');
+      await enterAt(second, 'Is it your fault?');
+      await enterAt(second, 'Which needs?');
+      await second.waitForScreen('By when?');
+      await typeText(second, '+3');
+      await second.press('enter');
+      await second.waitForScreen('Next call?');
+      await typeText(second, '+4 10:00');
+      await second.press('enter');
       // The client's details, asked once the call is over (none given).
-      await second.waitFor('Email address of Dupont');
-      await second.type('\r');
-      await second.waitFor('Phone number of Dupont');
-      await second.type('\r');
+      await enterAt(second, 'Email address of Dupont');
+      await enterAt(second, 'Phone number of Dupont');
       // The review before anything is written: Enter writes.
-      await second.waitFor('Write the recap and the email draft');
-      await second.type('\r');
+      await enterAt(second, 'Write the recap and the email draft');
       await second.waitFor('Written:');
       expect((await second.exited).exitCode).toBe(0);
     } finally {
-      second.kill();
+      second.dispose();
     }
     const done = onlyRecord(home);
     expect(done.answers.said).toBe('line one\nline two\nline three');
@@ -121,24 +153,23 @@ describe('signals from outside during the questions (issue 13, items 5 and 11)',
 describe('two runs of one draft (issue 13, item 8)', () => {
   it('refuses the second while the first runs, says where and since when, and takes over once the first is gone', async () => {
     const home = tempDir();
-    const first = Terminal.start(['start', '--playbook', MINI, '--client', 'Dupont'], home);
+    const first = startCli(['start', '--playbook', MINI, '--client', 'Dupont'], home);
     let id = '';
     try {
-      await skipContact(first);
-      await first.waitFor('step 1/');
-      await first.type('\r');
-      await first.waitFor('What did they say?');
+      await enterAt(first, 'Who are you dealing with');
+      await enterAt(first, 'step 1/');
+      await first.waitForScreen('What did they say?');
       id = onlyRecord(home).id;
-      const second = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+      const second = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
       expect(second.code).toBe(2);
       expect(second.stderr).toMatch(
-        new RegExp(`session ${id} is open in another calmclient \\(process ${await first.cliPid()} on \\S+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\): go on there, or stop that one first`),
+        new RegExp(`session ${id} is open in another calmclient \\(process ${first.pid} on \\S+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\): go on there, or stop that one first`),
       );
-      const newest = runCli(['start', '--resume', '--answers', miniAnswers(home)], { home });
+      const newest = await runInProcess(['start', '--resume', '--answers', miniAnswers(home)], { home });
       expect(newest.code).toBe(2);
       expect(newest.stderr).toContain(`session ${id} is open in another calmclient`);
       // Nor can the client be forgotten under the running session's feet.
-      const forget = runCli(['forget', 'Dupont', '--yes'], { home });
+      const forget = await runInProcess(['forget', 'Dupont', '--yes'], { home });
       expect(forget.code).toBe(2);
       expect(forget.stderr).toContain(`session ${id} is open in another calmclient`);
       expect(existsSync(join(home, 'sessions', `${id}.json`))).toBe(true);
@@ -146,9 +177,10 @@ describe('two runs of one draft (issue 13, item 8)', () => {
       // Killed: its lock stays behind, stale.
       first.kill('SIGKILL');
       await first.exited;
+      first.dispose();
     }
     expect(existsSync(join(home, 'sessions', `${id}.lock`))).toBe(true);
-    const after = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+    const after = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
     expect(onlyRecord(home)).toMatchObject({ id, status: 'open' });
@@ -159,30 +191,30 @@ describe('two runs of one draft (issue 13, item 8)', () => {
 describe('the data folder failing in the middle of the questions (issue 13, item 6)', () => {
   it('stops with exit 2, the folder and the reason; the answers saved before stay resumable once it is fixed', async () => {
     const home = tempDir();
-    const terminal = Terminal.start(['start', '--playbook', MINI, '--client', 'Dupont'], home);
+    const session = startCli(['start', '--playbook', MINI, '--client', 'Dupont'], home);
     const sessions = join(home, 'sessions');
     let id = '';
     try {
-      await skipContact(terminal);
-      await terminal.waitFor('step 1/');
-      await terminal.type('\r');
-      await terminal.waitFor('What did they say?');
+      await enterAt(session, 'Who are you dealing with');
+      await enterAt(session, 'step 1/');
+      await session.waitForScreen('What did they say?');
       id = onlyRecord(home).id;
       // The folder goes away under the run (a disk unmounted, a folder moved): a file stands in its place.
       renameSync(sessions, `${sessions}.away`);
       writeFileSync(sessions, '');
-      await terminal.type('They shouted.\r');
-      await terminal.type('\r');
-      expect((await terminal.exited).exitCode).toBe(2);
+      await typeText(session, 'They shouted.');
+      await newLine(session, 'They shouted.');
+      await session.press('enter');
+      expect((await session.exited).exitCode).toBe(2);
     } finally {
-      terminal.kill();
+      session.dispose();
     }
-    expect(terminal.screen().replace(/\s+/g, ' ')).toContain(
+    expect(session.output().replace(/\s+/g, ' ')).toContain(
       `cannot write to ${sessions}: ENOTDIR (it, or a folder above it, is a file). Your answers up to the previous step are saved in session ${id}: once the folder is fixed, go on with: calmclient start --resume ${id}`,
     );
     rmSync(sessions);
     renameSync(`${sessions}.away`, sessions);
-    const resumed = runCli(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
+    const resumed = await runInProcess(['start', '--resume', id, '--answers', miniAnswers(home)], { home });
     expect(resumed.code).toBe(0);
     expect(onlyRecord(home)).toMatchObject({ id, status: 'open', answers: { breathe: true, said: 'They shouted.' } });
   });
@@ -196,16 +228,16 @@ describe('the answers recalled on --resume (issue 13, item 3)', () => {
       playbook: { id: 'mini', source: MINI },
       answers: { breathe: true, said: 'They wrote \u001b]52;c;ZXZpbA==\u0007 and \u202eevil' },
     });
-    const terminal = Terminal.start(['start', '--resume'], home);
+    const session = startCli(['start', '--resume'], home);
     try {
-      await skipContact(terminal);
-      await terminal.waitFor('What kind of gap?');
+      await enterAt(session, 'Who are you dealing with');
+      await session.waitForScreen('What kind of gap?');
     } finally {
-      terminal.kill();
+      session.dispose();
     }
-    expect(terminal.raw()).not.toContain('\u001b]52');
-    expect(terminal.raw()).not.toContain('\u202e');
+    expect(session.raw()).not.toContain('\u001b]52');
+    expect(session.raw()).not.toContain('\u202e');
     // The answers given before show in the trail of the next step, cut at a word to fit it.
-    expect(terminal.screen()).toContain('They wrote ^[]52;c;ZXZpbA==^G and…');
+    expect(session.output()).toContain('They wrote ^[]52;c;ZXZpbA==^G and…');
   });
 });

@@ -3,7 +3,7 @@ import { delimiter, join } from 'node:path';
 import ICAL from 'ical.js';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { runInProcess, tempDir } from '../helpers.js';
 import { answers, record, savedId } from '../loop-helpers.js';
 import { clientPath } from '../../src/store/clients.js';
 
@@ -34,64 +34,64 @@ function bareCrisis(home: string, client: string, lang: 'en' | 'fr' = 'en'): str
 const emailOf = (home: string, stdout: string): string => readFileSync(record(home, savedId(stdout)).files.email ?? '', 'utf8');
 
 describe('calmclient config', () => {
-  it('sets, gets, lists and unsets the profile, in a private file, with the conventions of npm config', () => {
+  it('sets, gets, lists and unsets the profile, in a private file, with the conventions of npm config', async () => {
     const home = tempDir();
-    expect(runCli(['config', 'set', 'name', 'Camille Martin'], { home }).code).toBe(0);
-    expect(runCli(['config', 'set', 'email', 'Camille <camille@example.com>'], { home }).code).toBe(0);
-    expect(runCli(['config', 'get', 'email'], { home }).stdout).toBe('camille@example.com\n');
-    expect(runCli(['config', 'get', 'phone'], { home }).stdout).toBe('');
-    const list = runCli(['config', 'list'], { home });
+    expect((await runInProcess(['config', 'set', 'name', 'Camille Martin'], { home })).code).toBe(0);
+    expect((await runInProcess(['config', 'set', 'email', 'Camille <camille@example.com>'], { home })).code).toBe(0);
+    expect((await runInProcess(['config', 'get', 'email'], { home })).stdout).toBe('camille@example.com\n');
+    expect((await runInProcess(['config', 'get', 'phone'], { home })).stdout).toBe('');
+    const list = await runInProcess(['config', 'list'], { home });
     expect(list.stdout).toBe('name=Camille Martin\nemail=camille@example.com\n');
-    expect(JSON.parse(runCli(['config', 'list', '--json'], { home }).stdout)).toEqual({ name: 'Camille Martin', email: 'camille@example.com' });
+    expect(JSON.parse((await runInProcess(['config', 'list', '--json'], { home })).stdout)).toEqual({ name: 'Camille Martin', email: 'camille@example.com' });
     expect(mode(join(home, 'config.json'))).toBe(0o600);
-    expect(runCli(['config', 'unset', 'email'], { home }).code).toBe(0);
-    expect(runCli(['config', 'get', 'email'], { home }).stdout).toBe('');
+    expect((await runInProcess(['config', 'unset', 'email'], { home })).code).toBe(0);
+    expect((await runInProcess(['config', 'get', 'email'], { home })).stdout).toBe('');
   });
 
-  it('refuses an unknown key, a wrong address or language, with exit 2 and what is expected', () => {
+  it('refuses an unknown key, a wrong address or language, with exit 2 and what is expected', async () => {
     const home = tempDir();
-    const unknown = runCli(['config', 'set', 'nmae', 'Camille'], { home });
+    const unknown = await runInProcess(['config', 'set', 'nmae', 'Camille'], { home });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown key "nmae": the keys are name, email, phone, signature, lang, out/);
-    const address = runCli(['config', 'set', 'email', 'camille at example'], { home });
+    const address = await runInProcess(['config', 'set', 'email', 'camille at example'], { home });
     expect(address.code).toBe(2);
     expect(address.stderr).toMatch(/is not an email address/);
-    expect(runCli(['config', 'set', 'lang', 'de'], { home }).code).toBe(2);
+    expect((await runInProcess(['config', 'set', 'lang', 'de'], { home })).code).toBe(2);
     expect(existsSync(join(home, 'config.json'))).toBe(false);
   });
 
-  it('uses the lang and out defaults when no flag is given', () => {
+  it('uses the lang and out defaults when no flag is given', async () => {
     const home = tempDir();
     const out = tempDir();
-    runCli(['config', 'set', 'name', 'Camille Martin'], { home });
-    runCli(['config', 'set', 'lang', 'fr'], { home });
-    runCli(['config', 'set', 'out', out], { home });
-    const result = runCli(['start', '--answers', bareCrisis(home, 'Dupont & Fils')], { home });
+    await runInProcess(['config', 'set', 'name', 'Camille Martin'], { home });
+    await runInProcess(['config', 'set', 'lang', 'fr'], { home });
+    await runInProcess(['config', 'set', 'out', out], { home });
+    const result = await runInProcess(['start', '--answers', bareCrisis(home, 'Dupont & Fils')], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Session .* enregistrée/);
     expect(record(home, savedId(result.stdout)).files.recap?.startsWith(out)).toBe(true);
     // A flag still wins.
-    expect(runCli(['start', '--answers', bareCrisis(home, 'Dupont & Fils'), '--lang', 'en'], { home }).stdout).toMatch(/Session .* saved/);
+    expect((await runInProcess(['start', '--answers', bareCrisis(home, 'Dupont & Fils'), '--lang', 'en'], { home })).stdout).toMatch(/Session .* saved/);
   });
 });
 
 describe('the profile signs', () => {
-  it('stops a run from a file with neither a signature nor a profile, naming the file and the way out', () => {
+  it('stops a run from a file with neither a signature nor a profile, naming the file and the way out', async () => {
     const home = tempDir();
     const file = bareCrisis(home, 'Dupont & Fils');
-    const result = runCli(['start', '--answers', file], { home });
+    const result = await runInProcess(['start', '--answers', file], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: the email needs your signature and your profile has none`);
     expect(result.stderr).toContain('calmclient config set name');
     expect(existsSync(join(home, 'recaps'))).toBe(false);
   });
 
-  it('takes the signature from the profile, and keeps one given in an answers file for the next runs', () => {
+  it('takes the signature from the profile, and keeps one given in an answers file for the next runs', async () => {
     const home = tempDir();
-    const first = runCli(['start', '--answers', answers('crisis-en.yaml')], { home });
+    const first = await runInProcess(['start', '--answers', answers('crisis-en.yaml')], { home });
     expect(first.code).toBe(0);
-    expect(runCli(['config', 'get', 'signature'], { home }).stdout).toBe('Camille Martin\n');
-    const second = runCli(['start', '--answers', bareCrisis(home, 'Dupont & Fils')], { home });
+    expect((await runInProcess(['config', 'get', 'signature'], { home })).stdout).toBe('Camille Martin\n');
+    const second = await runInProcess(['start', '--answers', bareCrisis(home, 'Dupont & Fils')], { home });
     expect(second.code).toBe(0);
     expect(emailOf(home, second.stdout).trimEnd().endsWith('\nCamille Martin')).toBe(true);
   });
@@ -100,16 +100,16 @@ describe('the profile signs', () => {
 describe('the contact, remembered per client', () => {
   it('greets the contact, finds the client again whatever its case, and keeps the spelling first entered', async () => {
     const home = tempDir();
-    runCli(['config', 'set', 'name', 'Camille Martin'], { home });
-    runCli(['config', 'set', 'email', 'camille@example.com'], { home });
-    const first = runCli(['start', '--answers', answers('crisis-en.yaml')], { home });
+    await runInProcess(['config', 'set', 'name', 'Camille Martin'], { home });
+    await runInProcess(['config', 'set', 'email', 'camille@example.com'], { home });
+    const first = await runInProcess(['start', '--answers', answers('crisis-en.yaml')], { home });
     expect(emailOf(home, first.stdout)).toMatch(/^Subject: .*\n\nHello Priya,\n/);
     const client = JSON.parse(readFileSync(clientPath(home, 'Dupont & Fils'), 'utf8'));
     expect(client).toMatchObject({ name: 'Dupont & Fils', contact: { name: 'Priya', email: 'priya.shah@dupont-fils.example' } });
     expect(mode(join(home, 'clients'))).toBe(0o700);
     expect(mode(clientPath(home, 'Dupont & Fils'))).toBe(0o600);
 
-    const again = runCli(['start', '--answers', bareCrisis(home, 'DUPONT & fils')], { home });
+    const again = await runInProcess(['start', '--answers', bareCrisis(home, 'DUPONT & fils')], { home });
     expect(again.code).toBe(0);
     const session = record(home, savedId(again.stdout));
     expect(session.client).toBe('Dupont & Fils');
@@ -122,13 +122,13 @@ describe('the contact, remembered per client', () => {
     expect(event?.getFirstSubcomponent('valarm')?.getFirstPropertyValue('action')).toBe('DISPLAY');
   });
 
-  it('writes to a French client in the register remembered for them', () => {
+  it('writes to a French client in the register remembered for them', async () => {
     const home = tempDir();
     const tu = write(home, 'tu.yaml', `${readFileSync(answers('crisis-fr.yaml'), 'utf8').replace('register: vous', 'register: tu')}`);
-    const first = runCli(['start', '--answers', tu, '--lang', 'fr'], { home });
+    const first = await runInProcess(['start', '--answers', tu, '--lang', 'fr'], { home });
     expect(first.code).toBe(0);
     expect(emailOf(home, first.stdout)).toMatch(/Je comprends ton agacement/);
-    const again = runCli(['start', '--answers', bareCrisis(home, 'société lefèvre', 'fr'), '--lang', 'fr'], { home });
+    const again = await runInProcess(['start', '--answers', bareCrisis(home, 'société lefèvre', 'fr'), '--lang', 'fr'], { home });
     const text = emailOf(home, again.stdout);
     expect(text).toMatch(/^Objet\u00a0: .*\n\nBonjour Sophie,\n/);
     expect(text).toMatch(/tes remarques/);
@@ -151,11 +151,11 @@ describe('--open and --copy, with the platform\'s tools', () => {
 
   const env = (bin: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ PATH: `${bin}${delimiter}/usr/bin${delimiter}/bin`, ...extra });
 
-  it('opens the .eml draft with xdg-open, without a shell, and copies the text with xclip', () => {
+  it('opens the .eml draft with xdg-open, without a shell, and copies the text with xclip', async () => {
     const home = tempDir();
     const { bin, log } = fakeTools(['xdg-open', 'xclip']);
     mkdirSync(join(home, 'out'));
-    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--open', '--copy', '--out', join(home, 'out')], {
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--open', '--copy', '--out', join(home, 'out')], {
       home,
       env: env(bin, { DISPLAY: ':0' }),
       input: '',
@@ -170,10 +170,10 @@ describe('--open and --copy, with the platform\'s tools', () => {
     expect(result.stdout + result.stderr).toContain('on the clipboard (xclip)');
   });
 
-  it('says plainly when there is no opener or clipboard tool, with the path, and still succeeds', () => {
+  it('says plainly when there is no opener or clipboard tool, with the path, and still succeeds', async () => {
     const home = tempDir();
     const { bin } = fakeTools([]);
-    const result = runCli(['start', '--answers', answers('crisis-en.yaml'), '--open', '--copy'], { home, env: env(bin) });
+    const result = await runInProcess(['start', '--answers', answers('crisis-en.yaml'), '--open', '--copy'], { home, env: env(bin) });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Cannot open the draft: xdg-open was not found\. Open it yourself: \S+\.eml/);
     expect(result.stderr).toMatch(/Cannot copy: no clipboard tool found \(wl-copy, xclip, xsel\)/);

@@ -85,8 +85,9 @@ describe('PtySession', () => {
     }
   });
 
-  it('sends an Enter no sooner than 30 ms after the previous key reached the program', async () => {
-    const session = echoKeys();
+  it('sends an Enter no sooner than 30 ms after the previous key reached a program with bracketed paste on', async () => {
+    // Bracketed paste on: a prompt that tells a paste from typing by the time between keys (calmclient's multi-line one).
+    const session = echoKeys('bracketed-paste');
     try {
       await session.waitForScreen('ready');
       await session.type('x');

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/store/sessions.js';
-import { FIXTURES, runCli, tempDir, writeDraft, type CliResult } from '../helpers.js';
+import { FIXTURES, runCli, runInProcess, tempDir, writeDraft, type CliResult } from '../helpers.js';
 
 /**
  * The user's data holding what a terminal obeys: OSC 52 (writes the clipboard), a window title, a
@@ -42,8 +42,8 @@ describe('the user\'s data on the terminal (issue 13, item 3)', () => {
     ['lessons --json', ['lessons', '--json']],
     ['an unknown id', ['show', `x${HOSTILE}`]],
     ['forget\'s confirmation', ['forget', client]],
-  ])('%s shows it visibly, and nothing of it acts', (_what, args) => {
-    const result = runCli(args, { home });
+  ])('%s shows it visibly, and nothing of it acts', async (_what, args) => {
+    const result = await runInProcess(args, { home });
     inert(result);
     expect(`${result.stdout}${result.stderr}`).toMatch(/\^\[\]52;c;|\\u001b\]52;c;/);
   });
@@ -56,18 +56,18 @@ describe('the user\'s data on the terminal (issue 13, item 3)', () => {
     expect(result.stdout).not.toMatch(/\u001b\]|\u001b\[2J|[\u0080-\u009f\u202e]/);
   });
 
-  it('show --json still gives scripts the data as it is', () => {
-    const shown = JSON.parse(runCli(['show', id, '--json'], { home }).stdout) as SessionRecord;
+  it('show --json still gives scripts the data as it is', async () => {
+    const shown = JSON.parse((await runInProcess(['show', id, '--json'], { home })).stdout) as SessionRecord;
     expect(shown.client).toBe(client);
     expect(shown.lesson).toBe(`Lesson ${HOSTILE}`);
   });
 
-  it('the follow-up reminder and the checklist\'s past incidents show it visibly', () => {
-    const followup = runCli(['followup', id, '--answers', join(FIXTURES, 'answers', 'followup-en.yaml')], { home });
+  it('the follow-up reminder and the checklist\'s past incidents show it visibly', async () => {
+    const followup = await runInProcess(['followup', id, '--answers', join(FIXTURES, 'answers', 'followup-en.yaml')], { home });
     expect(followup.code).toBe(0);
     inert(followup);
     expect(followup.stdout.replace(/\s+/g, ' ')).toContain('Agreed: Fix it ^[]52;c;');
-    const checklist = runCli(['checklist', '--client', client, '--answers', join(FIXTURES, 'answers', 'prevention-en.yaml')], { home });
+    const checklist = await runInProcess(['checklist', '--client', client, '--answers', join(FIXTURES, 'answers', 'prevention-en.yaml')], { home });
     expect(checklist.code).toBe(0);
     inert(checklist);
     expect(checklist.stdout).toMatch(/what happened with Dupont \^\[\]52;c;/);
@@ -79,21 +79,21 @@ describe('the user\'s data on the terminal (issue 13, item 3)', () => {
     expect(record.lesson).toBe(`Lesson ${HOSTILE}`);
   });
 
-  it('the paths `start` prints and the name it was given, in a folder named with escapes', () => {
+  it('the paths `start` prints and the name it was given, in a folder named with escapes', async () => {
     const other = tempDir();
     const out = join(other, `out${HOSTILE.replace(/\//g, '')}`);
     mkdirSync(out);
-    const result = runCli(['start', '--answers', join(FIXTURES, 'answers', 'crisis-en.yaml'), '--client', client, '--out', out], { home: other });
+    const result = await runInProcess(['start', '--answers', join(FIXTURES, 'answers', 'crisis-en.yaml'), '--client', client, '--out', out], { home: other });
     expect(result.code).toBe(0);
     inert(result);
     expect(result.stdout).toContain('out^[]52;c;');
   });
 
-  it('check shows a draft\'s escapes visibly, with the carets under the words as shown', () => {
+  it('check shows a draft\'s escapes visibly, with the carets under the words as shown', async () => {
     const dir = tempDir();
     const draft = join(dir, `reply${HOSTILE.replace(/\//g, '')}.md`);
     writeFileSync(draft, `Subject: ${HOSTILE}\n\nHello,\n\n\u001b]52;c;eA==\u0007 I will do it as soon as possible \u202e, sorry you feel that way.\n`);
-    const text = runCli(['check', draft], { home: dir });
+    const text = await runInProcess(['check', draft], { home: dir });
     expect(text.code).toBe(1);
     inert(text);
     // The finding on "as soon as possible": its carets, one per character, start under its first letter.
@@ -101,7 +101,7 @@ describe('the user\'s data on the terminal (issue 13, item 3)', () => {
     const carets = lines.findIndex((line) => /^\s+\^{19}$/.test(line));
     expect(carets).toBeGreaterThan(0);
     expect((lines[carets - 1] ?? '').indexOf('as soon as possible')).toBe((lines[carets] ?? '').indexOf('^'));
-    const json = runCli(['check', draft, '--format', 'json'], { home: dir });
+    const json = await runInProcess(['check', draft, '--format', 'json'], { home: dir });
     inert(json);
   });
 });
