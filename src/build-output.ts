@@ -22,15 +22,14 @@ const buildOutputs = new Map<string, unknown>();
  */
 export function readBuildOutput<T extends object>(name: string): Partial<T> {
   if (!buildOutputs.has(name)) {
-    const file = new URL(`./${name}`, import.meta.url);
-    buildOutputs.set(name, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
+    const bytes = readBuildBytes(name);
+    buildOutputs.set(name, bytes ? JSON.parse(bytes.toString('utf8')) : {});
   }
   return buildOutputs.get(name) as Partial<T>;
 }
 
-
-/** A binary file the build wrote beside the bundle (`name` in dist/), or undefined when there is none. */
-export function readBuildBytes(name: string): Uint8Array | undefined {
+/** A file the build wrote beside the bundle (`name` in dist/), or undefined when there is none. */
+export function readBuildBytes(name: string): Buffer | undefined {
   const file = new URL(`./${name}`, import.meta.url);
   return existsSync(file) ? readFileSync(file) : undefined;
 }

@@ -151,7 +151,7 @@ interface SecondWords {
  */
 const FEW = 4;
 
-/** How each state tests a token, decoded once (see CompiledAutomaton). */
+/** How a state tests a token, decoded once for each test (see TestTable). */
 const enum Kind {
   Epsilon,
   Literal,
@@ -174,7 +174,7 @@ export class TestTable {
 
   /** `read(i)` gives test i, once. */
   constructor(
-    readonly size: number,
+    size: number,
     private readonly read: (i: number) => Test,
   ) {
     this.tests = new Array<Test | undefined>(size);
@@ -298,6 +298,11 @@ export class CompiledAutomaton {
     return this.automaton.tests.literal(this.automaton.test[s] as number);
   }
 
+  /** The glob or the punctuation state s tests for. */
+  private text(s: number): string {
+    return this.automaton.tests.text(this.automaton.test[s] as number);
+  }
+
   /** The state a consuming state s goes to. */
   private next0(s: number): number {
     const { next, nextAt } = this.automaton;
@@ -332,7 +337,7 @@ export class CompiledAutomaton {
       }
       case Kind.Glob: {
         if (token.kind !== 'word') return false;
-        const glob = this.automaton.tests.text(this.automaton.test[s] as number);
+        const glob = this.text(s);
         for (const form of token.forms) if (globMatches(glob, form)) return true;
         return false;
       }
@@ -343,7 +348,7 @@ export class CompiledAutomaton {
       case Kind.Light:
         return token.kind === 'punct';
       case Kind.Punct:
-        return (token.kind === 'punct' || token.kind === 'stop') && token.text === this.automaton.tests.text(this.automaton.test[s] as number);
+        return (token.kind === 'punct' || token.kind === 'stop') && token.text === this.text(s);
       default:
         return false;
     }
@@ -413,7 +418,7 @@ export class CompiledAutomaton {
     for (const s of this.firstOther) {
       switch (this.kind(s)) {
         case Kind.Glob: {
-          const glob = this.automaton.tests.text(this.automaton.test[s] as number);
+          const glob = this.text(s);
           for (const [form, at] of index.forms) if (globMatches(glob, form) && at.some((i) => tokens[i]?.kind === 'word')) mark(at);
           break;
         }
@@ -427,7 +432,7 @@ export class CompiledAutomaton {
           mark(index.lights);
           break;
         case Kind.Punct: {
-          const at = index.puncts.get(this.automaton.tests.text(this.automaton.test[s] as number));
+          const at = index.puncts.get(this.text(s));
           if (at) mark(at);
           break;
         }
@@ -446,7 +451,7 @@ export class CompiledAutomaton {
     let second: SecondWords | null = { words: new Set<string>(), light: false };
     for (const first of this.firstByForm.get(form) ?? []) {
       for (const s of this.closure(this.next0(first))) {
-        const literal = this.kind(s) === Kind.Literal ? this.literal(s) : undefined;
+        const literal = this.literal(s);
         if (this.kind(s) === Kind.Light) second.light = true;
         else if (!literal) {
           second = null;

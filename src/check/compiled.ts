@@ -103,18 +103,23 @@ export const compiledRulesKey = (lang: Lang): string => `${lang}/reply-rules.yam
 /** Whether this machine stores numbers with their low byte first: the binary file is written so. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The bytes of the binary file, little-endian. */
-export function statesBytes(states: Int16Array): Uint8Array {
-  const bytes = new Uint8Array(states.buffer.slice(states.byteOffset, states.byteOffset + states.byteLength));
-  if (!littleEndian) for (let i = 0; i < bytes.length; i += 2) bytes.set([bytes[i + 1] as number, bytes[i] as number], i);
-  return bytes;
+/** A copy of `bytes` with the two bytes of each number in the other order where this machine's is not the file's. */
+function inFileOrder(bytes: Uint8Array): Uint8Array {
+  const copy = bytes.slice();
+  if (!littleEndian) for (let i = 0; i + 1 < copy.length; i += 2) copy.set([copy[i + 1] as number, copy[i] as number], i);
+  return copy;
 }
 
-/** The states read back from the binary file's bytes; undefined when they cannot be 16-bit numbers. */
+/** The bytes of the binary file, little-endian. */
+export function statesBytes(states: Int16Array): Uint8Array {
+  return inFileOrder(new Uint8Array(states.buffer, states.byteOffset, states.byteLength));
+}
+
+/** The states read back from the binary file's bytes (read in place when they can be); undefined when they cannot be 16-bit numbers. */
 export function statesOf(bytes: Uint8Array): Int16Array | undefined {
   if (bytes.byteLength % 2 !== 0) return undefined;
-  if (littleEndian && bytes.byteOffset % 2 === 0) return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-  return new Int16Array(statesBytes(new Int16Array(bytes.slice().buffer)).buffer);
+  const own = littleEndian && bytes.byteOffset % 2 === 0 ? bytes : inFileOrder(bytes);
+  return new Int16Array(own.buffer, own.byteOffset, own.byteLength / 2);
 }
 
 const isPatternList = (value: unknown): value is PatternList =>
