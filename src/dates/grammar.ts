@@ -167,6 +167,8 @@ const ARTICLE_OR_ON = new Set(['le', 'on']);
 const EIGHT_OR_FIFTEEN = new Set(['huit', 'quinze']);
 const BEFORE_A_WEEKDAY = new Set(['le', 'on', 'ce', 'this', 'next', 'last', 'coming']);
 const THIS_WORDS = new Set(['ce', 'cet', 'this']);
+/** Words a part of the day may come after that say nothing more: `en fin de matinée`, `in the late morning`. */
+const BEFORE_A_PART: readonly (readonly string[])[] = [['en'], ['in', 'the']];
 
 export class Grammar {
   readonly tokens: readonly Token[];
@@ -684,9 +686,15 @@ export class Grammar {
     return undefined;
   }
 
-  /** `matin`, `du soir`, `de l'après-midi`, `in the morning`. */
+  /** `matin`, `du soir`, `de l'après-midi`, `in the morning`, `en fin de matinée`. */
   partOfDay(i: number): Match<PartOfDay> {
-    return this.vocab(this.parts, i);
+    const part = this.vocab(this.parts, i);
+    if (part) return part;
+    for (const lead of BEFORE_A_PART) {
+      const after = this.skipWords(i, lead);
+      if (after !== undefined) return this.vocab(this.parts, after);
+    }
+    return undefined;
   }
 
   /** `ce soir`, `ce matin`, `cet après-midi`, `tonight`, `this morning`. */

@@ -106,25 +106,20 @@ export const PART_OF_DAY_WORDS: Record<Lang, Readonly<Record<string, PartOfDay>>
     matin: 'morning', 'du matin': 'morning', 'dans la matinee': 'morning', matinee: 'morning',
     'apres midi': 'afternoon', 'de l apres midi': 'afternoon', aprem: 'afternoon', soir: 'evening',
     'du soir': 'evening', soiree: 'evening', 'dans la soiree': 'evening',
-    // Said with its start, middle or end, as people set a call: `mardi en fin de matinée`.
-    'en matinee': 'morning', 'tot le matin': 'morning', 'de bon matin': 'morning',
-    'en debut de matinee': 'morning', 'debut de matinee': 'morning', 'en milieu de matinee': 'morning',
-    'milieu de matinee': 'morning', 'en fin de matinee': 'morning', 'fin de matinee': 'morning',
-    'dans l apres midi': 'afternoon', 'en debut d apres midi': 'afternoon', 'debut d apres midi': 'afternoon',
-    'en milieu d apres midi': 'afternoon', 'milieu d apres midi': 'afternoon', 'en fin d apres midi': 'afternoon',
-    'fin d apres midi': 'afternoon', 'dans l aprem': 'afternoon', 'en debut d aprem': 'afternoon',
-    'en fin d aprem': 'afternoon', 'en fin de journee': 'evening', 'fin de journee': 'evening',
-    'en soiree': 'evening', 'en debut de soiree': 'evening', 'debut de soiree': 'evening',
+    // Said with its start, middle or end, as a call is set: `mardi (en) fin de matinée` (the
+    // grammar reads `en` and `in the` before a part of the day).
+    'tot le matin': 'morning', 'de bon matin': 'morning', 'debut de matinee': 'morning',
+    'milieu de matinee': 'morning', 'fin de matinee': 'morning', 'dans l apres midi': 'afternoon',
+    'debut d apres midi': 'afternoon', 'milieu d apres midi': 'afternoon', 'fin d apres midi': 'afternoon',
+    'dans l aprem': 'afternoon', 'debut d aprem': 'afternoon', 'fin d aprem': 'afternoon',
+    'fin de journee': 'evening', 'debut de soiree': 'evening',
   },
   en: {
-    morning: 'morning', 'in the morning': 'morning', afternoon: 'afternoon',
-    'in the afternoon': 'afternoon', evening: 'evening', 'in the evening': 'evening',
-    tonight: 'evening', night: 'evening',
-    'early morning': 'morning', 'in the early morning': 'morning', 'mid morning': 'morning', midmorning: 'morning',
-    'late morning': 'morning', 'in the late morning': 'morning', 'early afternoon': 'afternoon', 'in the early afternoon': 'afternoon',
-    'mid afternoon': 'afternoon', midafternoon: 'afternoon', 'late afternoon': 'afternoon',
-    'in the late afternoon': 'afternoon', 'at the end of the day': 'evening', 'end of day': 'evening',
-    'early evening': 'evening', 'in the early evening': 'evening',
+    morning: 'morning', afternoon: 'afternoon', evening: 'evening', tonight: 'evening', night: 'evening',
+    'early morning': 'morning', 'mid morning': 'morning', midmorning: 'morning', 'late morning': 'morning',
+    'early afternoon': 'afternoon', 'mid afternoon': 'afternoon', midafternoon: 'afternoon',
+    'late afternoon': 'afternoon', 'early evening': 'evening', 'end of day': 'evening',
+    'at the end of the day': 'evening',
   },
 };
 
