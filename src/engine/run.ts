@@ -40,6 +40,12 @@ export interface StepContext {
   trail: readonly TrailEntry[];
   /** Whether `BACK` leads anywhere: false on the first question (or on the one being changed, where it cancels). */
   canGoBack: boolean;
+  /**
+   * A check of the answer beyond its step's type, for a question calmclient asks outside the
+   * playbook (an e-mail address, a phone number): the problem to show where the answer is typed,
+   * or undefined. An empty answer to an optional question is not checked.
+   */
+  check?: (answer: string) => string | undefined;
 }
 
 /** What a prompter answers to go back to the previous question. */

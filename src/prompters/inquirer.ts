@@ -134,7 +134,7 @@ export class InquirerPrompter implements Prompter {
 
   async ask(step: QuestionStep, context: StepContext): Promise<AnswerValue | undefined | Back> {
     const frame = this.frame(step, context, false);
-    const answer = await this.guard(this.prompt(step, frame, context.previous));
+    const answer = await this.guard(this.prompt(step, frame, context));
     this.typing = undefined;
     this.carried = answer === BACK ? [] : this.afterAnswer(step, answer);
     return answer;
@@ -288,13 +288,15 @@ export class InquirerPrompter implements Prompter {
     return step.choices.flatMap((choice: Choice) => (choice.tip && picked.includes(choice.value) ? [choice.tip] : []));
   }
 
-  private async prompt(step: QuestionStep, frame: Frame, previous: AnswerValue | undefined): Promise<AnswerValue | undefined | Back> {
+  private async prompt(step: QuestionStep, frame: Frame, context: StepContext): Promise<AnswerValue | undefined | Back> {
     const { lang, now } = this.options;
     const order = { order: this.dateOrder };
+    const previous = context.previous;
     const check = (raw: unknown): string | undefined => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? t(answerMessages.required, lang) : undefined;
       const result = coerceAnswer(step, raw, now, lang, order);
-      return result.ok ? undefined : result.message;
+      if (!result.ok) return result.message;
+      return context.check && typeof result.value === 'string' && result.value !== '' ? context.check(result.value) : undefined;
     };
     const finish = (raw: AnswerValue): AnswerValue | undefined => {
       if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return isRequired(step) ? raw : undefined;

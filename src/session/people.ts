@@ -266,21 +266,19 @@ const ask = async (prompter: Asker, step: QuestionStep, context: StepContext): P
   return typeof answer === 'symbol' ? undefined : answer;
 };
 
-/** Asks again until `check` accepts the answer (or it is left empty): `check` returns the problem to show. */
+/**
+ * Asks a question whose answer `check` must accept, or left empty (undefined). The prompter says the
+ * problem where the answer is typed (StepContext.check); one that does not check is asked again.
+ */
 async function askChecked(
   prompter: Asker,
   step: Extract<QuestionStep, { type: 'input' }>,
-  context: StepContext,
   check: (value: string) => string | undefined,
 ): Promise<string | undefined> {
-  let message = step.message;
   for (;;) {
-    const answer = await ask(prompter, { ...step, message }, context);
-    const value = typeof answer === 'string' ? answer.trim() : '';
-    if (value === '') return undefined;
-    const problem = check(value);
-    if (problem === undefined) return value;
-    message = `${problem}\n${step.message}`;
+    const answer = await ask(prompter, step, { ...OUTSIDE_PLAYBOOK, check });
+    if (typeof answer !== 'string' || answer.trim() === '') return undefined;
+    if (check(answer.trim()) === undefined) return answer.trim();
   }
 }
 
@@ -329,10 +327,10 @@ export async function askContactDetails(prompter: Asker, options: { root: string
   let updated: SessionPeople = { ...people, contact };
   if (askDetails) {
     const now = t(m.detailsIntro, lang);
-    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, now, required: false, message: t(m.contactEmail, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
+    const email = await askChecked(prompter, { id: 'contact_email', type: 'input', title, now, required: false, message: t(m.contactEmail, lang, { who }) }, (value) =>
       parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
     );
-    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang, { who }) }, OUTSIDE_PLAYBOOK, (value) =>
+    const phone = await askChecked(prompter, { id: 'contact_phone', type: 'input', title, required: false, message: t(m.contactPhone, lang, { who }) }, (value) =>
       isPhone(value) ? undefined : t(m.badPhone, lang, { value }),
     );
     updated = { ...updated, contact: clean({ ...contact, email: email && parseMailbox(email)?.address, phone }) };
@@ -370,10 +368,10 @@ export async function askProfile(prompter: Asker, options: { configDir: string; 
   printInfo(style.bold(wrap(t(m.profileIntro, lang))));
   const title = t(m.profileTitle, lang);
   const name = await ask(prompter, { id: 'name', type: 'input', title, message: t(m.name, lang) }, OUTSIDE_PLAYBOOK);
-  const email = await askChecked(prompter, { id: 'email', type: 'input', title, required: false, message: t(m.email, lang) }, OUTSIDE_PLAYBOOK, (value) =>
+  const email = await askChecked(prompter, { id: 'email', type: 'input', title, required: false, message: t(m.email, lang) }, (value) =>
     parseMailbox(value) ? undefined : t(m.badEmail, lang, { value }),
   );
-  const phone = await askChecked(prompter, { id: 'phone', type: 'input', title, required: false, message: t(m.phone, lang) }, OUTSIDE_PLAYBOOK, (value) =>
+  const phone = await askChecked(prompter, { id: 'phone', type: 'input', title, required: false, message: t(m.phone, lang) }, (value) =>
     isPhone(value) ? undefined : t(m.badPhone, lang, { value }),
   );
   const updated: Profile = { ...profile };

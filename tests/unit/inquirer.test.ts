@@ -326,6 +326,25 @@ describe('InquirerPrompter', () => {
     expect(await asked).toBe('Fine.');
   });
 
+  it("says where the answer is typed what a question's own check refuses, and takes the answer once it passes", async () => {
+    const t = terminal();
+    const phone = { id: 'phone', type: 'input', title: 'Contact', required: false, message: 'Phone number of Ben' } as const;
+    const check = (value: string): string | undefined => (/^[\d +]+$/.test(value) ? undefined : `"${value}" is not a phone number`);
+    const asked = t.prompter.ask(phone, { ...context, check });
+    await t.waitFor('Phone number of Ben');
+    t.type('Camille');
+    await t.waitFor('Camille');
+    t.press('enter');
+    await t.waitFor('"Camille" is not a phone number');
+    for (let i = 0; i < 'Camille'.length; i++) t.press('backspace');
+    t.type('+44 20 7946');
+    await t.waitFor('+44 20 7946');
+    t.press('enter');
+    expect(await asked).toBe('+44 20 7946');
+    // The question is not asked again with the problem in it: its answered line is the question's own.
+    expect(t.screen()).not.toMatch(/✔ "Camille"/);
+  });
+
   it('reads a typed date, refuses a bad one, and shows the date written out on the next screen', async () => {
     const t = terminal();
     const asked = t.prompter.ask(question('deadline'), context);
