@@ -19,6 +19,9 @@ import { checkOutDir } from '../store/files.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { columns, labelled, printInfo, printResult, style, wrap } from '../terminal/output.js';
 import { inert } from '../text/inert.js';
+import { dateOrderFromEnv } from '../dates/locale.js';
+import type { Finding } from '../check/model.js';
+import { emailFindings, planAfterDeadline } from './promise.js';
 import type { RecordKeeper } from './record-keeper.js';
 import type { EmailFormat, Lang, RecordStatus, SessionStatus } from '../types.js';
 
@@ -133,7 +136,9 @@ export async function completeSession(done: Completion): Promise<SessionStatus |
     ],
     lang,
   );
-  await reviewEmail(files.email ?? t(fileLabels.email, lang), documents.email.contents, lang, now);
+  const email = documents.email.contents;
+  const planned = planAfterDeadline({ playbook, answers: kept, email, lang, reference: todayOf(done.renderNow ?? now), order: dateOrderFromEnv(process.env) });
+  await reviewEmail(files.email ?? t(fileLabels.email, lang), email, lang, now, planned);
   if (done.delivery)
     await deliverEmail(
       { eml: files.eml, md: files.email, subject: documents.email.subject, text: markdownToPlainText(documents.email.body) },
@@ -200,11 +205,11 @@ function recordedStatus(playbook: Playbook, answers: Answers): SessionStatus | u
  * Reads the e-mail draft as `calmclient check` would, so the user sees the words that would make
  * things worse (often their own, quoted in the plan) before they send it.
  */
-async function reviewEmail(path: string, contents: string, lang: Lang, now: Date): Promise<void> {
+async function reviewEmail(path: string, contents: string, lang: Lang, now: Date, planned: readonly Finding[]): Promise<void> {
   const [{ checkDraft }, { printFindings }] = await Promise.all([import('../check/index.js'), import('../check/report.js')]);
   // The draft is dated the session's day, the day its dates were written against ("jeudi 26
   // novembre" is a next step on the 23rd, whenever the review runs).
-  const findings = await checkDraft(contents, { lang, reference: todayOf(now) });
+  const findings = emailFindings(await checkDraft(contents, { lang, reference: todayOf(now) }), planned);
   if (findings.length > 0) printInfo(`\n${style.bold(t(m.reviewTitle, lang))}`);
   printFindings({ name: path, text: contents }, lang, findings);
 }

@@ -11,6 +11,9 @@ import { renderSession } from '../render/documents.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { fitWords, padColumns } from '../terminal/output.js';
 import { inert, inertLine } from '../text/inert.js';
+import { todayOf } from '../dates/calendar.js';
+import { dateOrderFromEnv } from '../dates/locale.js';
+import { emailFindings, planAfterDeadline } from './promise.js';
 import type { Lang } from '../types.js';
 
 /**
@@ -115,7 +118,7 @@ export async function reviewSession(input: ReviewInput): Promise<Reviewed> {
         ...(input.people ? { people: input.people } : {}),
         ...(session.templateValues ? { extra: session.templateValues } : {}),
       }).email.contents;
-    const findings = await checkDraft(draft, { lang });
+    const findings = emailFindings(await checkDraft(draft, { lang }), planAfterDeadline({ playbook, answers: kept, email: draft, lang, reference: todayOf(input.renderNow), order: dateOrderFromEnv(process.env) }));
     const steps = answeredSteps(playbook, kept);
     const sources = findings.map((finding) => sourceOf(finding, steps, kept));
     const action = await prompter.review<ReviewAction>({

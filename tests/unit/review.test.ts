@@ -125,6 +125,17 @@ describe('the review before anything is written', () => {
     expect(names(reviewer.screens[1]).join('\n')).not.toContain('as soon as possible');
   });
 
+  it('shows a date of the plan that falls after the date promised for the whole plan, and leads to the plan', async () => {
+    // Promised for Wednesday 25 November; "by Friday" is the 27th.
+    const late = { ...answers, solution: 'I fix the payment module by Friday.' };
+    const reviewer = new ScriptedReviewer([line('by Friday'), write], ['I fix the payment module by Tuesday.']);
+    const done = await reviewSession({ playbook, session: session(), state: { answers: late, remembered: {} }, prompter: reviewer, renderNow: NOW, save: () => undefined });
+    expect(names(reviewer.screens[0]).join('\n')).toMatch(/« by Friday » : Falls on Friday 27 November 2026, after Wednesday 25/);
+    expect(reviewer.asked).toEqual([{ id: 'solution', previous: late.solution }]);
+    expect(done.answers.solution).toBe('I fix the payment module by Tuesday.');
+    expect(names(reviewer.screens[1]).join('\n')).not.toContain("after Wednesday 25");
+  });
+
   it('works the branches out again when an answer changes, and asks what the change opens', async () => {
     const saved: Answers[] = [];
     const reviewer = new ScriptedReviewer([line('Where it comes from'), line('Where it comes from'), write], ['theirs', 'shared', BACK, 'shared', 'discount', '10 % off']);
